@@ -1,0 +1,85 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The module graph points one way (see README "Architecture"):
+// domain modules (NLU, Dialogue, Escalation, Redaction, Integrations) import
+// neither the HTTP server nor the database; ParleyEngine composes them into the
+// turn pipeline; ParleyServer and `parley chat` both drive that one engine.
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parley", targets: ["parley"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
+        .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
+        .target(name: "ParleyDialogue", dependencies: ["ParleyNLU"]),
+        .target(name: "ParleyEscalation", dependencies: ["ParleyDialogue", "ParleyNLU"]),
+        .target(name: "ParleyIntegrations"),
+        .target(
+            name: "ParleyStore",
+            dependencies: [
+                "ParleyCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "ParleyEngine",
+            dependencies: [
+                "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
+                "ParleyStore", "ParleyCrypto",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "ParleyServer",
+            dependencies: [
+                "ParleyEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.embedInCode("OpenAPI/openapi.json")]
+        ),
+        .target(
+            name: "ParleyCLI",
+            dependencies: [
+                "ParleyServer", "ParleyEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(name: "parley", dependencies: ["ParleyCLI"]),
+
+        .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
+        .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
+        .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
+        .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore"]),
+        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine"]),
+        .testTarget(
+            name: "ParleyServerTests",
+            dependencies: [
+                "ParleyServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

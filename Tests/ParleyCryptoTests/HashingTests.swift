@@ -1,0 +1,41 @@
+import Testing
+@testable import ParleyCrypto
+
+@Suite struct HashingTests {
+    @Test func sha256MatchesFIPSKnownAnswers() {
+        #expect(Hex.encode(SHA256.hash(Array("abc".utf8)))
+            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Hex.encode(SHA256.hash([UInt8]()))
+            == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func sha256IncrementalEqualsOneShot() {
+        let message = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        var hasher = SHA256()
+        hasher.update(message.prefix(10))
+        hasher.update(message.dropFirst(10))
+        #expect(Hex.encode(hasher.finalize())
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func keyedHashIsStablePerKeyAndDiffersAcrossKeys() throws {
+        let keyA = try SymmetricKey.random()
+        let keyB = try SymmetricKey.random()
+        let value = Array("value".utf8)
+        #expect(try KeyedHash.blake2b(value, key: keyA) == KeyedHash.blake2b(value, key: keyA))
+        #expect(try KeyedHash.blake2b(value, key: keyA) != KeyedHash.blake2b(value, key: keyB))
+    }
+
+    @Test func hexRoundTripsAndRejectsBadInput() {
+        #expect(Hex.decode("00ff10Ab") == [0x00, 0xFF, 0x10, 0xAB])
+        #expect(Hex.encode([0x00, 0xFF, 0x10, 0xAB]) == "00ff10ab")
+        #expect(Hex.decode("abc") == nil)
+        #expect(Hex.decode("zz") == nil)
+    }
+
+    @Test func constantTimeEqualComparesContentAndLength() {
+        #expect(constantTimeEqual([1, 2, 3], [1, 2, 3]))
+        #expect(!constantTimeEqual([1, 2, 3], [1, 2, 4]))
+        #expect(!constantTimeEqual([1, 2, 3], [1, 2]))
+    }
+}

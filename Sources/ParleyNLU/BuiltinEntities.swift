@@ -1,0 +1,110 @@
+import Foundation
+
+/// Built-in extractors for values every support bot meets: money amounts,
+/// dates, email addresses.
+struct BuiltinEntities: @unchecked Sendable {
+    // Safety of @unchecked Sendable: the expressions are immutable after
+    // init and NSRegularExpression matching is thread-safe.
+    private let enabled: Set<String>
+    private let amount: NSRegularExpression
+    private let isoDate: NSRegularExpression
+    private let writtenDate: NSRegularExpression
+    private let relativeDate: NSRegularExpression
+    private let email: NSRegularExpression
+
+    private static let currencies: [String: String] = [
+        "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+        "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+        "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+    ]
+    private static let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+
+    init(enabled: Set<String>) {
+        self.enabled = enabled
+        // These literals are fixed and tested; a failure to compile is a programming error.
+        func compile(_ pattern: String) -> NSRegularExpression {
+            do { return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) } catch {
+                preconditionFailure("built-in entity pattern does not compile")
+            }
+        }
+        let number = #"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
+        amount = compile(#"(?:([$€£])\s?"# + number + #")|(?:"# + number + #"\s?(usd|eur|gbp|dollars?|euros?|pounds?)\b)"#)
+        isoDate = compile(#"\b(\d{4})-(\d{2})-(\d{2})\b"#)
+        writtenDate = compile(#"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{4}))?\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b"#)
+        relativeDate = compile(#"\b(today|tomorrow|yesterday)\b"#)
+        email = compile(#"\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b"#)
+    }
+
+    func extract(from text: String, offsets: ScalarOffsets, referenceDate: Date) -> [Entity] {
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var found: [Entity] = []
+        func add(_ name: String, _ range: NSRange, _ value: String) {
+            found.append(Entity(
+                entity: name, value: value,
+                start: offsets.scalarOffset(utf16: range.location),
+                end: offsets.scalarOffset(utf16: range.location + range.length),
+                extractor: "builtin"
+            ))
+        }
+        func group(_ match: NSTextCheckingResult, _ index: Int) -> String? {
+            let range = match.range(at: index)
+            return range.location == NSNotFound ? nil : ns.substring(with: range)
+        }
+
+        if enabled.contains("email") {
+            for match in email.matches(in: text, range: whole) {
+                add("email", match.range, ns.substring(with: match.range).lowercased())
+            }
+        }
+        if enabled.contains("amount") {
+            for match in amount.matches(in: text, range: whole) {
+                let symbol = group(match, 1) ?? group(match, 4) ?? ""
+                guard let currency = Self.currencies[symbol.lowercased()],
+                      let digits = group(match, 2) ?? group(match, 3)
+                else { continue }
+                let normalised = digits.replacingOccurrences(of: ",", with: digits.contains(".") ? "" : ".")
+                add("amount", match.range, "\(normalised) \(currency)")
+            }
+        }
+        if enabled.contains("date") {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let today = calendar.startOfDay(for: referenceDate)
+            let year = calendar.component(.year, from: today)
+            for match in relativeDate.matches(in: text, range: whole) {
+                let word = ns.substring(with: match.range).lowercased()
+                let shift = word == "tomorrow" ? 1 : word == "yesterday" ? -1 : 0
+                if let day = calendar.date(byAdding: .day, value: shift, to: today) {
+                    add("date", match.range, Self.iso(day, calendar))
+                }
+            }
+            for match in isoDate.matches(in: text, range: whole) {
+                if let y = Int(group(match, 1) ?? ""), let m = Int(group(match, 2) ?? ""), let d = Int(group(match, 3) ?? ""),
+                   let day = calendar.date(from: DateComponents(year: y, month: m, day: d)),
+                   calendar.component(.day, from: day) == d {
+                    add("date", match.range, Self.iso(day, calendar))
+                }
+            }
+            for match in writtenDate.matches(in: text, range: whole) {
+                let dayText = group(match, 1) ?? group(match, 5)
+                let monthText = (group(match, 2) ?? group(match, 4))?.lowercased().prefix(3)
+                let yearText = group(match, 3) ?? group(match, 6)
+                guard let dayText, let d = Int(dayText), let monthText,
+                      let m = Self.months.firstIndex(of: String(monthText)).map({ $0 + 1 }),
+                      let day = calendar.date(from: DateComponents(year: yearText.flatMap(Int.init) ?? year, month: m, day: d)),
+                      calendar.component(.day, from: day) == d
+                else { continue }
+                add("date", match.range, Self.iso(day, calendar))
+            }
+        }
+        return found
+    }
+
+    private static func iso(_ date: Date, _ calendar: Calendar) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Finds entities with the bot's regular expressions, lookup tables and the
+/// built-in extractors, then maps values through the synonyms. Patterns are
+/// compiled once, when the extractor is built.
+public struct EntityExtractor: Sendable {
+    private struct CompiledPattern: @unchecked Sendable {
+        // NSRegularExpression is immutable and documented thread-safe for matching.
+        let entity: String
+        let expression: NSRegularExpression
+    }
+
+    private let patterns: [CompiledPattern]
+    private let lookups: [(entity: String, phrase: [String])]
+    private let synonyms: [String: String]
+    private let builtins: BuiltinEntities
+    private let tokenizer = Tokenizer()
+
+    public init(rules: EntityRules) throws(NLUError) {
+        var compiled: [CompiledPattern] = []
+        for regex in rules.regexes {
+            do {
+                compiled.append(CompiledPattern(entity: regex.entity, expression: try NSRegularExpression(pattern: regex.pattern)))
+            } catch {
+                throw .invalidPattern(entity: regex.entity, reason: "it does not compile")
+            }
+        }
+        patterns = compiled
+        var phrases: [(String, [String])] = []
+        for (entity, values) in rules.lookups.sorted(by: { $0.key < $1.key }) {
+            for value in values {
+                let words = Tokenizer().tokenize(value).map(\.text)
+                if !words.isEmpty { phrases.append((entity, words)) }
+            }
+        }
+        // Longest phrases first, so "credit card" wins over "card".
+        lookups = phrases.sorted { $0.1.count > $1.1.count }
+        var map: [String: String] = [:]
+        for (canonical, variants) in rules.synonyms {
+            for variant in variants { map[variant.lowercased()] = canonical }
+        }
+        synonyms = map
+        let unknown = Set(rules.builtins).subtracting(EntityRules.knownBuiltins)
+        guard unknown.isEmpty else {
+            throw .invalidTrainingData(location: "entity rules", reason: "unknown built-in extractor '\(unknown.sorted()[0])'")
+        }
+        builtins = BuiltinEntities(enabled: Set(rules.builtins))
+    }
+
+    /// Entities in `text`, ordered by position, without overlaps (regexes
+    /// first, then lookups, then built-ins; an earlier finding wins).
+    public func extract(from text: String, referenceDate: Date = Date()) -> [Entity] {
+        let offsets = ScalarOffsets(text)
+        var found: [Entity] = []
+        let whole = NSRange(location: 0, length: (text as NSString).length)
+        for pattern in patterns {
+            for match in pattern.expression.matches(in: text, range: whole) where match.range.length > 0 {
+                let valueRange = match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound
+                    ? match.range(at: 1) : match.range
+                let value = (text as NSString).substring(with: valueRange)
+                found.append(Entity(
+                    entity: pattern.entity, value: canonical(value),
+                    start: offsets.scalarOffset(utf16: match.range.location),
+                    end: offsets.scalarOffset(utf16: match.range.location + match.range.length),
+                    extractor: "regex"
+                ))
+            }
+        }
+        found.append(contentsOf: lookupMatches(in: text))
+        found.append(contentsOf: builtins.extract(from: text, offsets: offsets, referenceDate: referenceDate))
+
+        var kept: [Entity] = []
+        for entity in found where !kept.contains(where: { $0.start < entity.end && entity.start < $0.end }) {
+            kept.append(entity)
+        }
+        return kept.sorted { $0.start < $1.start }
+    }
+
+    private func lookupMatches(in text: String) -> [Entity] {
+        let tokens = tokenizer.tokenize(text)
+        let scalars = Array(text.unicodeScalars)
+        var used = [Bool](repeating: false, count: tokens.count)
+        var found: [Entity] = []
+        for (entity, phrase) in lookups where phrase.count <= tokens.count {
+            for start in 0...(tokens.count - phrase.count) {
+                let range = start..<(start + phrase.count)
+                guard !used[range].contains(true),
+                      zip(tokens[range], phrase).allSatisfy({ $0.text == $1 })
+                else { continue }
+                for index in range { used[index] = true }
+                let first = tokens[range.lowerBound].start
+                let last = tokens[range.upperBound - 1].end
+                let surface = String(String.UnicodeScalarView(scalars[first..<last]))
+                found.append(Entity(entity: entity, value: canonical(surface), start: first, end: last, extractor: "lookup"))
+            }
+        }
+        return found
+    }
+
+    private func canonical(_ value: String) -> String {
+        synonyms[value.lowercased()] ?? value
+    }
+}
+
+/// Maps UTF-16 offsets (NSRegularExpression's) to Unicode scalar offsets.
+struct ScalarOffsets {
+    private let scalarAtUTF16: [Int]
+
+    init(_ text: String) {
+        var table: [Int] = []
+        table.reserveCapacity(text.utf16.count + 1)
+        for (scalarIndex, scalar) in text.unicodeScalars.enumerated() {
+            for _ in 0..<UTF16.width(scalar) { table.append(scalarIndex) }
+        }
+        table.append(text.unicodeScalars.count)
+        scalarAtUTF16 = table
+    }
+
+    func scalarOffset(utf16 offset: Int) -> Int {
+        scalarAtUTF16[min(max(offset, 0), scalarAtUTF16.count - 1)]
+    }
+}

@@ -1,0 +1,48 @@
+/// What the featuriser extracts. Part of a model's hyper-parameters, stored in
+/// the model file so that parsing uses exactly what training used.
+public struct FeatureConfiguration: Sendable, Hashable, Codable {
+    /// Word n-gram lengths (1 = unigrams, 2 = bigrams).
+    public var wordNGramMin: Int
+    public var wordNGramMax: Int
+    /// Character n-gram lengths inside word boundaries (`char_wb` in scikit-learn terms).
+    public var charNGramMin: Int
+    public var charNGramMax: Int
+    /// Use 1 + log(tf) instead of raw counts.
+    public var sublinearTermFrequency: Bool
+    /// Features seen in fewer training utterances are dropped.
+    public var minDocumentFrequency: Int
+    /// Relative weight of the character block against the word block; each
+    /// block is L2-normalised on its own first.
+    public var charBlockWeight: Float
+
+    public init(
+        wordNGramMin: Int = 1, wordNGramMax: Int = 2,
+        charNGramMin: Int = 2, charNGramMax: Int = 5,
+        sublinearTermFrequency: Bool = true,
+        minDocumentFrequency: Int = 1,
+        charBlockWeight: Float = 1
+    ) {
+        self.wordNGramMin = wordNGramMin
+        self.wordNGramMax = wordNGramMax
+        self.charNGramMin = charNGramMin
+        self.charNGramMax = charNGramMax
+        self.sublinearTermFrequency = sublinearTermFrequency
+        self.minDocumentFrequency = minDocumentFrequency
+        self.charBlockWeight = charBlockWeight
+    }
+
+    func validate() throws(NLUError) {
+        guard wordNGramMin >= 1, wordNGramMax >= wordNGramMin, wordNGramMax <= 4 else {
+            throw .invalidHyperParameter("word n-gram range must be within 1...4")
+        }
+        guard charNGramMin >= 1, charNGramMax >= charNGramMin, charNGramMax <= 8 else {
+            throw .invalidHyperParameter("character n-gram range must be within 1...8")
+        }
+        guard minDocumentFrequency >= 1 else {
+            throw .invalidHyperParameter("minimum document frequency must be at least 1")
+        }
+        guard charBlockWeight >= 0, charBlockWeight.isFinite else {
+            throw .invalidHyperParameter("character block weight must be a non-negative number")
+        }
+    }
+}

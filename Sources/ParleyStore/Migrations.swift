@@ -1,0 +1,115 @@
+import GRDB
+
+/// The schema, as named migrations. Append only: a shipped migration is never
+/// edited; changes come as new migrations. Migrations use SQL and plain
+/// columns, never app types.
+enum Migrations {
+    static var main: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-conversations-crm-tokens") { db in
+            try db.create(table: "subject") { t in
+                t.primaryKey("id", .text)
+                t.column("customer_id", .text).unique()
+                t.column("created_at", .datetime).notNull()
+                t.column("erased_at", .datetime)
+            }
+            try db.create(table: "conversation") { t in
+                t.primaryKey("id", .text)
+                t.column("subject_id", .text).notNull().references("subject").indexed()
+                t.column("customer_id", .text)
+                t.column("status", .text).notNull().check(sql: "status IN ('bot', 'handoff')")
+                t.column("tracker", .blob)
+                t.column("turn_count", .integer).notNull().defaults(to: 0)
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull().indexed()
+            }
+            try db.create(table: "turn") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("conversation_id", .text).notNull().references("conversation", onDelete: .cascade)
+                t.column("seq", .integer).notNull()
+                t.column("role", .text).notNull().check(sql: "role IN ('customer', 'bot', 'agent')")
+                t.column("text", .blob).notNull()
+                t.column("intent", .text)
+                t.column("confidence", .double)
+                t.column("author", .text)
+                t.column("created_at", .datetime).notNull()
+                t.uniqueKey(["conversation_id", "seq"])
+            }
+            try db.create(table: "handoff") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("conversation_id", .text).notNull().references("conversation", onDelete: .cascade).indexed()
+                t.column("queue", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("rule", .text).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('waiting', 'claimed', 'resolved')")
+                t.column("turn_id", .integer).references("turn", onDelete: .setNull)
+                t.column("claimed_by", .text)
+                t.column("created_at", .datetime).notNull()
+                t.column("claimed_at", .datetime)
+                t.column("resolved_at", .datetime)
+            }
+            try db.create(index: "handoff_on_queue_status", on: "handoff", columns: ["queue", "status"])
+            try db.create(table: "feedback") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("conversation_id", .text).notNull().references("conversation", onDelete: .cascade)
+                t.column("handoff_id", .integer).notNull().references("handoff", onDelete: .cascade)
+                t.column("turn_id", .integer).references("turn", onDelete: .setNull)
+                t.column("predicted_intent", .text)
+                t.column("correct_intent", .text).notNull()
+                t.column("note", .blob)
+                t.column("agent", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "access_token") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull().check(sql: "role IN ('channel', 'agent', 'admin', 'auditor')")
+                t.column("secret_hash", .blob).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("revoked_at", .datetime)
+                t.column("last_used_at", .datetime)
+            }
+            try db.create(table: "crm_customer") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("email", .text)
+                t.column("tier", .text).notNull().defaults(to: "standard")
+            }
+            try db.create(table: "crm_order") { t in
+                t.primaryKey("number", .text)
+                t.column("customer_id", .text).references("crm_customer", onDelete: .setNull).indexed()
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('processing', 'shipped', 'delivered', 'cancelled', 'returned')")
+                t.column("placed_at", .datetime)
+                t.column("expected_ship_date", .datetime)
+                t.column("shipped_at", .datetime)
+                t.column("expected_delivery_date", .datetime)
+                t.column("delivered_at", .datetime)
+                t.column("carrier", .text)
+                t.column("tracking_number", .text)
+                t.column("total_minor_units", .integer)
+                t.column("currency", .text)
+            }
+            try db.create(table: "crm_ticket") { t in
+                t.primaryKey("id", .text)
+                t.column("customer_id", .text).notNull().references("crm_customer", onDelete: .cascade).indexed()
+                t.column("subject", .text).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('open', 'pending', 'closed')")
+                t.column("opened_at", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+
+    static var keyring: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-subject-keys") { db in
+            try db.create(table: "subject_key") { t in
+                t.primaryKey("subject_id", .text)
+                t.column("wrapped_key", .blob).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

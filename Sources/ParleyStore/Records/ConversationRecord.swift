@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+
+/// A conversation. `tracker` is the dialogue state as sealed JSON (it may hold
+/// slot values taken from the customer's words).
+public struct ConversationRecord: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Codable, DatabaseValueConvertible {
+        case bot, handoff
+    }
+
+    public var id: String
+    public var subjectID: String
+    public var customerID: String?
+    public var status: Status
+    var sealedTracker: Data?
+    public var turnCount: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, subjectID = "subject_id", customerID = "customer_id", status
+        case sealedTracker = "tracker", turnCount = "turn_count"
+        case createdAt = "created_at", updatedAt = "updated_at"
+    }
+}
+
+extension ConversationRecord: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "conversation"
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let subjectID = Column(CodingKeys.subjectID)
+        public static let status = Column(CodingKeys.status)
+        public static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+}

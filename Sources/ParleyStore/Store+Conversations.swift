@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import ParleyCrypto
+
+extension Store {
+    /// The conversation and its unsealed tracker, or nil when it does not exist.
+    public func loadConversation(_ id: String) async throws(StoreError) -> LoadedConversation? {
+        guard let record = try await read({ db in try ConversationRecord.fetchOne(db, key: id) }) else { return nil }
+        guard let sealed = record.sealedTracker else { return LoadedConversation(record: record, tracker: nil) }
+        let key = try await subjectKey(record.subjectID)
+        do {
+            let tracker = try SealedField.open(sealed, key: key, context: SealedField.tracker(id))
+            return LoadedConversation(record: record, tracker: Data(tracker))
+        } catch {
+            throw Self.map(error)
+        }
+    }
+
+    /// Writes one turn atomically. A new conversation gets its subject (the
+    /// customer's, or its own); a known customer named for the first time
+    /// takes over the conversation (its turns are re-sealed under the
+    /// customer's key and the conversation's own key is shredded).
+    @discardableResult
+    public func commit(_ commit: TurnCommit) async throws(StoreError) -> [Int] {
+        var existing = try await read { db in try ConversationRecord.fetchOne(db, key: commit.conversationID) }
+        if let current = existing, let customerID = commit.customerID, current.customerID != customerID {
+            guard current.customerID == nil else {
+                throw .conflict("conversation \(commit.conversationID) belongs to another customer")
+            }
+            existing = try await link(current, toCustomer: customerID, now: commit.now)
+        }
+        let subjectID: String
+        if let existing {
+            subjectID = existing.subjectID
+        } else if let customerID = commit.customerID {
+            subjectID = try await subject(forCustomer: customerID, now: commit.now)
+        } else {
+            subjectID = try await newSubject(customerID: nil, now: commit.now)
+        }
+        let key = try await subjectKey(subjectID)
+        let sealedTracker: Data
+        do {
+            sealedTracker = try SealedField.seal(commit.tracker, key: key, context: SealedField.tracker(commit.conversationID))
+        } catch {
+            throw Self.map(error)
+        }
+        let created = existing?.createdAt ?? commit.now
+        return try await write { db in
+            var conversation = try ConversationRecord.fetchOne(db, key: commit.conversationID) ?? ConversationRecord(
+                id: commit.conversationID, subjectID: subjectID, customerID: commit.customerID,
+                status: .bot, sealedTracker: nil, turnCount: 0, createdAt: created, updatedAt: commit.now
+            )
+            var seqs: [Int] = []
+            var firstCustomerTurn: Int64?
+            var turns: [TurnRecord] = []
+            for message in commit.messages {
+                let seq = conversation.turnCount + 1 + turns.count
+                let sealed = try SealedField.sealString(message.text, key: key, context: SealedField.turn(commit.conversationID, seq))
+                turns.append(TurnRecord(
+                    id: nil, conversationID: commit.conversationID, seq: seq, role: message.role.rawValue,
+                    sealedText: sealed, intent: message.intent, confidence: message.confidence,
+                    author: message.author, createdAt: commit.now
+                ))
+            }
+            conversation.status = commit.status
+            conversation.sealedTracker = sealedTracker
+            conversation.turnCount += turns.count
+            conversation.updatedAt = commit.now
+            try conversation.save(db)
+            for var turn in turns {
+                try turn.insert(db)
+                seqs.append(turn.seq)
+                if turn.role == Role.customer.rawValue, firstCustomerTurn == nil { firstCustomerTurn = turn.id }
+            }
+            if let handoff = commit.handoff {
+                var record = HandoffRecord(
+                    id: nil, conversationID: commit.conversationID, queue: handoff.queue, reason: handoff.reason,
+                    rule: handoff.rule, status: .waiting, turnID: firstCustomerTurn, claimedBy: nil,
+                    createdAt: commit.now, claimedAt: nil, resolvedAt: nil
+                )
+                try record.insert(db)
+            }
+            return seqs
+        }
+    }
+
+    /// Moves an anonymous conversation to its customer's subject.
+    private func link(_ conversation: ConversationRecord, toCustomer customerID: String, now: Date) async throws(StoreError) -> ConversationRecord {
+        let oldSubject = conversation.subjectID
+        let newSubject = try await subject(forCustomer: customerID, now: now)
+        let oldKey = try await subjectKey(oldSubject)
+        let newKey = try await subjectKey(newSubject)
+        let linked = try await write { db -> ConversationRecord in
+            var record = try ConversationRecord.fetchOne(db, key: conversation.id) ?? conversation
+            let turns = try TurnRecord.filter(TurnRecord.Columns.conversationID == conversation.id).fetchAll(db)
+            for var turn in turns {
+                let context = SealedField.turn(conversation.id, turn.seq)
+                let text = try SealedField.open(turn.sealedText, key: oldKey, context: context)
+                turn.sealedText = try SealedField.seal(text, key: newKey, context: context)
+                try turn.update(db)
+            }
+            if let tracker = record.sealedTracker {
+                let context = SealedField.tracker(conversation.id)
+                record.sealedTracker = try SealedField.seal(SealedField.open(tracker, key: oldKey, context: context), key: newKey, context: context)
+            }
+            record.subjectID = newSubject
+            record.customerID = customerID
+            try record.update(db)
+            try db.execute(sql: "UPDATE subject SET erased_at = ? WHERE id = ?", arguments: [now, oldSubject])
+            return record
+        }
+        try await shred(subjectID: oldSubject, now: now)
+        return linked
+    }
+
+    /// The stored, redacted transcript; text of an erased subject reads as nil.
+    public func transcript(_ conversationID: String, afterSeq: Int = 0) async throws(StoreError) -> (ConversationRecord, [StoredTurn])? {
+        let loaded = try await read { db -> (ConversationRecord, [TurnRecord])? in
+            guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else { return nil }
+            let turns = try TurnRecord
+                .filter(TurnRecord.Columns.conversationID == conversationID && TurnRecord.Columns.seq > afterSeq)
+                .order(TurnRecord.Columns.seq)
+                .fetchAll(db)
+            return (conversation, turns)
+        }
+        guard let (conversation, turns) = loaded else { return nil }
+        let key: SymmetricKey?
+        do { key = try await keyring.key(for: conversation.subjectID) } catch { throw Self.map(error) }
+        var result: [StoredTurn] = []
+        for turn in turns {
+            var text: String?
+            if let key {
+                do {
+                    text = try SealedField.openString(turn.sealedText, key: key, context: SealedField.turn(conversationID, turn.seq))
+                } catch {
+                    throw Self.map(error)
+                }
+            }
+            result.append(StoredTurn(
+                seq: turn.seq, role: Role(rawValue: turn.role) ?? .bot, text: text, intent: turn.intent,
+                confidence: turn.confidence, author: turn.author, at: turn.createdAt
+            ))
+        }
+        return (conversation, result)
+    }
+}

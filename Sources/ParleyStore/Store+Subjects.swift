@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import ParleyCrypto
+
+extension Store {
+    /// The subject of a known customer, created with its key on first use.
+    func subject(forCustomer customerID: String, now: Date) async throws(StoreError) -> String {
+        if let existing = try await read({ db in
+            try SubjectRecord.filter(SubjectRecord.Columns.customerID == customerID).fetchOne(db)?.id
+        }) {
+            return existing
+        }
+        let subjectID = try await newSubject(customerID: customerID, now: now)
+        return subjectID
+    }
+
+    /// A new subject (with a fresh key) for a customer, or for a conversation
+    /// whose customer is not known.
+    func newSubject(customerID: String?, now: Date) async throws(StoreError) -> String {
+        let subjectID: String
+        do {
+            subjectID = "sub_" + Hex.encode(try RandomBytes.generate(count: 12))
+            _ = try await keyring.create(subjectID: subjectID, now: now)
+        } catch {
+            throw Self.map(error)
+        }
+        do {
+            try await database.write { db in
+                try SubjectRecord(id: subjectID, customerID: customerID, createdAt: now, erasedAt: nil).insert(db)
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // Another conversation of the same customer created the subject first.
+            try? await keyring.shred(subjectID: subjectID)
+            guard let customerID, let existing = try await read({ db in
+                try SubjectRecord.filter(SubjectRecord.Columns.customerID == customerID).fetchOne(db)?.id
+            }) else { throw Self.map(error) }
+            return existing
+        } catch {
+            throw Self.map(error)
+        }
+        return subjectID
+    }
+
+    /// The key of a subject; throws when it was shredded.
+    func subjectKey(_ subjectID: String) async throws(StoreError) -> SymmetricKey {
+        let key: SymmetricKey?
+        do { key = try await keyring.key(for: subjectID) } catch { throw Self.map(error) }
+        guard let key else { throw .subjectErased(subjectID) }
+        return key
+    }
+
+    /// Crypto-shreds a subject: destroys its key, so that everything sealed
+    /// under it (turn text, trackers, notes), in this database and in every
+    /// backup of it, can no longer be decrypted. Marks the subject erased.
+    public func shred(subjectID: String, now: Date = Date()) async throws(StoreError) {
+        do {
+            try await keyring.shred(subjectID: subjectID)
+        } catch {
+            throw Self.map(error)
+        }
+        try await write { db in
+            try db.execute(sql: "UPDATE subject SET erased_at = ? WHERE id = ?", arguments: [now, subjectID])
+        }
+    }
+
+    /// The pseudonymous subject id of a conversation.
+    public func subjectID(ofConversation conversationID: String) async throws(StoreError) -> String? {
+        try await read { db in try ConversationRecord.fetchOne(db, key: conversationID)?.subjectID }
+    }
+
+    /// The subject id of a customer, if they have one.
+    public func subjectID(ofCustomer customerID: String) async throws(StoreError) -> String? {
+        try await read { db in
+            try SubjectRecord.filter(SubjectRecord.Columns.customerID == customerID).fetchOne(db)?.id
+        }
+    }
+}

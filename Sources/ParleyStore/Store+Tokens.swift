@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import ParleyCrypto
+
+extension Store {
+    public func insertToken(id: String, name: String, role: String, secretHash: [UInt8], now: Date) async throws(StoreError) {
+        try await write { db in
+            try AccessTokenRecord(
+                id: id, name: name, role: role, secretHash: Data(secretHash),
+                createdAt: now, revokedAt: nil, lastUsedAt: nil
+            ).insert(db)
+        }
+    }
+
+    public func tokens() async throws(StoreError) -> [AccessTokenRecord] {
+        try await read { db in try AccessTokenRecord.order(AccessTokenRecord.Columns.createdAt).fetchAll(db) }
+    }
+
+    /// The token with this id when it is not revoked and its secret hash
+    /// matches (compared in constant time).
+    public func activeToken(id: String, secretHash: [UInt8]) async throws(StoreError) -> AccessTokenRecord? {
+        guard let record = try await read({ db in try AccessTokenRecord.fetchOne(db, key: id) }),
+              record.revokedAt == nil,
+              constantTimeEqual(Array(record.secretHash), secretHash)
+        else { return nil }
+        return record
+    }
+
+    public func revokeToken(id: String, now: Date) async throws(StoreError) {
+        let changed = try await write { db in
+            try db.execute(sql: "UPDATE access_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])
+            return db.changesCount
+        }
+        guard changed == 1 else { throw .notFound("active token \(id)") }
+    }
+
+    /// Whether any unrevoked token of this role exists.
+    public func hasActiveToken(role: String) async throws(StoreError) -> Bool {
+        try await read { db in
+            try AccessTokenRecord
+                .filter(AccessTokenRecord.Columns.role == role && AccessTokenRecord.Columns.revokedAt == nil)
+                .isEmpty(db) == false
+        }
+    }
+}

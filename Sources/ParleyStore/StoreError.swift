@@ -1,0 +1,37 @@
+/// Errors of the store. Messages never contain stored text or key material.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// SQLite or GRDB failed; the text is GRDB's description without bound values.
+    case database(String)
+    /// Page authentication failed: wrong key, or the file was changed outside Parley.
+    case authenticationFailed(file: String, page: UInt64?, kind: String)
+    case notFound(String)
+    /// The operation conflicts with the current state (e.g. a conversation claimed by someone else).
+    case conflict(String)
+    case invalid(String)
+    /// A subject's key was shredded: their text is gone for good.
+    case subjectErased(String)
+    case keys(String)
+
+    public var description: String {
+        switch self {
+        case let .database(message):
+            "database error: \(message)"
+        case let .authenticationFailed(file, page, kind):
+            if let page {
+                "authentication failed reading \(kind) \(file), page \(page): wrong key, or the file was modified outside Parley"
+            } else {
+                "authentication failed reading \(kind) \(file): wrong key, or the file was modified outside Parley"
+            }
+        case let .notFound(what):
+            "\(what) not found"
+        case let .conflict(reason):
+            reason
+        case let .invalid(reason):
+            reason
+        case let .subjectErased(subject):
+            "the data of subject \(subject) was erased"
+        case let .keys(reason):
+            reason
+        }
+    }
+}

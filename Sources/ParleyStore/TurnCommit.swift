@@ -1,0 +1,80 @@
+import Foundation
+
+/// Everything one customer turn changes, written in one transaction: the
+/// conversation's new state, the messages of the turn, and a handoff if the
+/// turn started one. Texts are redacted; the store seals them.
+public struct TurnCommit: Sendable {
+    public struct Message: Sendable {
+        public var role: Role
+        public var text: String
+        public var intent: String?
+        public var confidence: Double?
+        /// Token id of an agent author.
+        public var author: String?
+
+        public init(role: Role, text: String, intent: String? = nil, confidence: Double? = nil, author: String? = nil) {
+            self.role = role
+            self.text = text
+            self.intent = intent
+            self.confidence = confidence
+            self.author = author
+        }
+    }
+
+    public struct NewHandoff: Sendable {
+        public var queue: String
+        public var reason: String
+        public var rule: String
+
+        public init(queue: String, reason: String, rule: String) {
+            self.queue = queue
+            self.reason = reason
+            self.rule = rule
+        }
+    }
+
+    public var conversationID: String
+    public var customerID: String?
+    public var status: ConversationRecord.Status
+    /// The dialogue tracker, serialised; sealed before storage.
+    public var tracker: Data
+    public var messages: [Message]
+    public var handoff: NewHandoff?
+    public var now: Date
+
+    public init(
+        conversationID: String, customerID: String?, status: ConversationRecord.Status, tracker: Data,
+        messages: [Message], handoff: NewHandoff?, now: Date
+    ) {
+        self.conversationID = conversationID
+        self.customerID = customerID
+        self.status = status
+        self.tracker = tracker
+        self.messages = messages
+        self.handoff = handoff
+        self.now = now
+    }
+}
+
+/// Who wrote a message.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case customer, bot, agent
+}
+
+/// A conversation as the engine needs it to continue.
+public struct LoadedConversation: Sendable {
+    public var record: ConversationRecord
+    /// The serialised tracker, unsealed; nil on the first turn.
+    public var tracker: Data?
+}
+
+/// A stored message, unsealed. `text` is nil when its subject was erased.
+public struct StoredTurn: Sendable, Hashable, Codable {
+    public var seq: Int
+    public var role: Role
+    public var text: String?
+    public var intent: String?
+    public var confidence: Double?
+    public var author: String?
+    public var at: Date
+}

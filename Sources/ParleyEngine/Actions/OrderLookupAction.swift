@@ -1,0 +1,68 @@
+import Foundation
+import ParleyIntegrations
+
+/// Answers from the order record: looks up the order in the `order_id` slot
+/// and sends `<prefix>_<status>` (e.g. `utter_order_status_processing`) with
+/// the order's dates and shipping details as variables.
+///
+/// An unknown number, or an order of another customer when the channel named
+/// the customer, gets `<prefix>_not_found`; the slot is cleared and the form
+/// resumes, so the customer can send the number again. Nothing about another
+/// customer's order is revealed, not even that it exists.
+public struct OrderLookupAction: CustomAction {
+    public let name: String
+    let responsePrefix: String
+    let form: String
+    let slot = "order_id"
+
+    public init(name: String, responsePrefix: String, form: String) {
+        self.name = name
+        self.responsePrefix = responsePrefix
+        self.form = form
+    }
+
+    public static let orderStatus = OrderLookupAction(
+        name: "action_order_status", responsePrefix: "utter_order_status", form: "order_status_form"
+    )
+    public static let deliveryStatus = OrderLookupAction(
+        name: "action_delivery_status", responsePrefix: "utter_delivery_status", form: "delivery_form"
+    )
+
+    public var responses: [String] {
+        (Order.Status.allCases.map(\.rawValue) + ["not_found"]).map { "\(responsePrefix)_\($0)" }
+    }
+
+    public func run(_ context: ActionContext) async throws(EngineError) -> ActionOutcome {
+        guard let number = context.slots[slot].map(normalise), !number.isEmpty else {
+            return ActionOutcome(resumeForm: form)
+        }
+        let order: Order?
+        do { order = try await context.records.order(number: number) } catch {
+            throw .integration(error.description)
+        }
+        guard let order, context.customerID == nil || order.customerID == context.customerID else {
+            return ActionOutcome(
+                responses: [.init(name: "\(responsePrefix)_not_found", variables: ["order_id": number])],
+                slotChanges: [slot: nil], resumeForm: form
+            )
+        }
+        return ActionOutcome(responses: [.init(name: "\(responsePrefix)_\(order.status.rawValue)", variables: variables(order, context.now))])
+    }
+
+    private func normalise(_ value: String) -> String {
+        value.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))
+    }
+
+    private func variables(_ order: Order, _ now: Date) -> [String: String] {
+        func day(_ date: Date?) -> String { date.map { CalendarDay.phrase($0, now: now) } ?? "soon" }
+        return [
+            "order_id": order.number,
+            "ship_date": day(order.expectedShipDate),
+            "shipped_date": day(order.shippedAt),
+            "delivery_date": day(order.expectedDeliveryDate),
+            "delivered_date": day(order.deliveredAt),
+            "carrier": order.carrier ?? "our carrier",
+            "tracking_number": order.trackingNumber ?? "not available yet",
+        ]
+    }
+}

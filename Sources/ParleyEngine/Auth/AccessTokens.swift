@@ -1,0 +1,77 @@
+import Foundation
+import ParleyCrypto
+import ParleyStore
+
+/// Bearer tokens: `prl_<16 hex id>_<64 hex secret>`. The id is public (it
+/// appears in audit entries); only SHA-256 of the secret is stored, and it is
+/// compared in constant time. A token is shown once, when created.
+public struct AccessTokens: Sendable {
+    let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    public struct Created: Sendable, Codable {
+        public let id: String
+        public let token: String
+        public let role: AccessRole
+    }
+
+    public func create(role: AccessRole, name: String?, now: Date = Date()) async throws(EngineError) -> Created {
+        let id: String
+        let secret: String
+        do {
+            id = Hex.encode(try RandomBytes.generate(count: 8))
+            secret = Hex.encode(try RandomBytes.generate(count: 32))
+        } catch {
+            throw .keys(error.description)
+        }
+        let label = name?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard label.count <= 100, !label.contains(where: \.isNewline) else {
+            throw .invalidInput("a token name has at most 100 characters on one line")
+        }
+        do {
+            try await store.insertToken(id: id, name: label.isEmpty ? role.rawValue : label, role: role.rawValue,
+                                        secretHash: Self.hash(secret), now: now)
+        } catch {
+            throw .storage(error.description)
+        }
+        return Created(id: id, token: "prl_\(id)_\(secret)", role: role)
+    }
+
+    /// The caller a presented token belongs to; nil for anything malformed, unknown, revoked or wrong.
+    public func authenticate(_ token: String) async throws(EngineError) -> AuthenticatedCaller? {
+        let parts = token.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "prl", parts[1].count == 16, parts[2].count == 64,
+              Hex.decode(parts[1]) != nil, Hex.decode(parts[2]) != nil
+        else { return nil }
+        do {
+            guard let record = try await store.activeToken(id: String(parts[1]), secretHash: Self.hash(String(parts[2]))),
+                  let role = AccessRole(rawValue: record.role)
+            else { return nil }
+            return AuthenticatedCaller(tokenID: record.id, name: record.name, role: role)
+        } catch {
+            throw .storage(error.description)
+        }
+    }
+
+    public func list() async throws(EngineError) -> [AccessTokenRecord] {
+        do { return try await store.tokens() } catch { throw .storage(error.description) }
+    }
+
+    public func revoke(id: String, now: Date = Date()) async throws(EngineError) {
+        do { try await store.revokeToken(id: id, now: now) } catch let error {
+            if case .notFound = error { throw .notFound("active token \(id)") }
+            throw .storage(error.description)
+        }
+    }
+
+    public func hasActiveToken(role: AccessRole) async throws(EngineError) -> Bool {
+        do { return try await store.hasActiveToken(role: role.rawValue) } catch { throw .storage(error.description) }
+    }
+
+    static func hash(_ secret: String) -> [UInt8] {
+        SHA256.hash(Array(secret.utf8))
+    }
+}

@@ -1,0 +1,14 @@
+import ParleyDialogue
+import ParleyNLU
+
+/// A bot as admins write it: domain, rules, NLU data and settings, loaded
+/// from a bot directory by ``BotLoader``.
+public struct Bot: Sendable {
+    public var domain: Domain
+    public var rules: [Rule]
+    public var trainingData: NLUTrainingData
+    public var dialogueSettings: DialogueSettings
+    public var hyperParameters: ClassifierHyperParameters
+    /// Where the bot was loaded from, for messages.
+    public var source: String
+}

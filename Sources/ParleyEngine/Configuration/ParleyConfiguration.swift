@@ -1,0 +1,116 @@
+import Foundation
+
+/// Parley's configuration (`parley.yml`): every key has a default, so no file
+/// is needed. Loaded and validated in one place, ``ParleyConfiguration/load(from:layout:)``.
+public struct ParleyConfiguration: Sendable, Hashable {
+    public struct Server: Sendable, Hashable {
+        public var host = "127.0.0.1"
+        public var port = 8000
+        /// Requests with a larger body are refused with 413 before they are read.
+        public var maxBodyBytes = 64 * 1024
+    }
+
+    public struct Paths: Sendable, Hashable {
+        public var dataDirectory: URL
+        public var botDirectory: URL
+        public var policiesDirectory: URL
+        public var keysDirectory: URL
+    }
+
+    public struct Logging: Sendable, Hashable {
+        public enum Format: String, Sendable, Hashable { case text, json }
+        public var level = "info"
+        public var format = Format.text
+    }
+
+    public struct Audit: Sendable, Hashable {
+        /// The origin line of signed checkpoints (C2SP tlog-checkpoint).
+        public var origin = "parley.local/audit"
+        /// Seconds between periodic signed checkpoints.
+        public var checkpointIntervalSeconds = 300
+    }
+
+    public var server = Server()
+    public var paths: Paths
+    public var logging = Logging()
+    public var audit = Audit()
+    /// The file this configuration came from, if any.
+    public var source: URL?
+
+    public init(layout: Layout) {
+        paths = Paths(
+            dataDirectory: layout.dataDirectory, botDirectory: layout.botDirectory,
+            policiesDirectory: layout.policiesDirectory, keysDirectory: layout.keysDirectory
+        )
+    }
+
+    /// Reads `file` (must exist when given explicitly); without a file, the
+    /// layout's default config file is read if present, else defaults apply.
+    public static func load(from file: URL?, layout: Layout) throws(EngineError) -> ParleyConfiguration {
+        var configuration = ParleyConfiguration(layout: layout)
+        let url: URL
+        if let file {
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw .configuration(file: file.path, line: nil, key: nil, reason: "file not found")
+            }
+            url = file
+        } else if FileManager.default.fileExists(atPath: layout.configFile.path) {
+            url = layout.configFile
+        } else {
+            return configuration
+        }
+        configuration.source = url
+        let root = try YAMLNode.load(url)
+        let base = url.deletingLastPathComponent()
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "logging", "audit"]) {
+            switch key {
+            case "version":
+                guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
+            case "server":
+                for (key, value) in try value.mapping(allowed: ["host", "port", "max_body_bytes"]) {
+                    switch key {
+                    case "host": configuration.server.host = try value.nonEmptyString()
+                    case "port": configuration.server.port = try value.int(in: 1...65535)
+                    default: configuration.server.maxBodyBytes = try value.int(in: 1024...(16 * 1024 * 1024))
+                    }
+                }
+            case "paths":
+                for (key, value) in try value.mapping(allowed: ["data_dir", "bot_dir", "policies_dir", "keys_dir"]) {
+                    let path = URL(fileURLWithPath: try value.nonEmptyString(), relativeTo: base).standardizedFileURL
+                    switch key {
+                    case "data_dir": configuration.paths.dataDirectory = path
+                    case "bot_dir": configuration.paths.botDirectory = path
+                    case "policies_dir": configuration.paths.policiesDirectory = path
+                    default: configuration.paths.keysDirectory = path
+                    }
+                }
+            case "logging":
+                for (key, value) in try value.mapping(allowed: ["level", "format"]) {
+                    if key == "level" {
+                        let level = try value.nonEmptyString().lowercased()
+                        guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(level) else {
+                            throw value.fail("expected one of trace, debug, info, notice, warning, error, critical")
+                        }
+                        configuration.logging.level = level
+                    } else {
+                        guard let format = Logging.Format(rawValue: try value.nonEmptyString()) else {
+                            throw value.fail("expected text or json")
+                        }
+                        configuration.logging.format = format
+                    }
+                }
+            default:
+                for (key, value) in try value.mapping(allowed: ["origin", "checkpoint_interval_seconds"]) {
+                    if key == "origin" {
+                        let origin = try value.nonEmptyString()
+                        guard !origin.contains("\n"), !origin.contains(" ") else { throw value.fail("must be one word without spaces") }
+                        configuration.audit.origin = origin
+                    } else {
+                        configuration.audit.checkpointIntervalSeconds = try value.int(in: 10...86_400)
+                    }
+                }
+            }
+        }
+        return configuration
+    }
+}

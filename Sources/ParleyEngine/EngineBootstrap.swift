@@ -1,0 +1,113 @@
+import Foundation
+import Logging
+import ParleyCrypto
+import ParleyNLU
+import ParleyStore
+
+/// Brings an engine up from configuration: data directory, keys, store, bot,
+/// policies, the CRM seed and a model (trained on the spot when none exists).
+public struct EngineBootstrap: Sendable {
+    public let configuration: ParleyConfiguration
+    public let logger: Logger
+
+    public init(configuration: ParleyConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public var models: ModelRepository { ModelRepository(dataDirectory: configuration.paths.dataDirectory) }
+    public var keyDirectory: KeyDirectory { KeyDirectory(url: configuration.paths.keysDirectory) }
+
+    /// Creates the data directory (0700) when missing.
+    public func prepareDataDirectory() throws(EngineError) {
+        let url = configuration.paths.dataDirectory
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .storage("cannot create the data directory \(url.path)")
+        }
+    }
+
+    /// The key hierarchy. On a fresh installation (no database, no key) a
+    /// master key is created first; a database without its key is refused.
+    public func keys(createIfFresh: Bool) throws(EngineError) -> KeyHierarchy {
+        let directory = keyDirectory
+        if !directory.hasMasterKey {
+            let database = configuration.paths.dataDirectory.appendingPathComponent(StoreLocation.databaseFileName)
+            guard createIfFresh, !FileManager.default.fileExists(atPath: database.path) else {
+                throw .keys("no master key at \(directory.masterKeyURL.path), but a database exists at \(database.path); restore the key (never create a new one for an existing database)")
+            }
+            let description = try directory.initialize()
+            logger.notice("created a new master key", metadata: ["key.id": "\(description.keyID)", "key.path": "\(directory.masterKeyURL.path)"])
+        }
+        let master = try directory.loadMasterKey()
+        do { return try KeyHierarchy(master: master) } catch { throw .keys(error.description) }
+    }
+
+    public func openStore(keys: KeyHierarchy) throws(EngineError) -> Store {
+        try prepareDataDirectory()
+        do { return try Store(location: .directory(configuration.paths.dataDirectory), keys: keys) } catch {
+            throw .storage(error.description)
+        }
+    }
+
+    public func loadBot() throws(EngineError) -> Bot {
+        try BotLoader.load(from: configuration.paths.botDirectory)
+    }
+
+    public func loadEscalationPolicy() throws(EngineError) -> EscalationPolicyFile {
+        let url = configuration.paths.policiesDirectory.appendingPathComponent("escalation.yml")
+        return EscalationPolicyFile(url: url, policy: try EscalationPolicyReader.load(url))
+    }
+
+    /// Seeds the built-in CRM from the bot's `crm/` files when it is empty.
+    public func seedCRMIfEmpty(_ store: Store) async throws(EngineError) {
+        let counts: ImportCounts
+        do { counts = try await store.crmCounts() } catch { throw .storage(error.description) }
+        guard counts == ImportCounts() else { return }
+        let files = CRMImporter.Files.inDirectory(configuration.paths.botDirectory.appendingPathComponent("crm"))
+        guard !files.isEmpty else { return }
+        let imported = try await CRMImporter().importFiles(files, into: store)
+        logger.info("seeded the local CRM", metadata: [
+            "crm.customers": "\(imported.customers)", "crm.orders": "\(imported.orders)", "crm.tickets": "\(imported.tickets)",
+        ])
+    }
+
+    /// The active model, or a freshly trained one when there is none and `trainIfMissing`.
+    public func activeModel(bot: Bot, store: Store, trainIfMissing: Bool) async throws(EngineError) -> NLUModel {
+        if let model = try models.loadActive() { return model }
+        guard trainIfMissing else { throw .modelUnavailable("no trained model in \(models.directory.path); run 'parley train'") }
+        logger.info("no trained model yet: training the bot's model")
+        let feedback: [(text: String, intent: String)]
+        do { feedback = try await store.feedbackExamples() } catch { throw .storage(error.description) }
+        let model = try Training.train(bot: bot, feedback: feedback, logger: logger)
+        try models.save(model, activate: true)
+        return model
+    }
+
+    /// Everything, for `serve` and `chat`.
+    public func engine(trainIfMissing: Bool, metrics: MetricsRegistry = MetricsRegistry()) async throws(EngineError) -> ParleyEngine {
+        try prepareDataDirectory()
+        let keys = try keys(createIfFresh: true)
+        let store = try openStore(keys: keys)
+        let bot = try loadBot()
+        let escalation = try loadEscalationPolicy()
+        try await seedCRMIfEmpty(store)
+        let model = try await activeModel(bot: bot, store: store, trainIfMissing: trainIfMissing)
+        logger.info("engine ready", metadata: [
+            "model.version": "\(model.metadata.version)", "bot.intents": "\(bot.domain.intents.count)",
+            "key.id": "\(keys.keyID)",
+        ])
+        return try ParleyEngine(
+            store: store, bot: bot, escalation: escalation.policy, model: model, metrics: metrics, logger: logger
+        )
+    }
+}
+
+import ParleyEscalation
+
+/// A loaded escalation policy and the file it came from.
+public struct EscalationPolicyFile: Sendable {
+    public let url: URL
+    public let policy: EscalationPolicy
+}

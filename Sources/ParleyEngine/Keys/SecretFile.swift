@@ -1,0 +1,50 @@
+import Foundation
+import ParleyCrypto
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads and writes raw key files with POSIX calls, straight to and from
+/// secure memory: no intermediate Data or String holds the secret.
+enum SecretFile {
+    /// Creates `url` exclusively with mode 0600 and writes `bytes`, then fsyncs.
+    static func write(_ bytes: UnsafeRawBufferPointer, to url: URL) throws(EngineError) {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw .keys("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
+            guard result > 0 else { throw .keys("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+            written += result
+        }
+        guard fsync(fd) == 0 else { throw .keys("cannot sync \(url.path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Reads a 32-byte key file into secure memory.
+    static func readKey(_ url: URL) throws(EngineError) -> SymmetricKey {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw .keys("cannot open \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var short = false
+        let bytes: SecureBytes
+        do {
+            bytes = try SecureBytes(count: SymmetricKey.byteCount) { buffer in
+                var total = 0
+                while total < buffer.count {
+                    let result = read(fd, buffer.baseAddress! + total, buffer.count - total)
+                    if result <= 0 { break }
+                    total += result
+                }
+                var extra: UInt8 = 0
+                short = total != buffer.count || read(fd, &extra, 1) != 0
+            }
+        } catch {
+            throw .keys(error.description)
+        }
+        guard !short else {
+            throw .keys("\(url.path) is not a Parley master key (it must hold exactly 32 bytes)")
+        }
+        do { return try SymmetricKey(bytes) } catch { throw .keys(error.description) }
+    }
+}

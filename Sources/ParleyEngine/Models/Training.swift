@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+import ParleyNLU
+import ParleyStore
+
+/// Trains the NLU model of a bot, optionally with the agents' feedback, and
+/// logs progress once per epoch.
+public enum Training {
+    public static let producer = "parley \(ParleyVersion.current)"
+
+    public static func train(
+        bot: Bot, feedback: [(text: String, intent: String)] = [], logger: Logger, now: Date = Date()
+    ) throws(EngineError) -> NLUModel {
+        var data = bot.trainingData
+        let known = Set(bot.domain.intents)
+        let usable = feedback.filter { known.contains($0.intent) }
+        data.examples += usable.map { LabeledUtterance(text: $0.text, intent: $0.intent) }
+        logger.info("training NLU model", metadata: [
+            "train.examples": "\(data.examples.count)", "train.intents": "\(data.intents.count)",
+            "train.feedback_examples": "\(usable.count)", "train.epochs": "\(bot.hyperParameters.epochs)",
+        ])
+        let started = ContinuousClock.now
+        do {
+            let model = try NLUModel.train(on: data, hyperParameters: bot.hyperParameters, producer: producer, now: now) { progress in
+                logger.info("training progress", metadata: [
+                    "train.epoch": "\(progress.epoch)/\(progress.epochs)",
+                    "train.loss": "\(String(format: "%.4f", progress.meanLoss))",
+                    "train.accuracy": "\(String(format: "%.3f", progress.trainingAccuracy))",
+                ])
+            }
+            logger.info("model trained", metadata: [
+                "model.version": "\(model.metadata.version)",
+                "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+            ])
+            return model
+        } catch {
+            throw .modelUnavailable(error.description)
+        }
+    }
+}
+
+/// The version of this build of Parley.
+public enum ParleyVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+import ParleyDialogue
+import ParleyEscalation
+import ParleyIntegrations
+import ParleyNLU
+import ParleyStore
+
+/// The composition root: the turn pipeline and the operations around it
+/// (agents, tokens, transcripts). The HTTP server and `parley chat` both
+/// drive this one engine.
+public final class ParleyEngine: Sendable {
+    public let store: Store
+    public let bot: Bot
+    public let escalation: EscalationPolicy
+    public let model: NLUModel
+    public let metrics: MetricsRegistry
+    public let tokens: AccessTokens
+    let pipeline: TurnPipeline
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    public init(
+        store: Store, bot: Bot, escalation: EscalationPolicy, model: NLUModel,
+        records: (any CustomerRecords)? = nil, actions: [any CustomAction] = ParleyEngine.builtinActions,
+        metrics: MetricsRegistry = MetricsRegistry(), logger: Logger,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws(EngineError) {
+        let dialogue: DialoguePolicy
+        do { dialogue = try DialoguePolicy(domain: bot.domain, rules: bot.rules, settings: bot.dialogueSettings) } catch {
+            throw .configuration(file: bot.source, line: nil, key: nil, reason: error.description)
+        }
+        let parser: NLUParser
+        do { parser = try NLUParser(model: model) } catch { throw .modelUnavailable(error.description) }
+        try Self.check(bot: bot, escalation: escalation, actions: actions, model: model)
+        self.store = store
+        self.bot = bot
+        self.escalation = escalation
+        self.model = model
+        self.metrics = metrics
+        self.tokens = AccessTokens(store: store)
+        self.logger = logger
+        self.clock = clock
+        pipeline = TurnPipeline(
+            parser: parser, dialogue: dialogue, escalation: escalation,
+            actions: Dictionary(uniqueKeysWithValues: actions.map { ($0.name, $0) }),
+            records: records ?? LocalCRM(store: store), store: store, metrics: metrics, logger: logger, clock: clock
+        )
+        Self.describeMetrics(metrics)
+    }
+
+    public static let builtinActions: [any CustomAction] = [OrderLookupAction.orderStatus, OrderLookupAction.deliveryStatus]
+
+    /// One customer turn through the whole pipeline.
+    public func handle(_ message: IncomingMessage) async throws(EngineError) -> TurnResult {
+        try await pipeline.handle(message)
+    }
+
+    /// Understanding only, for `/model/parse` and `parley nlu parse`.
+    public func parse(_ text: String) -> ParseResult {
+        pipeline.parser.parse(text, referenceDate: clock())
+    }
+
+    /// Cross-checks that every name the bot, the policy and the actions use exists.
+    private static func check(bot: Bot, escalation: EscalationPolicy, actions: [any CustomAction], model: NLUModel) throws(EngineError) {
+        let implemented = Set(actions.map(\.name))
+        for name in bot.domain.actions where !implemented.contains(name) {
+            throw .configuration(file: bot.source, line: nil, key: "actions", reason: "action '\(name)' has no implementation in this Parley")
+        }
+        for action in actions where bot.domain.actions.contains(action.name) {
+            for response in action.responses where bot.domain.responses[response] == nil {
+                throw .configuration(file: bot.source, line: nil, key: "responses",
+                                     reason: "action '\(action.name)' needs response '\(response)'")
+            }
+        }
+        for queue in escalation.queues where bot.domain.responses[queue.handoffResponse] == nil {
+            throw .configuration(file: "escalation policy", line: nil, key: "queues.\(queue.name).response",
+                                 reason: "response '\(queue.handoffResponse)' is not in the bot's domain")
+        }
+        let unknown = Set(model.metadata.intents).symmetricDifference(bot.domain.intents)
+        if !unknown.isEmpty {
+            throw .modelUnavailable("the active model was trained for other intents than the bot declares (\(unknown.sorted().prefix(3).joined(separator: ", "))); retrain with 'parley train'")
+        }
+    }
+
+    private static func describeMetrics(_ metrics: MetricsRegistry) {
+        metrics.describe("parley_turns_total", type: "counter", help: "Customer turns handled, by resulting status.")
+        metrics.describe("parley_turn_duration_seconds", type: "histogram", help: "Time to handle a customer turn.")
+        metrics.describe("parley_intents_total", type: "counter", help: "Top intents predicted.")
+        metrics.describe("parley_fallbacks_total", type: "counter", help: "Messages answered with the fallback.")
+        metrics.describe("parley_handoffs_total", type: "counter", help: "Conversations handed to humans, by queue and rule.")
+    }
+}

@@ -1,0 +1,40 @@
+/// A customer's message as a channel delivers it.
+public struct IncomingMessage: Sendable {
+    public var conversationID: String
+    public var text: String
+    /// The firm's customer id, when the channel knows who is writing.
+    public var customerID: String?
+
+    public static let maxTextLength = 4_000
+
+    public init(conversationID: String, text: String, customerID: String? = nil) {
+        self.conversationID = conversationID
+        self.text = text
+        self.customerID = customerID
+    }
+
+    /// Checks ids and length; the errors never quote the text.
+    public func validate() throws(EngineError) {
+        try Identifier.validate(conversationID, what: "conversation id")
+        if let customerID { try Identifier.validate(customerID, what: "customer_id") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw .invalidInput("text must not be empty")
+        }
+        guard text.count <= Self.maxTextLength else {
+            throw .invalidInput("text is longer than \(Self.maxTextLength) characters")
+        }
+    }
+}
+
+/// Rules for ids that travel in URLs, logs and audit entries.
+public enum Identifier {
+    /// 1–128 characters: letters, digits, `.`, `_`, `-`, `:`.
+    public static func validate(_ value: String, what: String) throws(EngineError) {
+        let allowed = value.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_:".unicodeScalars.contains(scalar))
+        }
+        guard (1...128).contains(value.count), allowed else {
+            throw .invalidInput("\(what) must be 1-128 characters of letters, digits, '.', '_', '-' or ':'")
+        }
+    }
+}

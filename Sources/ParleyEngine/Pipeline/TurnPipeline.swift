@@ -1,0 +1,177 @@
+import Foundation
+import Logging
+import ParleyDialogue
+import ParleyEscalation
+import ParleyIntegrations
+import ParleyNLU
+import ParleyStore
+
+/// One customer turn, top to bottom:
+///
+/// 1. validate the message;
+/// 2. load the conversation (one turn at a time per conversation);
+/// 3. understand it (intents and entities);
+/// 4. while a human holds the conversation, store the message and stay silent;
+/// 5. let the dialogue decide (slots, forms, rules, fallback);
+/// 6. let the escalation policy decide whether a human takes over, and where;
+/// 7. run the actions (responses, look-ups through the integration layer);
+/// 8. store the turn, atomically; count it.
+///
+/// Logs and metrics carry ids, intents, queues and rule names only.
+struct TurnPipeline: Sendable {
+    let parser: NLUParser
+    let dialogue: DialoguePolicy
+    let escalation: EscalationPolicy
+    let actions: [String: any CustomAction]
+    let records: any CustomerRecords
+    let store: Store
+    let metrics: MetricsRegistry
+    let logger: Logger
+    let locks = KeyedLock()
+    let clock: @Sendable () -> Date
+
+    func handle(_ message: IncomingMessage) async throws(EngineError) -> TurnResult {
+        try message.validate()
+        let started = ContinuousClock.now
+        let result = try await locks.withLock(message.conversationID) { () async throws(EngineError) -> TurnResult in
+            try await run(message)
+        }
+        metrics.increment("parley_turns_total", labels: ["status": result.status.rawValue])
+        metrics.observe("parley_turn_duration_seconds", (ContinuousClock.now - started).seconds)
+        return result
+    }
+
+    private func run(_ message: IncomingMessage) async throws(EngineError) -> TurnResult {
+        let now = clock()
+        let text = message.text
+        var logger = logger
+        logger[metadataKey: "conversation.id"] = "\(message.conversationID)"
+
+        // 2. The conversation so far.
+        let loaded: LoadedConversation?
+        do { loaded = try await store.loadConversation(message.conversationID) } catch { throw Self.storage(error) }
+        var tracker = try loaded?.tracker.map(Self.decodeTracker) ?? initialTracker()
+        let customerID = message.customerID ?? loaded?.record.customerID
+
+        // 3. Understanding.
+        let parse = parser.parse(text, referenceDate: now)
+        let customerTurn = TurnCommit.Message(role: .customer, text: text, intent: parse.intent.name, confidence: parse.intent.confidence)
+
+        // 4. A human holds the conversation: store the message, say nothing.
+        if loaded?.record.status == .handoff {
+            let open: HandoffRecord?
+            do { open = try await store.openHandoff(conversationID: message.conversationID) } catch { throw Self.storage(error) }
+            try await commit(message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now)
+            logger.info("message stored during handoff; bot silent", metadata: ["handoff.queue": "\(open?.queue ?? "")"])
+            return TurnResult(
+                conversationID: message.conversationID, replies: [], intent: parse.intent, entities: parse.entities,
+                ranking: parse.ranking, status: .handoff,
+                handoff: open.map { Handoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, redactedText: text
+            )
+        }
+
+        // 5. Dialogue.
+        let decision = dialogue.decide(parse, tracker: tracker)
+        tracker = decision.tracker
+
+        // 6. Escalation.
+        let tier = try await customerTier(customerID)
+        let situation = EscalationSituation(parse: parse, consecutiveFallbacks: tracker.consecutiveFallbacks, customerTier: tier)
+        let seed = (loaded?.record.turnCount ?? 0) &+ message.conversationID.utf8.reduce(0) { $0 &+ Int($1) }
+        let responder = Responder(domain: dialogue.domain)
+        var replies: [String] = []
+        let handoff = escalation.evaluate(situation)
+        if let handoff {
+            let response = escalation.queue(named: handoff.queue)?.handoffResponse ?? ""
+            replies = responder.render(response, slots: tracker.slots, seed: seed).map { [$0] } ?? []
+            tracker.activeForm = nil
+            tracker.requestedSlot = nil
+        } else {
+            // 7. Actions.
+            for action in decision.actions {
+                switch action {
+                case let .respond(name):
+                    if let reply = responder.render(name, slots: tracker.slots, seed: seed) { replies.append(reply) }
+                case let .custom(name):
+                    guard let custom = actions[name] else { throw .configuration(file: "domain", line: nil, key: "actions", reason: "no implementation for \(name)") }
+                    let context = ActionContext(slots: tracker.slots, customerID: customerID, records: records, now: now)
+                    let outcome = try await custom.run(context)
+                    dialogue.apply(outcome.slotChanges, to: &tracker)
+                    for response in outcome.responses {
+                        if let reply = responder.render(response.name, slots: tracker.slots, variables: response.variables, seed: seed) {
+                            replies.append(reply)
+                        }
+                    }
+                    if let form = outcome.resumeForm { dialogue.resume(form: form, tracker: &tracker) }
+                }
+            }
+        }
+
+        // 8. Store and count.
+        let messages = [customerTurn] + replies.map { TurnCommit.Message(role: .bot, text: $0) }
+        try await commit(
+            message, customerID: customerID, status: handoff == nil ? .bot : .handoff, tracker: tracker,
+            messages: messages,
+            handoff: handoff.map { TurnCommit.NewHandoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, now: now
+        )
+        metrics.increment("parley_intents_total", labels: ["intent": parse.intent.name])
+        if decision.isFallback { metrics.increment("parley_fallbacks_total") }
+        if let handoff {
+            metrics.increment("parley_handoffs_total", labels: ["queue": handoff.queue, "rule": handoff.rule])
+            logger.info("conversation handed off", metadata: ["handoff.queue": "\(handoff.queue)", "handoff.rule": "\(handoff.rule)"])
+        }
+        logger.debug("turn handled", metadata: [
+            "turn.intent": "\(parse.intent.name)", "turn.confidence": "\(String(format: "%.3f", parse.intent.confidence))",
+            "turn.fallback": "\(decision.isFallback)",
+        ])
+        return TurnResult(
+            conversationID: message.conversationID, replies: replies, intent: parse.intent, entities: parse.entities,
+            ranking: parse.ranking, status: handoff == nil ? .bot : .handoff, handoff: handoff, redactedText: text
+        )
+    }
+
+    private func commit(
+        _ message: IncomingMessage, customerID: String?, status: ConversationRecord.Status, tracker: Tracker,
+        messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, now: Date
+    ) async throws(EngineError) {
+        let encoded: Data
+        do { encoded = try JSONEncoder().encode(tracker) } catch { throw .storage("the tracker could not be encoded") }
+        do {
+            try await store.commit(TurnCommit(
+                conversationID: message.conversationID, customerID: customerID, status: status,
+                tracker: encoded, messages: messages, handoff: handoff, now: now
+            ))
+        } catch {
+            if case let .conflict(reason) = error { throw .conflict(reason) }
+            throw Self.storage(error)
+        }
+    }
+
+    private func customerTier(_ customerID: String?) async throws(EngineError) -> String? {
+        guard let customerID else { return nil }
+        do { return try await records.customer(id: customerID)?.tier } catch { throw .integration(error.description) }
+    }
+
+    private func initialTracker() -> Tracker {
+        var slots: [String: String] = [:]
+        for (name, slot) in dialogue.domain.slots { if let value = slot.initialValue { slots[name] = value } }
+        return Tracker(slots: slots)
+    }
+
+    private static func decodeTracker(_ data: Data) throws(EngineError) -> Tracker {
+        do { return try JSONDecoder().decode(Tracker.self, from: data) } catch {
+            throw .storage("a stored conversation state could not be read")
+        }
+    }
+
+    static func storage(_ error: StoreError) -> EngineError {
+        .storage(error.description)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

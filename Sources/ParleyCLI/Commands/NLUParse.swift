@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ParleyEngine
+import ParleyNLU
+
+/// `parley nlu parse "text"`: the intent ranking and entities of one message.
+struct NLUParse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Print the intent ranking and entities the model finds in a text."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The text to parse.")
+    var text: String
+
+    @Option(help: "A model file to use instead of the active model.")
+    var model: String?
+
+    @Flag(help: "Print JSON (Rasa's parse shape).")
+    var json = false
+
+    func run() async throws {
+        let configuration = try global.load()
+        let logger = global.logger(configuration)
+        let loaded: NLUModel
+        if let model {
+            loaded = try ModelFile.read(from: URL(fileURLWithPath: model))
+        } else {
+            guard let active = try EngineBootstrap(configuration: configuration, logger: logger).models.loadActive() else {
+                throw EngineError.modelUnavailable("no trained model; run 'parley train'")
+            }
+            loaded = active
+        }
+        let result = try NLUParser(model: loaded).parse(text)
+        if json {
+            try printJSON(ParseOutput(result))
+        } else {
+            for score in result.ranking.scores.prefix(5) {
+                print(String(format: "%-20@ %.3f", score.name as NSString, score.confidence))
+            }
+            for entity in result.entities {
+                print("entity \(entity.entity)=\(entity.value) [\(entity.start),\(entity.end)) via \(entity.extractor)")
+            }
+        }
+    }
+
+    struct ParseOutput: Encodable {
+        struct Intent: Encodable { let name: String; let confidence: Double }
+        let text: String
+        let intent: Intent
+        let intentRanking: [Intent]
+        let entities: [Entity]
+
+        init(_ result: ParseResult) {
+            text = result.text
+            intent = Intent(name: result.intent.name, confidence: result.intent.confidence)
+            intentRanking = result.ranking.scores.map { Intent(name: $0.name, confidence: $0.confidence) }
+            entities = result.entities
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case text, intent, intentRanking = "intent_ranking", entities
+        }
+    }
+}

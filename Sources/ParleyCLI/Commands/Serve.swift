@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ParleyEngine
+import ParleyServer
+import ServiceLifecycle
+
+/// `parley serve`: the HTTP API.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the HTTP server (default 127.0.0.1:8000).",
+        discussion: """
+            On a fresh checkout this creates the data directory and a master key,
+            seeds the local CRM from the starter bot and trains its model, then
+            serves. SIGTERM or SIGINT stop it gracefully: requests in flight finish
+            and their turns are stored.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Address to bind (default 127.0.0.1; binding elsewhere exposes the API to the network).")
+    var host: String?
+
+    @Option(help: "Port to listen on (default 8000).")
+    var port: Int?
+
+    func validate() throws {
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        var configuration = try global.load()
+        if let host { configuration.server.host = host }
+        if let port { configuration.server.port = port }
+        let logger = global.logger(configuration)
+        logger.info("starting parley", metadata: [
+            "parley.version": "\(ParleyVersion.current)",
+            "config.file": "\(configuration.source?.path ?? "(built-in defaults)")",
+            "data.dir": "\(configuration.paths.dataDirectory.path)",
+        ])
+        let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
+        let engine = try await bootstrap.engine(trainIfMissing: true)
+        if try await !engine.tokens.hasActiveToken(role: .channel) {
+            logger.notice("no channel token exists: customer endpoints accept requests from loopback without a token; create one with 'parley tokens create --role channel'")
+        }
+        if !["127.0.0.1", "::1", "localhost"].contains(configuration.server.host) {
+            logger.warning("binding a non-loopback address: the API is reachable from the network", metadata: ["server.host": "\(configuration.server.host)"])
+        }
+        let app = buildApplication(
+            engine: engine,
+            settings: ServerSettings(
+                host: configuration.server.host, port: configuration.server.port,
+                maxBodyBytes: configuration.server.maxBodyBytes
+            ),
+            logger: logger,
+            models: bootstrap.models
+        )
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+        logger.info("parley stopped")
+    }
+}

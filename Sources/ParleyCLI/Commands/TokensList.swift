@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ParleyEngine
+
+struct TokensList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List tokens (ids, roles, names; never secrets).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let store = try await CommandContext(global).store()
+        let tokens = try await AccessTokens(store: store).list()
+        let rows = tokens.map {
+            Row(id: $0.id, name: $0.name, role: $0.role, createdAt: $0.createdAt, revokedAt: $0.revokedAt)
+        }
+        if json {
+            try printJSON(rows)
+        } else {
+            for row in rows {
+                let state = row.revokedAt == nil ? "active" : "revoked"
+                print("\(row.id)  \(row.role.padding(toLength: 8, withPad: " ", startingAt: 0))  \(state.padding(toLength: 8, withPad: " ", startingAt: 0))  \(row.name)")
+            }
+        }
+    }
+
+    struct Row: Encodable {
+        let id: String
+        let name: String
+        let role: String
+        let createdAt: Date
+        let revokedAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, role, createdAt = "created_at", revokedAt = "revoked_at"
+        }
+    }
+}

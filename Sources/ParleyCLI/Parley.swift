@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// `parley`: one binary for the server, the bot designer's tools, keys,
+/// tokens and the compliance officer's audit tools.
+@available(macOS 10.15, *)
+public struct Parley: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "parley",
+        abstract: "Parley: an on-premises customer-support agent.",
+        discussion: """
+            Every command reads parley.yml (--config) and uses the data directory
+            (--data-dir) and keys directory (--keys-dir): in a source checkout they
+            default to parley.yml, parley-data/ and keys/ under the checkout; when
+            installed, to /etc/parley/parley.yml, /var/lib/parley and /etc/parley/keys.
+            """,
+        version: "parley \(ParleyVersionString.value)",
+        subcommands: [
+            Serve.self, Chat.self, Train.self, NLU.self, Tokens.self, CRM.self, Keys.self,
+            OpenAPI.self, Version.self,
+        ]
+    )
+
+    public init() {}
+}

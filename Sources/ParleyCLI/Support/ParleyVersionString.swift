@@ -1,0 +1,5 @@
+import ParleyEngine
+
+enum ParleyVersionString {
+    static let value = ParleyVersion.current
+}

@@ -1,0 +1,38 @@
+import Hummingbird
+import Logging
+import ParleyEngine
+
+/// Builds the whole HTTP application around an engine. Used by `parley serve`
+/// and by the tests, so both run exactly the same routes and middleware.
+public func buildApplication(
+    engine: ParleyEngine, settings: ServerSettings, logger: Logger, models: ModelRepository? = nil
+) -> some ApplicationProtocol {
+    let router = buildRouter(engine: engine, settings: settings, models: models)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "parley"),
+        logger: logger
+    )
+}
+
+/// The router alone (for in-process tests).
+public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: ModelRepository? = nil) -> Router<ParleyRequestContext> {
+    let router = Router(context: ParleyRequestContext.self)
+    router.add(middleware: RequestMetricsMiddleware(metrics: engine.metrics))
+    router.add(middleware: ErrorMiddleware())
+    let audit = AuthenticationAudit(
+        onFailure: { reason, _ in engine.metrics.increment("parley_auth_failures_total", labels: ["reason": reason]) },
+        onDenied: { _, _ in engine.metrics.increment("parley_auth_failures_total", labels: ["reason": "wrong_role"]) }
+    )
+    let routes = Routes(engine: engine, body: BodyDecoder(maxBytes: settings.maxBodyBytes), models: models)
+    for endpoint in Endpoint.all {
+        let group = router.group()
+        if let roles = endpoint.roles {
+            group.add(middleware: AuthenticationMiddleware(tokens: engine.tokens, roles: roles, audit: audit))
+        }
+        group.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+            try await routes.respond(to: endpoint, request: request, context: context)
+        }
+    }
+    return router
+}

@@ -1,0 +1,31 @@
+import HTTPTypes
+import ParleyEngine
+
+/// Every endpoint of the API, with the roles allowed to call it. Routes are
+/// registered from this list, and a test checks it against the OpenAPI document.
+public struct Endpoint: Sendable, Hashable {
+    public let method: HTTPRequest.Method
+    public let path: String
+    /// nil: no token needed.
+    public let roles: [AccessRole]?
+
+    public static let sendMessage = Endpoint(method: .post, path: "/v1/conversations/{id}/messages", roles: [.channel])
+    public static let replies = Endpoint(method: .get, path: "/v1/conversations/{id}/replies", roles: [.channel])
+    public static let webhook = Endpoint(method: .post, path: "/webhooks/rest/webhook", roles: [.channel])
+    public static let parse = Endpoint(method: .post, path: "/model/parse", roles: [.channel, .admin])
+    public static let transcript = Endpoint(method: .get, path: "/v1/conversations/{id}", roles: [.agent, .admin])
+    public static let queues = Endpoint(method: .get, path: "/v1/queues", roles: [.agent])
+    public static let queueHandoffs = Endpoint(method: .get, path: "/v1/queues/{queue}/handoffs", roles: [.agent])
+    public static let claim = Endpoint(method: .post, path: "/v1/conversations/{id}/claim", roles: [.agent])
+    public static let agentReply = Endpoint(method: .post, path: "/v1/conversations/{id}/agent-replies", roles: [.agent])
+    public static let resolve = Endpoint(method: .post, path: "/v1/conversations/{id}/resolve", roles: [.agent])
+    public static let models = Endpoint(method: .get, path: "/v1/models", roles: [.admin])
+    public static let health = Endpoint(method: .get, path: "/healthz", roles: nil)
+    public static let metrics = Endpoint(method: .get, path: "/metrics", roles: nil)
+    public static let openAPI = Endpoint(method: .get, path: "/openapi.json", roles: nil)
+
+    public static let all: [Endpoint] = [
+        sendMessage, replies, webhook, parse, transcript, queues, queueHandoffs, claim, agentReply, resolve,
+        models, health, metrics, openAPI,
+    ]
+}

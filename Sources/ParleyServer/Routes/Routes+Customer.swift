@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import ParleyEngine
+
+extension Routes {
+    func sendMessage(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
+        let id = try parameter("id", context)
+        let message = try await body.decode(MessageRequest.self, from: request)
+        let result = try await engine.handle(IncomingMessage(conversationID: id, text: message.text, customerID: message.customerID))
+        return try json(MessageResponse(result))
+    }
+
+    func replies(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
+        let id = try parameter("id", context)
+        let after = try request.uri.queryParameters.get("after").map { value -> Int in
+            guard let number = Int(value), number >= 0 else {
+                throw APIError(.badRequest, code: "invalid_request", message: "after must be a non-negative turn number")
+            }
+            return number
+        } ?? 0
+        let transcript = try await engine.transcript(conversationID: id, afterSeq: after)
+        let replies = transcript.turns.filter { $0.role != .customer }.map {
+            RepliesResponse.Reply(seq: $0.seq, role: $0.role.rawValue, text: $0.text, at: $0.at)
+        }
+        return try json(RepliesResponse(conversationID: id, status: transcript.status.rawValue, replies: replies))
+    }
+
+    func webhook(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
+        let message = try await body.decode(WebhookRequest.self, from: request)
+        let result = try await engine.handle(IncomingMessage(conversationID: message.sender, text: message.message))
+        return try json(result.replies.map { WebhookReply(recipientID: message.sender, text: $0) })
+    }
+
+    func parse(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
+        let parse = try await body.decode(ParseRequest.self, from: request)
+        guard !parse.text.isEmpty, parse.text.count <= IncomingMessage.maxTextLength else {
+            throw APIError(.badRequest, code: "invalid_request", message: "text must be 1-\(IncomingMessage.maxTextLength) characters")
+        }
+        return try json(ParseResponse(engine.parse(parse.text)))
+    }
+}

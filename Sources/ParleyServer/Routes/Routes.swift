@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import ParleyEngine
+
+/// The handlers, one per endpoint, dispatched from ``Endpoint``.
+struct Routes: Sendable {
+    let engine: ParleyEngine
+    let body: BodyDecoder
+    let models: ModelRepository?
+
+    func respond(to endpoint: Endpoint, request: Request, context: ParleyRequestContext) async throws -> Response {
+        switch endpoint {
+        case .sendMessage: try await sendMessage(request, context)
+        case .replies: try await replies(request, context)
+        case .webhook: try await webhook(request, context)
+        case .parse: try await parse(request, context)
+        case .transcript: try await transcript(request, context)
+        case .queues: try await queues(request, context)
+        case .queueHandoffs: try await queueHandoffs(request, context)
+        case .claim: try await claim(request, context)
+        case .agentReply: try await agentReply(request, context)
+        case .resolve: try await resolve(request, context)
+        case .models: try await listModels(request, context)
+        case .health: try health(request, context)
+        case .metrics: metrics()
+        case .openAPI: openAPI()
+        default: throw APIError.notFoundRoute
+        }
+    }
+
+    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    func text(_ value: String, contentType: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: value)))
+    }
+
+    func parameter(_ name: String, _ context: ParleyRequestContext) throws -> String {
+        guard let value = context.parameters.get(name) else {
+            throw APIError(.badRequest, code: "invalid_request", message: "missing path parameter '\(name)'")
+        }
+        return value
+    }
+
+    func caller(_ context: ParleyRequestContext) throws -> AuthenticatedCaller {
+        guard let caller = context.caller else { throw APIError.unauthorized }
+        return caller
+    }
+}

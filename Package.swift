@@ -67,19 +67,25 @@ let package = Package(
         ),
         .executableTarget(name: "parley", dependencies: ["ParleyCLI"]),
 
+        .target(
+            name: "ParleyTestSupport",
+            dependencies: ["ParleyEngine", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/ParleyTestSupport"
+        ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore"]),
-        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine"]),
+        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport"]),
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [
-                "ParleyServer",
+                "ParleyServer", "ParleyTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI"]),
+        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI", "ParleyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,6 +29,8 @@ public struct NLUModel: Sendable {
             metrics = ["accuracy": report.accuracy, "macro_f1": report.macroF1]
         }
         let contentHash = Hex.encode(SHA256.hash(ModelFile.payload(of: classifier)))
+        // Whole seconds: the model file stores RFC 3339 times without fractions.
+        let now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let stamp = Self.stamp(now)
         let metadata = ModelMetadata(
             version: "nlu-\(stamp)-\(contentHash.prefix(8))",

@@ -6,6 +6,12 @@ public struct ParseResult: Sendable, Hashable, Codable {
     public let ranking: IntentRanking
     public let entities: [Entity]
 
+    public init(text: String, ranking: IntentRanking, entities: [Entity]) {
+        self.text = text
+        self.ranking = ranking
+        self.entities = entities
+    }
+
     public var intent: IntentScore { ranking.top ?? IntentScore(name: "nlu_fallback", confidence: 0) }
 }
 

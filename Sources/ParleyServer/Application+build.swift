@@ -1,16 +1,19 @@
 import Hummingbird
 import Logging
+import NIOCore
 import ParleyEngine
 
 /// Builds the whole HTTP application around an engine. Used by `parley serve`
 /// and by the tests, so both run exactly the same routes and middleware.
 public func buildApplication(
-    engine: ParleyEngine, settings: ServerSettings, logger: Logger, models: ModelRepository? = nil
+    engine: ParleyEngine, settings: ServerSettings, logger: Logger, models: ModelRepository? = nil,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(engine: engine, settings: settings, models: models)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "parley"),
+        onServerRunning: onServerRunning,
         logger: logger
     )
 }

@@ -9,6 +9,13 @@ public enum CalendarDay {
         return calendar
     }
 
+    // The bot speaks English; names are fixed rather than taken from the host's locale.
+    private static let months = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+    private static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
     /// `YYYY-MM-DD`, an RFC 3339 timestamp, or `today`, `today+N`, `today-N`.
     public static func parse(_ text: String, relativeTo now: Date) -> Date? {
         let value = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -43,9 +50,9 @@ public enum CalendarDay {
         case -1: return "yesterday"
         default:
             let parts = calendar.dateComponents([.weekday, .day, .month, .year], from: date)
-            let month = calendar.monthSymbols[(parts.month ?? 1) - 1]
+            let month = months[(parts.month ?? 1) - 1]
             if (2...6).contains(days) {
-                let weekday = calendar.weekdaySymbols[(parts.weekday ?? 1) - 1]
+                let weekday = weekdays[(parts.weekday ?? 1) - 1]
                 return "\(weekday), \(parts.day ?? 0) \(month)"
             }
             return "\(parts.day ?? 0) \(month) \(parts.year ?? 0)"

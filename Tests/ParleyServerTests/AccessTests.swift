@@ -1,0 +1,87 @@
+import Foundation
+import HummingbirdTesting
+import ParleyEngine
+import Testing
+
+@Suite struct AccessTests {
+    @Test func agentEndpointWithoutTokenIs401AsJSON() async throws {
+        let test = try await TestApp.make()
+        try await test.app.test(.router) { client in
+            let response = try await client.get("/v1/queues")
+            #expect(response.status == .unauthorized)
+            #expect(response.errorCode == "unauthorized")
+            #expect(response.headers[.wwwAuthenticate] != nil)
+        }
+    }
+
+    @Test func agentEndpointWithAChannelTokenIs403AsJSON() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        try await test.app.test(.router) { client in
+            let response = try await client.get("/v1/queues", token: channel)
+            #expect(response.status == .forbidden)
+            #expect(response.errorCode == "forbidden")
+        }
+    }
+
+    @Test func transcriptNeedsAgentOrAdmin() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        let admin = try await test.token(.admin)
+        let auditor = try await test.token(.auditor)
+        try await test.app.test(.router) { client in
+            _ = try await client.say("hello", in: "t-1", token: channel)
+            let status1 = try await client.get("/v1/conversations/t-1", token: admin).status
+            #expect(status1 == .ok)
+            let status2 = try await client.get("/v1/conversations/t-1", token: auditor).status
+            #expect(status2 == .forbidden)
+            let status3 = try await client.get("/v1/conversations/t-1", token: channel).status
+            #expect(status3 == .forbidden)
+        }
+    }
+
+    @Test func malformedRevokedAndForgedTokensAre401() async throws {
+        let test = try await TestApp.make()
+        let created = try await test.engine.tokens.create(role: .agent, name: "to revoke")
+        try await test.engine.tokens.revoke(id: created.id)
+        let valid = try await test.token(.agent)
+        let forged = String(valid.dropLast()) + (valid.hasSuffix("0") ? "1" : "0")
+        try await test.app.test(.router) { client in
+            for token in ["nonsense", created.token, forged, "prl_x_y"] {
+                let status4 = try await client.get("/v1/queues", token: token).status
+                #expect(status4 == .unauthorized)
+            }
+            let status5 = try await client.get("/v1/queues", token: valid).status
+            #expect(status5 == .ok)
+        }
+    }
+
+    @Test func customerEndpointWithoutChannelTokenIsRefusedOffLoopback() async throws {
+        // In-process requests have no peer address, so they are not loopback.
+        let test = try await TestApp.make()
+        try await test.app.test(.router) { client in
+            let response = try await client.post("/v1/conversations/x/messages", json: #"{"text": "hi"}"#)
+            #expect(response.status == .unauthorized)
+        }
+    }
+
+    @Test func customerEndpointAcceptsLoopbackUntilAChannelTokenExists() async throws {
+        let test = try await TestApp.make()
+        try await test.app.test(.live) { client in
+            let open = try await client.post("/v1/conversations/lo-1/messages", json: #"{"text": "hello"}"#)
+            #expect(open.status == .ok)
+            _ = try await test.token(.channel)
+            let closed = try await client.post("/v1/conversations/lo-1/messages", json: #"{"text": "hello"}"#)
+            #expect(closed.status == .unauthorized)
+        }
+    }
+
+    @Test func tokensAreStoredHashedOnly() async throws {
+        let test = try await TestApp.make()
+        let created = try await test.engine.tokens.create(role: .admin, name: "ops")
+        let secret = String(created.token.split(separator: "_")[2])
+        let records = try await test.engine.tokens.list()
+        #expect(records.count == 1)
+        #expect(!String(describing: records).contains(secret))
+    }
+}

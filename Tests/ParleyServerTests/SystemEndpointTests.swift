@@ -1,0 +1,47 @@
+import Foundation
+import HummingbirdTesting
+import ParleyServer
+import Testing
+
+@Suite struct SystemEndpointTests {
+    @Test func openAPIDocumentDescribesExactlyTheRegisteredEndpoints() throws {
+        let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any]
+        #expect(document?["openapi"] as? String == "3.1.0")
+        let paths = document?["paths"] as? [String: [String: Any]] ?? [:]
+        var documented: Set<String> = []
+        for (path, operations) in paths {
+            for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
+        }
+        let registered = Set(Endpoint.all.map { "\($0.method.rawValue) \($0.path)" })
+        #expect(documented == registered)
+        for endpoint in Endpoint.all {
+            let operation = paths[endpoint.path]?[endpoint.method.rawValue.lowercased()] as? [String: Any]
+            let security = operation?["security"] as? [[String: Any]]
+            #expect((security?.isEmpty ?? true) == (endpoint.roles == nil), "security of \(endpoint.path)")
+        }
+    }
+
+    @Test func openAPIIsServed() async throws {
+        let test = try await TestApp.make()
+        try await test.app.test(.router) { client in
+            let response = try await client.get("/openapi.json")
+            #expect(response.status == .ok)
+            #expect(String(buffer: response.body) == OpenAPIDocument.json)
+        }
+    }
+
+    @Test func healthAndMetricsAreServed() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        try await test.app.test(.router) { client in
+            _ = try await client.say("What is the status of order #12345?", in: "m-1", token: channel)
+            let health = try await client.get("/healthz").jsonObject()
+            #expect(health["status"] as? String == "ok")
+            let metrics = String(buffer: try await client.get("/metrics").body)
+            #expect(metrics.contains("# TYPE parley_turns_total counter"))
+            #expect(metrics.contains(#"parley_turns_total{status="bot"} 1"#))
+            #expect(metrics.contains(#"route="/v1/conversations/{id}/messages""#))
+            #expect(!metrics.contains("m-1"))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import ParleyCrypto
+import ParleyEngine
+import ParleyNLU
+import ParleyEscalation
+import ParleyStore
+
+/// The repository's starter bot and policies, and engines built on them for tests.
+public enum StarterBot {
+    /// The checkout root, found from this file's path.
+    public static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let botDirectory = root.appendingPathComponent("bot")
+    public static let policiesDirectory = root.appendingPathComponent("policies")
+
+    /// A fixed "now" for tests: seeded order dates and replies ("tomorrow") are stable.
+    public static let now = Date(timeIntervalSince1970: 1_773_136_800)  // 2026-03-10T10:00:00Z
+
+    public static func bot() throws -> Bot {
+        try BotLoader.load(from: botDirectory)
+    }
+
+    public static func escalation() throws -> EscalationPolicy {
+        try EscalationPolicyReader.load(policiesDirectory.appendingPathComponent("escalation.yml"))
+    }
+
+    /// The starter bot's model, trained once per test process.
+    public static let model: NLUModel = {
+        do {
+            return try Training.train(bot: bot(), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), now: now)
+        } catch {
+            fatalError("the starter bot does not train: \(error)")
+        }
+    }()
+
+    /// A fresh in-memory store with the starter CRM seeded at ``now``.
+    public static func store() async throws -> Store {
+        let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
+        let files = CRMImporter.Files.inDirectory(botDirectory.appendingPathComponent("crm"))
+        _ = try await CRMImporter(now: now).importFiles(files, into: store)
+        return store
+    }
+
+    /// An engine over a fresh in-memory store, with a fixed clock.
+    public static func engine(
+        store: Store? = nil,
+        records: (any CustomerRecordsProvider)? = nil,
+        logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) async throws -> ParleyEngine {
+        let store = if let store { store } else { try await self.store() }
+        return try ParleyEngine(
+            store: store, bot: bot(), escalation: escalation(), model: model,
+            records: records?.records(store: store), logger: logger, clock: { now }
+        )
+    }
+}
+
+import ParleyIntegrations
+
+/// Lets a test wrap the local CRM (for instance to block inside a lookup).
+public protocol CustomerRecordsProvider: Sendable {
+    func records(store: Store) -> any CustomerRecords
+}

@@ -26,6 +26,7 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
+        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
         .target(name: "ParleyDialogue", dependencies: ["ParleyNLU"]),
         .target(name: "ParleyEscalation", dependencies: ["ParleyDialogue", "ParleyNLU"]),
@@ -40,7 +41,7 @@ let package = Package(
         .target(
             name: "ParleyEngine",
             dependencies: [
-                "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
+                "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
                 "ParleyStore", "ParleyCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -67,16 +68,20 @@ let package = Package(
         ),
         .executableTarget(name: "parley", dependencies: ["ParleyCLI"]),
 
+        // Benchmarks (run in release; see README, "Benchmarks").
+        .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
+
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyEngine", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyEngine", "ParleyRedaction", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
+        .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore"]),
-        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto"]),
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [

@@ -15,7 +15,7 @@ public struct Parley: AsyncParsableCommand {
             """,
         version: "parley \(ParleyVersionString.value)",
         subcommands: [
-            Serve.self, Chat.self, Train.self, NLU.self, Tokens.self, CRM.self, Keys.self,
+            Serve.self, Chat.self, Train.self, NLU.self, Redact.self, Tokens.self, CRM.self, Keys.self,
             OpenAPI.self, Version.self,
         ]
     )

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ParleyCrypto
 import ParleyNLU
+import ParleyRedaction
 import ParleyStore
 
 /// Brings an engine up from configuration: data directory, keys, store, bot,
@@ -85,6 +86,14 @@ public struct EngineBootstrap: Sendable {
         return model
     }
 
+    /// The redaction policy (`policies/pii.yml`, else the built-in default) with the keyed hasher.
+    public func redactor(keys: KeyHierarchy) throws(EngineError) -> Redactor {
+        let policy = try PIIPolicyReader.load(configuration.paths.policiesDirectory.appendingPathComponent("pii.yml"))
+        do { return try Redactor(policy: policy, hasher: KeyedPIIHasher(key: keys.piiHashKey)) } catch {
+            throw .configuration(file: configuration.paths.policiesDirectory.appendingPathComponent("pii.yml").path, line: nil, key: nil, reason: error.description)
+        }
+    }
+
     /// Everything, for `serve` and `chat`.
     public func engine(trainIfMissing: Bool, metrics: MetricsRegistry = MetricsRegistry()) async throws(EngineError) -> ParleyEngine {
         try prepareDataDirectory()
@@ -92,6 +101,7 @@ public struct EngineBootstrap: Sendable {
         let store = try openStore(keys: keys)
         let bot = try loadBot()
         let escalation = try loadEscalationPolicy()
+        let redactor = try redactor(keys: keys)
         try await seedCRMIfEmpty(store)
         let model = try await activeModel(bot: bot, store: store, trainIfMissing: trainIfMissing)
         logger.info("engine ready", metadata: [
@@ -99,7 +109,7 @@ public struct EngineBootstrap: Sendable {
             "key.id": "\(keys.keyID)",
         ])
         return try ParleyEngine(
-            store: store, bot: bot, escalation: escalation.policy, model: model, metrics: metrics, logger: logger
+            store: store, bot: bot, escalation: escalation.policy, model: model, redactor: redactor, metrics: metrics, logger: logger
         )
     }
 }

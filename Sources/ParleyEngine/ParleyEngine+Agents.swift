@@ -50,8 +50,9 @@ extension ParleyEngine {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.count <= IncomingMessage.maxTextLength else {
             throw .invalidInput("text must be 1-\(IncomingMessage.maxTextLength) characters")
         }
+        let redacted = redactor.redact(text).redactedText
         do {
-            return try await store.agentReply(conversationID: conversationID, agent: agent.tokenID, text: text, now: clock())
+            return try await store.agentReply(conversationID: conversationID, agent: agent.tokenID, text: redacted, now: clock())
         } catch {
             throw Self.map(error)
         }
@@ -69,9 +70,10 @@ extension ParleyEngine {
         if let note, note.count > IncomingMessage.maxTextLength {
             throw .invalidInput("note is longer than \(IncomingMessage.maxTextLength) characters")
         }
+        let redactedNote = note.map { redactor.redact($0).redactedText }
         do {
             let handoff = try await store.resolve(
-                conversationID: conversationID, agent: agent.tokenID, correctIntent: correctIntent, note: note, now: clock()
+                conversationID: conversationID, agent: agent.tokenID, correctIntent: correctIntent, note: redactedNote, now: clock()
             )
             metrics.increment("parley_resolutions_total", labels: ["queue": handoff.queue])
             logger.info("handoff resolved", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])

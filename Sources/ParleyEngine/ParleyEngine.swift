@@ -4,6 +4,7 @@ import ParleyDialogue
 import ParleyEscalation
 import ParleyIntegrations
 import ParleyNLU
+import ParleyRedaction
 import ParleyStore
 
 /// The composition root: the turn pipeline and the operations around it
@@ -16,12 +17,13 @@ public final class ParleyEngine: Sendable {
     public let model: NLUModel
     public let metrics: MetricsRegistry
     public let tokens: AccessTokens
+    public let redactor: Redactor
     let pipeline: TurnPipeline
     let logger: Logger
     let clock: @Sendable () -> Date
 
     public init(
-        store: Store, bot: Bot, escalation: EscalationPolicy, model: NLUModel,
+        store: Store, bot: Bot, escalation: EscalationPolicy, model: NLUModel, redactor: Redactor,
         records: (any CustomerRecords)? = nil, actions: [any CustomAction] = ParleyEngine.builtinActions,
         metrics: MetricsRegistry = MetricsRegistry(), logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
@@ -41,8 +43,9 @@ public final class ParleyEngine: Sendable {
         self.tokens = AccessTokens(store: store)
         self.logger = logger
         self.clock = clock
+        self.redactor = redactor
         pipeline = TurnPipeline(
-            parser: parser, dialogue: dialogue, escalation: escalation,
+            redactor: redactor, parser: parser, dialogue: dialogue, escalation: escalation,
             actions: Dictionary(uniqueKeysWithValues: actions.map { ($0.name, $0) }),
             records: records ?? LocalCRM(store: store), store: store, metrics: metrics, logger: logger, clock: clock
         )
@@ -56,9 +59,10 @@ public final class ParleyEngine: Sendable {
         try await pipeline.handle(message)
     }
 
-    /// Understanding only, for `/model/parse` and `parley nlu parse`.
+    /// Understanding only, for `/model/parse`: the text is redacted first,
+    /// and the result holds the redacted text.
     public func parse(_ text: String) -> ParseResult {
-        pipeline.parser.parse(text, referenceDate: clock())
+        pipeline.parser.parse(redactor.redact(text).redactedText, referenceDate: clock())
     }
 
     /// Cross-checks that every name the bot, the policy and the actions use exists.
@@ -88,6 +92,7 @@ public final class ParleyEngine: Sendable {
         metrics.describe("parley_turn_duration_seconds", type: "histogram", help: "Time to handle a customer turn.")
         metrics.describe("parley_intents_total", type: "counter", help: "Top intents predicted.")
         metrics.describe("parley_fallbacks_total", type: "counter", help: "Messages answered with the fallback.")
+        metrics.describe("parley_redactions_total", type: "counter", help: "PII spans redacted, by type and operator.")
         metrics.describe("parley_handoffs_total", type: "counter", help: "Conversations handed to humans, by queue and rule.")
     }
 }

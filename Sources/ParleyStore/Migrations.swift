@@ -98,6 +98,17 @@ enum Migrations {
                 t.column("opened_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-pii-vault") { db in
+            // Raw PII values a policy chose to keep, sealed under the subject's key.
+            try db.create(table: "pii_vault") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("conversation_id", .text).notNull().references("conversation", onDelete: .cascade).indexed()
+                t.column("turn_seq", .integer).notNull()
+                t.column("entity_type", .text).notNull()
+                t.column("value", .blob).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 

@@ -13,6 +13,10 @@ enum SealedField {
         Array("parley.tracker.v1|\(conversationID)".utf8)
     }
 
+    static func vault(_ conversationID: String, _ seq: Int, _ type: String) -> [UInt8] {
+        Array("parley.vault.v1|\(conversationID)|\(seq)|\(type)".utf8)
+    }
+
     static func note(_ conversationID: String, handoffID: Int64) -> [UInt8] {
         Array("parley.note.v1|\(conversationID)|\(handoffID)".utf8)
     }

@@ -53,8 +53,12 @@ extension Store {
             var seqs: [Int] = []
             var firstCustomerTurn: Int64?
             var turns: [TurnRecord] = []
+            var vault: [(seq: Int, type: String, sealed: Data)] = []
             for message in commit.messages {
                 let seq = conversation.turnCount + 1 + turns.count
+                for item in message.vaulted {
+                    vault.append((seq, item.type, try SealedField.sealString(item.value, key: key, context: SealedField.vault(commit.conversationID, seq, item.type))))
+                }
                 let sealed = try SealedField.sealString(message.text, key: key, context: SealedField.turn(commit.conversationID, seq))
                 turns.append(TurnRecord(
                     id: nil, conversationID: commit.conversationID, seq: seq, role: message.role.rawValue,
@@ -71,6 +75,12 @@ extension Store {
                 try turn.insert(db)
                 seqs.append(turn.seq)
                 if turn.role == Role.customer.rawValue, firstCustomerTurn == nil { firstCustomerTurn = turn.id }
+            }
+            for item in vault {
+                try db.execute(
+                    sql: "INSERT INTO pii_vault (conversation_id, turn_seq, entity_type, value, created_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [commit.conversationID, item.seq, item.type, item.sealed, commit.now]
+                )
             }
             if let handoff = commit.handoff {
                 var record = HandoffRecord(
@@ -98,6 +108,12 @@ extension Store {
                 let text = try SealedField.open(turn.sealedText, key: oldKey, context: context)
                 turn.sealedText = try SealedField.seal(text, key: newKey, context: context)
                 try turn.update(db)
+            }
+            let vaultRows = try Row.fetchAll(db, sql: "SELECT id, turn_seq, entity_type, value FROM pii_vault WHERE conversation_id = ?", arguments: [conversation.id])
+            for row in vaultRows {
+                let context = SealedField.vault(conversation.id, row["turn_seq"], row["entity_type"])
+                let value = try SealedField.open(row["value"], key: oldKey, context: context)
+                try db.execute(sql: "UPDATE pii_vault SET value = ? WHERE id = ?", arguments: [try SealedField.seal(value, key: newKey, context: context), row["id"] as Int64])
             }
             if let tracker = record.sealedTracker {
                 let context = SealedField.tracker(conversation.id)

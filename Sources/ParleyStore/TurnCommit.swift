@@ -11,13 +11,19 @@ public struct TurnCommit: Sendable {
         public var confidence: Double?
         /// Token id of an agent author.
         public var author: String?
+        /// Raw PII values of this message that the policy keeps in the vault (type, value).
+        public var vaulted: [(type: String, value: String)]
 
-        public init(role: Role, text: String, intent: String? = nil, confidence: Double? = nil, author: String? = nil) {
+        public init(
+            role: Role, text: String, intent: String? = nil, confidence: Double? = nil, author: String? = nil,
+            vaulted: [(type: String, value: String)] = []
+        ) {
             self.role = role
             self.text = text
             self.intent = intent
             self.confidence = confidence
             self.author = author
+            self.vaulted = vaulted
         }
     }
 

@@ -28,12 +28,12 @@ import Testing
             #expect(claimed.status == .ok)
             #expect(try claimed.jsonObject()["status"] as? String == "claimed")
 
-            let reply = try await client.post("/v1/conversations/h-1/agent-replies", json: #"{"text": "Hi, I'm Dana from customer care."}"#, token: agent)
+            let reply = try await client.post("/v1/conversations/h-1/agent-replies", json: #"{"text": "Hello, this is customer care. How can I help?"}"#, token: agent)
             #expect(reply.status == .created)
 
             let forCustomer = try await client.get("/v1/conversations/h-1/replies?after=0", token: channel).jsonObject()
             let texts = (forCustomer["replies"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
-            #expect(texts.last == "Hi, I'm Dana from customer care.")
+            #expect(texts.last == "Hello, this is customer care. How can I help?")
 
             let resolved = try await client.post(
                 "/v1/conversations/h-1/resolve", json: #"{"intent": "complaint", "note": "apologised, voucher sent"}"#, token: agent

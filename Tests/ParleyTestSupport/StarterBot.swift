@@ -3,6 +3,7 @@ import Logging
 import ParleyCrypto
 import ParleyEngine
 import ParleyNLU
+import ParleyRedaction
 import ParleyEscalation
 import ParleyStore
 
@@ -51,6 +52,7 @@ public enum StarterBot {
         let store = if let store { store } else { try await self.store() }
         return try ParleyEngine(
             store: store, bot: bot(), escalation: escalation(), model: model,
+            redactor: Redactor(policy: PIIPolicyReader.load(policiesDirectory.appendingPathComponent("pii.yml"))),
             records: records?.records(store: store), logger: logger, clock: { now }
         )
     }

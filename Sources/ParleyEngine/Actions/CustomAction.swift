@@ -16,6 +16,9 @@ public struct ActionContext: Sendable {
     /// The customer the channel identified, if any.
     public var customerID: String?
     public var records: any CustomerRecords
+    /// The raw PII of this message, in memory only, for an action that truly
+    /// needs a value (finding a customer by email). Never stored or logged.
+    public var rawPII: RawPII
     public var now: Date
 }
 

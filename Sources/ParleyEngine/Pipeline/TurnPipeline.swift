@@ -4,11 +4,14 @@ import ParleyDialogue
 import ParleyEscalation
 import ParleyIntegrations
 import ParleyNLU
+import ParleyRedaction
 import ParleyStore
 
 /// One customer turn, top to bottom:
 ///
-/// 1. validate the message;
+/// 1. validate the message, then redact it: from here on only the redacted
+///    text exists, except the raw values an action may read in memory and
+///    those the policy vaults (sealed under the customer's key);
 /// 2. load the conversation (one turn at a time per conversation);
 /// 3. understand it (intents and entities);
 /// 4. while a human holds the conversation, store the message and stay silent;
@@ -19,6 +22,7 @@ import ParleyStore
 ///
 /// Logs and metrics carry ids, intents, queues and rule names only.
 struct TurnPipeline: Sendable {
+    let redactor: Redactor
     let parser: NLUParser
     let dialogue: DialoguePolicy
     let escalation: EscalationPolicy
@@ -43,7 +47,11 @@ struct TurnPipeline: Sendable {
 
     private func run(_ message: IncomingMessage) async throws(EngineError) -> TurnResult {
         let now = clock()
-        let text = message.text
+        // 1. Redaction, first of all.
+        let redaction = redactor.redact(message.text)
+        let text = redaction.redactedText
+        let rawPII = RawPII(original: message.text, redaction: redaction)
+        countRedactions(redaction)
         var logger = logger
         logger[metadataKey: "conversation.id"] = "\(message.conversationID)"
 
@@ -55,7 +63,10 @@ struct TurnPipeline: Sendable {
 
         // 3. Understanding.
         let parse = parser.parse(text, referenceDate: now)
-        let customerTurn = TurnCommit.Message(role: .customer, text: text, intent: parse.intent.name, confidence: parse.intent.confidence)
+        let customerTurn = TurnCommit.Message(
+            role: .customer, text: text, intent: parse.intent.name, confidence: parse.intent.confidence,
+            vaulted: redaction.vaulted.map { ($0.type.rawValue, $0.value) }
+        )
 
         // 4. A human holds the conversation: store the message, say nothing.
         if loaded?.record.status == .handoff {
@@ -94,7 +105,7 @@ struct TurnPipeline: Sendable {
                     if let reply = responder.render(name, slots: tracker.slots, seed: seed) { replies.append(reply) }
                 case let .custom(name):
                     guard let custom = actions[name] else { throw .configuration(file: "domain", line: nil, key: "actions", reason: "no implementation for \(name)") }
-                    let context = ActionContext(slots: tracker.slots, customerID: customerID, records: records, now: now)
+                    let context = ActionContext(slots: tracker.slots, customerID: customerID, records: records, rawPII: rawPII, now: now)
                     let outcome = try await custom.run(context)
                     dialogue.apply(outcome.slotChanges, to: &tracker)
                     for response in outcome.responses {
@@ -144,6 +155,12 @@ struct TurnPipeline: Sendable {
         } catch {
             if case let .conflict(reason) = error { throw .conflict(reason) }
             throw Self.storage(error)
+        }
+    }
+
+    private func countRedactions(_ redaction: RedactionResult) {
+        for span in redaction.spans {
+            metrics.increment("parley_redactions_total", labels: ["type": span.type.rawValue, "operator": span.operatorKind.rawValue])
         }
     }
 

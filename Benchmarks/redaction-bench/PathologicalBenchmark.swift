@@ -1,0 +1,50 @@
+import ParleyRedaction
+
+/// Times `redact` on 100 KB adversarial inputs: long runs that a backtracking
+/// regex or a rescanning loop would turn quadratic.
+struct PathologicalBenchmark {
+    struct Result: Codable {
+        let name: String
+        let bytes: Int
+        let milliseconds: Double
+        let spans: Int
+    }
+
+    static let size = 100_000
+
+    static func inputs() -> [(String, String)] {
+        func repeated(_ unit: String) -> String {
+            String(repeating: unit, count: size / unit.utf8.count)
+        }
+        return [
+            ("digits", repeated("7")),
+            ("dots", repeated(".")),
+            ("at signs", repeated("@")),
+            ("a@a.a@", repeated("a@a.a@")),
+            ("digits with single spaces", repeated("4 ")),
+            ("digit quads with spaces", repeated("4111 ")),
+            ("colons", repeated(":")),
+            ("hex and colons", repeated("a:")),
+            ("1.1.1.1.1…", repeated("1.")),
+            ("letters", repeated("a")),
+            ("capitalised words", repeated("Name ")),
+            ("my name is …", repeated("my name is ")),
+            ("born on …", repeated("born on ")),
+            ("www.", repeated("www.")),
+            ("http://", repeated("http://")),
+            ("IBAN-like", repeated("GB82 ")),
+            ("emoji", repeated("😀")),
+            ("real valid values", repeated("card 4111 1111 1111 1111 mail a.b@example.com ")),
+        ]
+    }
+
+    func run(redactor: Redactor) -> [Result] {
+        let clock = ContinuousClock()
+        return Self.inputs().map { name, text in
+            let start = clock.now
+            let result = redactor.redact(text)
+            let elapsed = clock.now - start
+            return Result(name: name, bytes: text.utf8.count, milliseconds: elapsed.seconds * 1000, spans: result.spans.count)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// Support-chat sentences carrying payment data. `{slot}` marks a value.
+enum FinancialTemplates {
+    static let card = [
+        "my card {card} was charged twice",
+        "{card} is the card that got declined",
+        "Hi, I need to dispute a payment on {card}.",
+        "The number on the front is {card}",
+        "can you block {card} please, I lost my wallet 😢",
+        "Refund it to ({card}) not the other one",
+        "Visa ending... actually the full number is {card}",
+        "I paid with \"{card}\" yesterday and nothing arrived",
+        "PAN: {card}",
+        "it says {card} has expired but I renewed it",
+        "why was {card} used in Lisbon?? I'm in Leeds",
+        "Replace card {card}, it's bent",
+        "The mastercard {card} shows a pending charge of €12.50",
+        "I typed {card} into the app and it froze",
+        "Can I link {card} to my Apple Pay?",
+        "Direct debit failed on my debit card, {card}",
+        "please update my payment method to {card} thx",
+        "Here you go: {card}",
+    ]
+
+    static let iban = [
+        "please send the refund to {iban}",
+        "My IBAN is {iban}",
+        "{iban} is my new account for the salary",
+        "Transfer to {iban} bounced back",
+        "IBAN: {iban}.",
+        "Could you pay the claim into ({iban})?",
+        "I changed banks, the new one is {iban}",
+        "the payee account \"{iban}\" belongs to my landlord",
+        "Why did my standing order to {iban} fail?",
+        "Pay the overpayment back to {iban} please 🙏",
+        "My wife's account, {iban}, should receive the pension",
+        "Is {iban} correct for SEPA?",
+        "Compte bancaire : {iban}",
+        "Use {iban} for the direct debit from now on",
+        "The hospital refund went to {iban} instead of my card",
+        "I wired 500 EUR to {iban} and it never arrived",
+    ]
+
+    static let wallet = [
+        "send the BTC to {wallet}",
+        "my bitcoin address is {wallet}",
+        "{wallet} is the wallet I used for the deposit",
+        "Withdrawal to {wallet} is stuck for 3 days",
+        "Did you receive from {wallet}?",
+        "Wallet: {wallet}",
+        "I copied ({wallet}) from the exchange",
+        "the crypto payout should go to \"{wallet}\"",
+        "Please whitelist {wallet} for withdrawals",
+        "Scammer asked me to pay {wallet} 😡",
+        "Can you refund my crypto to {wallet}?",
+        "My cold storage address {wallet} shows zero",
+        "paid the invoice from {wallet}, tx still unconfirmed",
+        "Destination {wallet} — is that right?",
+        "Is it safe to share {wallet} here?",
+        "I think {wallet} was hacked",
+    ]
+}

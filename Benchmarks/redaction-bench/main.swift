@@ -1,0 +1,54 @@
+import Foundation
+import ParleyRedaction
+
+/// redaction-bench: generates the evaluation corpus, scores the default
+/// redactor on it, and measures throughput and pathological-input timings.
+func runBench() -> Int32 {
+    let options: BenchOptions
+    do {
+        options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+    } catch let error as BenchOptions.UsageError {
+        FileHandle.standardError.write(Data((error.message + "\n").utf8))
+        return 2
+    } catch {
+        return 2
+    }
+    do {
+        let redactor = try Redactor()
+        var generator = CorpusGenerator(seed: options.seed)
+        let records = generator.generate(count: options.sentences)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        if let path = options.corpusPath {
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        }
+        if options.showErrors > 0 {
+            var heldOutGenerator = CorpusGenerator(seed: options.seed &+ 1, heldOut: true)
+            let heldOutRecords = heldOutGenerator.generate(count: options.sentences / 4)
+            let listing = ErrorListing(limit: options.showErrors).render(records: records, redactor: redactor)
+                + "\n--- held-out templates ---\n"
+                + ErrorListing(limit: options.showErrors).render(records: heldOutRecords, redactor: redactor)
+            FileHandle.standardOutput.write(Data((listing + "\n").utf8))
+            return 0
+        }
+        let evaluation = try RedactionEvaluator(redactor: redactor).evaluate(jsonLines: lines)
+        var heldOutGenerator = CorpusGenerator(seed: options.seed &+ 1, heldOut: true)
+        let heldOut = RedactionEvaluator(redactor: redactor).evaluate(records: heldOutGenerator.generate(count: options.sentences / 4))
+        let texts = records.map(\.text)
+        let benchmark = ThroughputBenchmark(texts: texts, minimumSeconds: options.minimumSeconds)
+        let throughput = benchmark.run(redactor: redactor) + (options.perType ? try benchmark.runPerType() : [])
+        let pathological = PathologicalBenchmark().run(redactor: redactor)
+        let report = BenchReport(
+            sentences: records.count, seed: options.seed, corpusBytes: texts.reduce(0) { $0 + $1.utf8.count },
+            evaluation: evaluation, heldOut: heldOut, throughput: throughput, pathological: pathological)
+        let output = options.json ? try report.json() : report.text()
+        FileHandle.standardOutput.write(Data((output + "\n").utf8))
+        return 0
+    } catch {
+        FileHandle.standardError.write(Data("redaction-bench failed: \(error)\n".utf8))
+        return 1
+    }
+}
+
+exit(runBench())

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import ParleyEngine
+import ParleyRedaction
+
+/// `parley redact`: the redaction engine for any document, and its evaluation.
+struct Redact: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Redact PII from text or JSONL (files or standard input), or evaluate the detectors on a labelled corpus.",
+        discussion: """
+            Plain text is redacted line by line. With --jsonl, each line is a JSON object whose
+            --field (default "text") is redacted; the other fields pass through. --json prints,
+            per line, the redacted text and the spans found (type, scalar offsets, score,
+            detector, operator) without the raw values. The policy is policies/pii.yml.
+            --evaluate FILE scores the detectors on a JSONL corpus of
+            {"text", "spans": [{"type", "start", "end"}]} and prints precision and recall per type.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Files to redact (default: standard input).")
+    var files: [String] = []
+
+    @Flag(help: "Input is JSON Lines.")
+    var jsonl = false
+
+    @Option(help: "With --jsonl, the field to redact.")
+    var field = "text"
+
+    @Flag(help: "Print spans as JSON (one object per input line), or the evaluation report as JSON.")
+    var json = false
+
+    @Option(help: "Evaluate the detectors on a labelled JSONL corpus instead of redacting.")
+    var evaluate: String?
+
+    func validate() throws {
+        if evaluate != nil, !files.isEmpty { throw ValidationError("--evaluate takes its corpus file; give no other files") }
+    }
+
+    func run() async throws {
+        let configuration = try global.load()
+        let logger = global.logger(configuration)
+        let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
+        let redactor = try makeRedactor(bootstrap)
+        if let evaluate {
+            try runEvaluation(redactor, corpus: evaluate)
+            return
+        }
+        var output = RedactionOutput(redactor: redactor, jsonl: jsonl, field: field, spansAsJSON: json)
+        if files.isEmpty {
+            var lineNumber = 0
+            while let line = readLine(strippingNewline: true) {
+                lineNumber += 1
+                try output.process(line, source: "standard input", line: lineNumber)
+            }
+        } else {
+            for file in files {
+                let text: String
+                do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                    throw ValidationError("\(file) cannot be read (missing, unreadable or not UTF-8)")
+                }
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                if lines.last == "" { lines.removeLast() }
+                for (index, line) in lines.enumerated() {
+                    try output.process(String(line), source: file, line: index + 1)
+                }
+            }
+        }
+    }
+
+    /// The configured policy; the keyed hasher only when the policy uses `hash` (it needs the master key).
+    private func makeRedactor(_ bootstrap: EngineBootstrap) throws -> Redactor {
+        let policyFile = bootstrap.configuration.paths.policiesDirectory.appendingPathComponent("pii.yml")
+        let policy = try PIIPolicyReader.load(policyFile)
+        let usesHash = PIIEntityType.allCases.contains { policy.isEnabled($0) && policy.operatorChoice(for: $0) == .hash }
+        guard usesHash else { return try Redactor(policy: policy) }
+        return try bootstrap.redactor(keys: bootstrap.keys(createIfFresh: false))
+    }
+
+    private func runEvaluation(_ redactor: Redactor, corpus: String) throws {
+        let text: String
+        do { text = try String(contentsOfFile: corpus, encoding: .utf8) } catch {
+            throw ValidationError("\(corpus) cannot be read (missing, unreadable or not UTF-8)")
+        }
+        let report = try RedactionEvaluator(redactor: redactor).evaluate(jsonLines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        if json {
+            try printJSON(report)
+            return
+        }
+        print("records: \(report.records) (\(report.negativeRecords) without PII)")
+        print("type             support  precision  recall   F1")
+        for type in PIIEntityType.allCases {
+            let metrics = report.metrics(for: type)
+            guard metrics.support > 0 || metrics.falsePositives > 0 else { continue }
+            print(String(format: "%-16@ %7d  %9.4f  %6.4f  %6.4f", type.rawValue as NSString, metrics.support, metrics.precision, metrics.recall, metrics.f1))
+        }
+        print(String(format: "%-16@ %7d  %9.4f  %6.4f  %6.4f", "MICRO" as NSString, report.micro.support, report.micro.precision, report.micro.recall, report.micro.f1))
+    }
+}
+
+/// Writes redacted lines (or their span reports) to standard output.
+private struct RedactionOutput {
+    let redactor: Redactor
+    let jsonl: Bool
+    let field: String
+    let spansAsJSON: Bool
+
+    mutating func process(_ line: String, source: String, line number: Int) throws {
+        if jsonl {
+            guard !line.allSatisfy(\.isWhitespace) else { return print(line) }
+            guard var object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+                throw ValidationError("\(source):\(number): not a JSON object")
+            }
+            guard let text = object[field] as? String else {
+                throw ValidationError("\(source):\(number): no string field '\(field)'")
+            }
+            let result = redactor.redact(text)
+            object[field] = result.redactedText
+            if spansAsJSON { object["spans"] = spans(result) }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            let result = redactor.redact(line)
+            if spansAsJSON {
+                let object: [String: Any] = ["line": number, "text": result.redactedText, "spans": spans(result)]
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+                print(String(decoding: data, as: UTF8.self))
+            } else {
+                print(result.redactedText)
+            }
+        }
+    }
+
+    private func spans(_ result: RedactionResult) -> [[String: Any]] {
+        result.spans.map {
+            [
+                "type": $0.type.rawValue, "start": $0.originalStart, "end": $0.originalEnd,
+                "redacted_start": $0.redactedStart, "redacted_end": $0.redactedEnd,
+                "score": $0.score, "detector": $0.detector, "operator": $0.operatorKind.rawValue,
+            ]
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// International Bank Account Numbers, compact (`GB82WEST12345698765432`) or in
+/// groups of four (`GB82 WEST 1234 5698 7654 32`), with the exact length for the
+/// country from the SWIFT registry and a valid mod-97 check.
+struct IBANDetector: PIIDetector {
+    let name = "iban"
+    let entityType = PIIEntityType.iban
+    static let score = 0.95
+
+    func detect(in input: ScanInput, into candidates: inout [Candidate]) {
+        let lengths = IBANRegistry.table
+        var resumeAt = 0
+        input.forEachWord { start, end in
+            guard start >= resumeAt, end - start >= 4, input[start].isASCIILetter, input[start + 1].isASCIILetter,
+                  input[start + 2].isASCIIDigit, input[start + 3].isASCIIDigit
+            else { return }
+            let first = input[start].asciiUppercased
+            let second = input[start + 1].asciiUppercased
+            let expected = Int(lengths[Int(first - 65) * 26 + Int(second - 65)])
+            guard expected > 0, end - start == expected || end - start == 4,
+                  let (ibanEnd, characters) = read(from: start, expected: expected, in: input),
+                  IBANRegistry.hasValidChecksum(characters)
+            else { return }
+            candidates.append(
+                Candidate(type: entityType, start: start, end: ibanEnd, score: Self.score, detector: name, usesContext: false))
+            resumeAt = ibanEnd
+        }
+    }
+
+    /// Reads the compact or grouped form; returns the end and the uppercase characters.
+    private func read(from start: Int, expected: Int, in input: ScanInput) -> (Int, [UInt8])? {
+        var characters: [UInt8] = []
+        characters.reserveCapacity(expected)
+        var index = start
+        while index < input.count, input[index].isASCIIAlnum, characters.count <= expected {
+            characters.append(input[index].asciiUppercased)
+            index += 1
+        }
+        if characters.count == expected {
+            return input.isWordEnd(index) ? (index, characters) : nil
+        }
+        guard characters.count == 4 else { return nil }
+        // Grouped: single spaces between groups of four; the last may be shorter.
+        while characters.count < expected {
+            guard input.byte(at: index) == 0x20, input.byte(at: index + 1).isASCIIAlnum else { return nil }
+            index += 1
+            var groupLength = 0
+            while index < input.count, input[index].isASCIIAlnum, groupLength < 4 {
+                characters.append(input[index].asciiUppercased)
+                index += 1
+                groupLength += 1
+            }
+            if characters.count > expected { return nil }
+            if groupLength < 4, characters.count < expected { return nil }
+        }
+        return input.isWordEnd(index) ? (index, characters) : nil
+    }
+}

@@ -1,0 +1,34 @@
+import Testing
+@testable import ParleyRedaction
+
+@Suite("IP address detector")
+struct IPAddressDetectorTests {
+    @Test(arguments: [
+        "192.168.1.20", "8.8.8.8", "255.255.255.255", "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+        "2001:db8:85a3::8a2e:370:7334", "fe80::1", "::1", "::ffff:192.0.2.128", "2001:db8::192.0.2.33",
+    ])
+    func findsIPv4AndIPv6(ip: String) {
+        #expect(Fixture.found("login from \(ip) was not me", .ipAddress) == [ip])
+    }
+
+    @Test(arguments: [
+        "256.1.1.1", "1.2.3.4.5", "192.168.1", "01.2.3.4", "1:2:3:4:5:6:7:8:9", "2001:db8::1::2", "12345::1",
+        "10:30:15", "00:1A:2B:3C:4D:5E",
+    ])
+    func rejectsInvalidAddresses(text: String) {
+        #expect(Fixture.found("value \(text) here", .ipAddress).isEmpty)
+    }
+
+    @Test func versionNumbersAreNotAddresses() {
+        #expect(Fixture.found("app version 10.2.3.4 crashes", .ipAddress).isEmpty)
+        #expect(Fixture.found("firmware 4.1.0.12 on the router", .ipAddress).isEmpty)
+        #expect(Fixture.found("running v10.2.3.4", .ipAddress).isEmpty)
+    }
+
+    @Test func findsAddressAtEdgesAndInPunctuation() {
+        #expect(Fixture.found("10.0.0.1", .ipAddress) == ["10.0.0.1"])
+        #expect(Fixture.found("IP (10.0.0.1).", .ipAddress) == ["10.0.0.1"])
+        #expect(Fixture.found("IPv6: \"fe80::1ff:fe23:4567:890a\".", .ipAddress) == ["fe80::1ff:fe23:4567:890a"])
+        #expect(Fixture.found("network 10.0.0.0/8 blocked", .ipAddress) == ["10.0.0.0"])
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import ParleyRedaction
+
+@Suite("Postcode and street address detectors")
+struct PostcodeAndAddressTests {
+    @Test(arguments: ["SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB"])
+    func findsUKPostcodes(postcode: String) {
+        #expect(Fixture.found("my postcode is \(postcode), thanks", .postcode) == [postcode])
+        #expect(Fixture.found("we are at \(postcode)", .postcode) == [postcode])
+    }
+
+    @Test(arguments: ["SW1A 1AC", "QA1 1AA", "AB 1AA", "SW1A1AAA"])
+    func rejectsMalformedUKPostcodes(text: String) {
+        #expect(Fixture.found("code \(text) ok", .postcode).isEmpty)
+    }
+
+    @Test func unspacedUKPostcodeNeedsContext() {
+        #expect(Fixture.found("see SW1A1AA", .postcode).isEmpty)
+        #expect(Fixture.found("postcode SW1A1AA", .postcode) == ["SW1A1AA"])
+    }
+
+    @Test func findsZIPAfterStateOrWithContext() {
+        #expect(Fixture.found("Austin, TX 78701", .postcode) == ["78701"])
+        #expect(Fixture.found("my zip is 90210-1234", .postcode) == ["90210-1234"])
+        #expect(Fixture.found("I have 12500 points", .postcode).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("I live at 12 High Street", "12 High Street"),
+        ("my address is 221B Baker St, London", "221B Baker St"),
+        ("1600 Pennsylvania Avenue is the one", "1600 Pennsylvania Avenue"),
+        ("deliver to 12 rue de la Paix please", "12 rue de la Paix"),
+        ("Ich wohne in der Hauptstraße 5.", "Hauptstraße 5"),
+        ("address: 7 St John's Close", "7 St John's Close"),
+    ])
+    func findsStreetAddresses(text: String, address: String) {
+        #expect(Fixture.found(text, .streetAddress) == [address])
+    }
+
+    @Test func lowercaseStreetNeedsACue() {
+        #expect(Fixture.found("I bought 3 new street lamps", .streetAddress).isEmpty)
+        #expect(Fixture.found("I live at 12 high street", .streetAddress) == ["12 high street"])
+    }
+}

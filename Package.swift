@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        // The page-encrypting SQLite VFS; GRDBSQLite so that GRDB and the VFS share one libsqlite3.
+        .target(
+            name: "CSQLiteCrypt",
+            dependencies: ["CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
@@ -34,8 +39,9 @@ let package = Package(
         .target(
             name: "ParleyStore",
             dependencies: [
-                "ParleyCrypto",
+                "ParleyCrypto", "CSQLiteCrypt",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(
@@ -69,6 +75,11 @@ let package = Package(
         .executableTarget(name: "parley", dependencies: ["ParleyCLI"]),
 
         // Benchmarks (run in release; see README, "Benchmarks").
+        .executableTarget(
+            name: "vfs-bench",
+            dependencies: ["CSQLiteCrypt", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            path: "Benchmarks/vfs-bench"
+        ),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
 
         .target(
@@ -77,6 +88,16 @@ let package = Package(
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
+        // A process that writes through the VFS and dies without cleaning up, for crash-recovery tests.
+        .executableTarget(
+            name: "vfs-crash-writer",
+            dependencies: ["CSQLiteCrypt", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            path: "Tests/vfs-crash-writer"
+        ),
+        .testTarget(
+            name: "CSQLiteCryptTests",
+            dependencies: ["CSQLiteCrypt", "CSodium", "vfs-crash-writer", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),

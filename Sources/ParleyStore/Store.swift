@@ -17,15 +17,25 @@ public final class Store: Sendable {
         do {
             switch location {
             case .inMemory:
-                database = try DatabaseQueue(configuration: Self.configuration(readonly: false))
+                database = try DatabaseQueue(configuration: Self.configuration(encrypted: false))
                 keyring = try SubjectKeyring(
-                    database: DatabaseQueue(configuration: Self.configuration(readonly: false)),
+                    database: DatabaseQueue(configuration: Self.configuration(encrypted: false)),
                     wrappingKey: keys.wrappingKey
                 )
             case .directory:
-                database = try DatabasePool(path: location.databasePath!, configuration: Self.configuration(readonly: false))
+                let databasePath = location.databasePath!
+                let keyringPath = location.keyringPath!
+                try DatabaseEncryption.register(key: keys.databaseKey, for: databasePath)
+                try DatabaseEncryption.register(key: keys.keyringDatabaseKey, for: keyringPath)
+                if DatabaseEncryption.isPlainSQLite(databasePath) {
+                    try PlainDatabaseMigration.encrypt(databasePath, key: keys.databaseKey)
+                }
+                if DatabaseEncryption.isPlainSQLite(keyringPath) {
+                    try PlainDatabaseMigration.encrypt(keyringPath, key: keys.keyringDatabaseKey)
+                }
+                database = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true))
                 keyring = try SubjectKeyring(
-                    database: DatabaseQueue(path: location.keyringPath!, configuration: Self.configuration(readonly: false)),
+                    database: DatabaseQueue(path: DatabaseEncryption.uri(keyringPath), configuration: Self.configuration(encrypted: true)),
                     wrappingKey: keys.wrappingKey
                 )
             }
@@ -35,12 +45,12 @@ public final class Store: Sendable {
         }
     }
 
-    static func configuration(readonly: Bool) -> Configuration {
+    static func configuration(encrypted: Bool) -> Configuration {
         var configuration = Configuration()
-        configuration.readonly = readonly
         configuration.foreignKeysEnabled = true
         configuration.label = "parley"
         configuration.prepareDatabase { db in
+            if encrypted { try DatabaseEncryption.prepare(db) }
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
@@ -56,10 +66,20 @@ public final class Store: Sendable {
         do { return try await database.read(value) } catch { throw Self.map(error) }
     }
 
+    /// SQLITE_IOERR_AUTH, which the VFS returns when a page fails authentication.
+    static let authenticationFailureCode: Int32 = 10 | (28 << 8)
+
     static func map(_ error: any Error) -> StoreError {
         switch error {
         case let error as StoreError:
             return error
+        case let error as DatabaseError where error.extendedResultCode.rawValue == Self.authenticationFailureCode:
+            guard let failure = DatabaseEncryption.failure() else {
+                return .authenticationFailed(file: "(unknown file)", page: nil, kind: "database")
+            }
+            return .authenticationFailed(file: failure.path, page: failure.page, kind: failure.kind)
+        case let error as DatabaseError where error.resultCode == .SQLITE_NOTADB:
+            return .keys("the file is not an encrypted Parley database (or its first page is damaged)")
         case let error as DatabaseError:
             // GRDB hides bound values in descriptions unless told otherwise.
             return .database(error.description)

@@ -1,0 +1,138 @@
+/*
+ * parley_crypt.h - the "parley-crypt" SQLite VFS: page-by-page authenticated
+ * encryption at rest (XChaCha20-Poly1305-IETF, libsodium) underneath SQLite.
+ *
+ * Every function returns an SQLite result code (SQLITE_OK == 0). This header
+ * deliberately does not include <sqlite3.h>, so that it can sit in a module
+ * next to any module that does (GRDBSQLite, CSQLite).
+ *
+ * Using it, for a NEW database:
+ *   1. parley_crypt_register();
+ *   2. parley_crypt_set_key("/abs/path/parley.db", key32);
+ *   3. sqlite3_open_v2("file:/abs/path/parley.db?vfs=parley-crypt", &db,
+ *                      SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE|SQLITE_OPEN_URI, NULL);
+ *   4. before the first write, in this order (PRAGMA page_size resets a
+ *      pending reserve request to 0):
+ *        PRAGMA page_size = 4096;
+ *        int reserve = PARLEY_CRYPT_RESERVED_BYTES;
+ *        sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+ *      (both are no-ops on an existing database; page 1 is refused with
+ *       SQLITE_IOERR_WRITE if its header says otherwise).
+ *   5. assert PRAGMA parley_cipher returns "xchacha20poly1305".
+ *
+ * On-disk format (all files of one database share its key and database id):
+ *   main db page N (4096 bytes):
+ *     [0, 4056)      ciphertext (page 1: bytes [0,16) hold the database id in
+ *                    clear instead of "SQLite format 3\0"; [16,4056) ciphertext)
+ *     [4056, 4080)   24-byte random nonce, fresh on every write
+ *     [4080, 4096)   16-byte Poly1305 tag
+ *     associated data = id(16) || 'D' || N (u32 big-endian)
+ *   WAL: 32-byte header and 24-byte frame headers in clear; each frame's
+ *     4096-byte content sealed as above over [0,4056), associated data
+ *     = id || 'W' || byte offset of the frame (u64 big-endian).
+ *   rollback journal: every 4096-byte page image sealed likewise, associated
+ *     data = id || 'J' || byte offset of the page image (u64 big-endian).
+ *   Reads return the 40 reserved bytes as zeros (SQLite never writes them,
+ *   and its WAL checksums cover them).
+ *   Temporary files (sorter, temp db, statement journals, VACUUM's scratch
+ *   database) never reach the disk: they live in zeroed-on-release memory.
+ *
+ * Behaviour:
+ *   - A database page (main file) or a WAL frame already in the WAL index that
+ *     fails authentication fails the read with SQLITE_IOERR_AUTH (and is
+ *     recorded and logged). During crash recovery only, an unauthenticated
+ *     record at a WAL or hot journal's end ends the log, see the kinds below.
+ *   - The database and its WAL report SQLITE_IOCAP_POWERSAFE_OVERWRITE (as the
+ *     unix VFS does by default; a psow=0 URI parameter is overridden), so that
+ *     SQLite never pads or splits a WAL frame; sector size is 512; atomic-write
+ *     capabilities are never reported.
+ *   - SQLITE_FCNTL_CHUNK_SIZE is ignored (preallocated, never-written pages
+ *     could not authenticate). No memory mapping (io_methods version 2).
+ */
+#ifndef PARLEY_CRYPT_H
+#define PARLEY_CRYPT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The name to put in a URI: file:/abs/path.db?vfs=parley-crypt */
+#define PARLEY_CRYPT_VFS_NAME "parley-crypt"
+/** Bytes in a database key. */
+#define PARLEY_CRYPT_KEY_BYTES 32
+/** The only page size the VFS writes. */
+#define PARLEY_CRYPT_PAGE_SIZE 4096
+/** Reserved bytes per page (nonce + tag) that SQLITE_FCNTL_RESERVE_BYTES must set. */
+#define PARLEY_CRYPT_RESERVED_BYTES 40
+/** Bytes of the database id stored in clear at the start of page 1. */
+#define PARLEY_CRYPT_DATABASE_ID_BYTES 16
+
+/** Kinds reported by parley_crypt_last_failure(). Upper case: the read failed
+ *  with SQLITE_IOERR_AUTH. Lower case: during crash recovery (WAL recovery
+ *  scan, hot-journal rollback) an unauthenticated record was treated as the end
+ *  of the log, exactly as SQLite treats a torn record; the records after it
+ *  were discarded and nothing unauthenticated was returned.
+ *  (Integer literals, so that Swift imports them.) */
+#define PARLEY_CRYPT_KIND_DATABASE 0x44         /* 'D' */
+#define PARLEY_CRYPT_KIND_WAL 0x57              /* 'W' */
+#define PARLEY_CRYPT_KIND_JOURNAL 0x4A          /* 'J' */
+#define PARLEY_CRYPT_KIND_WAL_RECOVERY 0x77     /* 'w' */
+#define PARLEY_CRYPT_KIND_JOURNAL_RECOVERY 0x6A /* 'j' */
+
+/**
+ * Initialises libsodium (once) and registers the "parley-crypt" VFS, not as
+ * the default, on top of the default VFS found at the first call.
+ * Idempotent and thread-safe. Returns SQLITE_OK, or SQLITE_ERROR if libsodium
+ * or SQLite could not be initialised.
+ */
+int parley_crypt_register(void);
+
+/**
+ * Registers (or replaces) the 32-byte key of the database at db_path. The path
+ * is canonicalised the way SQLite canonicalises the name it opens (absolute,
+ * symlinks resolved), so a relative path, a symlink or the path of a URI all
+ * name the same entry. The key is copied into guarded, mlocked, read-only
+ * memory; the caller should wipe its own copy. Calls parley_crypt_register().
+ * A replaced key is wiped as soon as no open file uses it any more.
+ * Returns SQLITE_OK, SQLITE_MISUSE (NULL argument), SQLITE_NOMEM, or the
+ * error of path canonicalisation.
+ */
+int parley_crypt_set_key(const char *db_path, const unsigned char key[PARLEY_CRYPT_KEY_BYTES]);
+
+/**
+ * Forgets the key of db_path: new opens of that database fail with
+ * SQLITE_CANTOPEN. Connections already open keep working until closed; the
+ * key memory is wiped (sodium_free) when the last of them closes, or now if
+ * none is open. Returns SQLITE_OK, or SQLITE_NOTFOUND if no key was registered.
+ */
+int parley_crypt_clear_key(const char *db_path);
+
+/**
+ * The most recent authentication failure, process-wide. Any output pointer may
+ * be NULL. path_out receives the file's path (NUL-terminated, truncated to
+ * cap); page_out the page number (database, journal) or the 1-based frame
+ * number (WAL); kind_out one of PARLEY_CRYPT_KIND_*; serial_out a counter that
+ * increases by one with every failure (compare it before and after an
+ * operation to know whether that operation saw one).
+ * Returns SQLITE_OK, or SQLITE_NOTFOUND (outputs zeroed) if none happened yet.
+ */
+int parley_crypt_last_failure(char *path_out, size_t cap, unsigned *page_out,
+                              char *kind_out, unsigned long long *serial_out);
+
+/**
+ * In-memory temporary files: how many were opened since the process started,
+ * the bytes they hold now, and the most they ever held at once. For tests and
+ * for sizing memory (VACUUM's scratch copy is as large as the database).
+ * Any output pointer may be NULL. Returns SQLITE_OK.
+ */
+int parley_crypt_memory_file_stats(unsigned long long *files_opened,
+                                   unsigned long long *bytes_now,
+                                   unsigned long long *bytes_peak);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PARLEY_CRYPT_H */

@@ -1,0 +1,130 @@
+/*
+ * pc_internal.h - shared types of the parley-crypt VFS (not public).
+ *
+ * Threading: a pc_file is used by one connection at a time (SQLite serialises
+ * access to a connection, and to a shared-cache BtShared), and a WAL or journal
+ * pc_file only ever runs on the same connection as its main database file, so
+ * per-file state needs no lock. Process-wide state (the key registry, the
+ * failure slot, memory-file statistics, registration) has its own mutex.
+ */
+#ifndef PC_INTERNAL_H
+#define PC_INTERNAL_H
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <sodium.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "parley_crypt.h"
+
+enum {
+    PC_PAGE = PARLEY_CRYPT_PAGE_SIZE,              /* 4096 */
+    PC_RESERVE = PARLEY_CRYPT_RESERVED_BYTES,      /* 40 */
+    PC_NONCE = 24,
+    PC_TAG = 16,
+    PC_PAYLOAD = PC_PAGE - PC_RESERVE,             /* 4056: sealed bytes */
+    PC_ID = PARLEY_CRYPT_DATABASE_ID_BYTES,        /* 16 */
+    PC_AD_MAX = PC_ID + 1 + 8,
+    PC_WAL_HEADER = 32,
+    PC_WAL_FRAME_HEADER = 24,
+    PC_WAL_FRAME = PC_WAL_FRAME_HEADER + PC_PAGE,  /* 4120 */
+    PC_SECTOR = 512,
+    PC_NONCE_POOL = 32,     /* nonces fetched from the OS at a time, per file */
+};
+
+/* Unlocking a default (non-error-checking) mutex that this thread holds cannot
+ * fail; the result is deliberately not inspected. Every lock is checked. */
+#define PC_UNLOCK(mutex) ((void)pthread_mutex_unlock(mutex))
+
+/* The files SQLite opens for temporary data: kept in memory. */
+#define PC_MEMORY_FLAGS (SQLITE_OPEN_TEMP_DB | SQLITE_OPEN_TEMP_JOURNAL | \
+                         SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TRANSIENT_DB)
+
+/* Capabilities never claimed: atomic writes would let SQLite skip journals. */
+#define PC_ATOMIC_CAPS (SQLITE_IOCAP_ATOMIC | SQLITE_IOCAP_ATOMIC512 | \
+    SQLITE_IOCAP_ATOMIC1K | SQLITE_IOCAP_ATOMIC2K | SQLITE_IOCAP_ATOMIC4K | \
+    SQLITE_IOCAP_ATOMIC8K | SQLITE_IOCAP_ATOMIC16K | SQLITE_IOCAP_ATOMIC32K | \
+    SQLITE_IOCAP_ATOMIC64K | SQLITE_IOCAP_BATCH_ATOMIC)
+
+extern const unsigned char pc_sqlite_magic[PC_ID]; /* "SQLite format 3\0" */
+
+/* A registered key: 32 bytes in sodium_malloc memory (guard pages, mlocked,
+ * read-only), shared by the registry and every open main file that uses it. */
+typedef struct pc_key {
+    unsigned char *bytes;
+    unsigned refs;          /* guarded by the registry mutex */
+} pc_key;
+
+typedef enum pc_kind {
+    PC_KIND_MAIN = PARLEY_CRYPT_KIND_DATABASE,
+    PC_KIND_WAL = PARLEY_CRYPT_KIND_WAL,
+    PC_KIND_JOURNAL = PARLEY_CRYPT_KIND_JOURNAL,
+    PC_KIND_PLAIN = 'P',    /* super-journal: file names only, passed through */
+} pc_kind;
+
+typedef struct pc_file pc_file;
+struct pc_file {
+    sqlite3_file base;          /* pMethods: pc_file_methods */
+    char kind;                  /* pc_kind */
+    int tolerant;               /* journal opened for hot rollback (see pc_journal.c) */
+    const char *path;           /* SQLite keeps the name alive until xClose */
+    pc_key *key;                /* main: retained; WAL/journal: main's */
+    pc_file *main;              /* the main database file (self for main) */
+    unsigned char id[PC_ID];    /* main only: database id */
+    int id_known;               /* main only: 0 while the file is empty */
+    sqlite3_file *real;         /* the underlying VFS's file, after this struct */
+    unsigned nonces_left;       /* unused nonces at the end of nonce_pool */
+    unsigned nonce_generation;  /* pc_fork_generation when the pool was filled */
+    unsigned char nonce_pool[PC_NONCE_POOL * PC_NONCE];
+    unsigned char scratch[PC_PAGE]; /* sealed output, partial-read staging */
+};
+
+/* The default VFS underneath, fixed at registration. */
+extern sqlite3_vfs *pc_base_vfs;
+extern const sqlite3_io_methods pc_file_methods;
+
+/* pc_keys.c */
+int pc_canonical_path(const char *path, char **out); /* sqlite3_free(*out) */
+pc_key *pc_key_acquire(const char *canonical_path);  /* NULL: none */
+void pc_key_release(pc_key *key);
+
+/* pc_seal.c */
+void pc_seal_init(void);    /* once, at registration */
+size_t pc_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC_ID],
+                          char kind, uint64_t position);
+int pc_seal(pc_file *f, const unsigned char *ad, size_t ad_len,
+            const unsigned char *plain, unsigned char *out, size_t from);
+int pc_unseal(const pc_key *key, const unsigned char *ad, size_t ad_len,
+              unsigned char *page, size_t from);
+
+/* pc_failure.c */
+void pc_failure_record(const char *path, char kind, unsigned page, const char *what);
+void pc_log_refusal(int code, const char *path, const char *what);
+
+/* pc_main.c */
+int pc_main_open(sqlite3_file *file, const char *name, int flags, int *out_flags);
+int pc_main_ensure_id(pc_file *main);
+int pc_main_read(pc_file *f, void *buf, int amt, sqlite3_int64 off);
+int pc_main_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off);
+int pc_main_pragma(pc_file *f, char **args);
+
+/* pc_wal.c */
+int pc_wal_read(pc_file *f, void *buf, int amt, sqlite3_int64 off);
+int pc_wal_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off);
+
+/* pc_journal.c */
+int pc_journal_read(pc_file *f, void *buf, int amt, sqlite3_int64 off);
+int pc_journal_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off);
+
+/* pc_file.c */
+int pc_sidecar_open(sqlite3_file *file, const char *name, int flags, int *out_flags);
+int pc_plain_open(sqlite3_file *file, const char *name, int flags, int *out_flags);
+sqlite3_file *pc_real_file(sqlite3_file *file);
+size_t pc_file_object_size(void);
+
+/* pc_memory.c */
+int pc_memory_open(sqlite3_file *file, int flags, int *out_flags);
+size_t pc_memory_file_object_size(void);
+
+#endif /* PC_INTERNAL_H */

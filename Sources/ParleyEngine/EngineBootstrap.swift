@@ -17,7 +17,17 @@ public struct EngineBootstrap: Sendable {
     }
 
     public var models: ModelRepository { ModelRepository(dataDirectory: configuration.paths.dataDirectory) }
-    public var keyDirectory: KeyDirectory { KeyDirectory(url: configuration.paths.keysDirectory) }
+    public var keyDirectory: KeyDirectory {
+        KeyDirectory(url: configuration.paths.keysDirectory, sources: MasterKeySources(
+            credentialsDirectory: configuration.keys.credentialsDirectory,
+            passphraseFile: configuration.keys.passphraseFile,
+            mayPrompt: true
+        ))
+    }
+
+    public var rotation: KeyRotation {
+        KeyRotation(keys: keyDirectory, dataDirectory: configuration.paths.dataDirectory, logger: logger)
+    }
 
     /// Creates the data directory (0700) when missing.
     public func prepareDataDirectory() throws(EngineError) {
@@ -31,8 +41,10 @@ public struct EngineBootstrap: Sendable {
 
     /// The key hierarchy. On a fresh installation (no database, no key) a
     /// master key is created first; a database without its key is refused.
+    /// An interrupted key rotation is finished or rolled back first.
     public func keys(createIfFresh: Bool) throws(EngineError) -> KeyHierarchy {
         let directory = keyDirectory
+        if directory.hasMasterKey { _ = try rotation.recover() }
         if !directory.hasMasterKey {
             let database = configuration.paths.dataDirectory.appendingPathComponent(StoreLocation.databaseFileName)
             guard createIfFresh, !FileManager.default.fileExists(atPath: database.path) else {

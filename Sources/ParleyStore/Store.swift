@@ -57,6 +57,27 @@ public final class Store: Sendable {
         return configuration
     }
 
+    /// Closes every connection (after a checkpoint, the WAL is folded into the
+    /// database file). The store cannot be used afterwards.
+    public func close() throws(StoreError) {
+        do {
+            // GRDB closes the writer before the (read-only) readers, so the last
+            // connection cannot fold the WAL in: checkpoint explicitly first.
+            _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            if let pool = database as? DatabasePool { try pool.close() } else if let queue = database as? DatabaseQueue { try queue.close() }
+            try keyring.close()
+        } catch {
+            throw Self.map(error)
+        }
+    }
+
+    /// Reads every page of the database (`PRAGMA integrity_check`); a page that
+    /// fails authentication is an ``StoreError/authenticationFailed(file:page:kind:)``.
+    public func verifyIntegrity() async throws(StoreError) {
+        let result = try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        guard result == ["ok"] else { throw .database("integrity check failed") }
+    }
+
     /// Runs a write transaction, mapping errors to ``StoreError``.
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do { return try await database.write(updates) } catch { throw Self.map(error) }

@@ -57,6 +57,14 @@ final class SubjectKeyring: Sendable {
         }
     }
 
+    func close() throws {
+        if let queue = database as? DatabaseQueue { try queue.close() }
+    }
+
+    func databaseID() async throws(StoreError) -> String? {
+        do { return try await database.read { db in try DatabaseEncryption.databaseID(db) } } catch { throw Store.map(error) }
+    }
+
     private func remember(_ key: SymmetricKey, for subjectID: String) {
         cache.withLock { cache in
             if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }

@@ -40,6 +40,9 @@ struct Serve: AsyncParsableCommand {
             "data.dir": "\(configuration.paths.dataDirectory.path)",
         ])
         let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
+        try bootstrap.prepareDataDirectory()
+        let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
+        defer { withExtendedLifetime(lock) {} }
         let engine = try await bootstrap.engine(trainIfMissing: true)
         if try await !engine.tokens.hasActiveToken(role: .channel) {
             logger.notice("no channel token exists: customer endpoints accept requests from loopback without a token; create one with 'parley tokens create --role channel'")

@@ -21,4 +21,10 @@ struct CommandContext {
         try bootstrap.prepareDataDirectory()
         return try bootstrap.openStore(keys: bootstrap.keys(createIfFresh: true))
     }
+
+    /// Holds the data directory shared (as the server does) for the command's lifetime.
+    func sharedLock() throws -> DataDirectoryLock {
+        try bootstrap.prepareDataDirectory()
+        return try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
+    }
 }

@@ -17,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
 
+    @Option(name: .long, help: "File (mode 0600) holding the master key's passphrase, for passphrase-protected keys.")
+    var passphraseFile: String?
+
     func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel.lowercased()) == nil {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
@@ -30,11 +33,13 @@ struct GlobalOptions: ParsableArguments {
         if let dataDir { configuration.paths.dataDirectory = URL(fileURLWithPath: dataDir).standardizedFileURL }
         if let keysDir { configuration.paths.keysDirectory = URL(fileURLWithPath: keysDir).standardizedFileURL }
         if let logLevel { configuration.logging.level = logLevel.lowercased() }
+        if let passphraseFile { configuration.keys.passphraseFile = URL(fileURLWithPath: passphraseFile).standardizedFileURL }
         return configuration
     }
 
     /// Sets up logging once for the process and returns the command's logger.
     func logger(_ configuration: ParleyConfiguration) -> Logger {
+        ProcessHardening.apply()
         LoggingSetup.bootstrap(level: configuration.logging.level, format: configuration.logging.format)
         return Logger(label: "parley")
     }

@@ -30,8 +30,16 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var checkpointIntervalSeconds = 300
     }
 
+    public struct Keys: Sendable, Hashable {
+        /// A 0600 file whose first line is the master key's passphrase (passphrase-protected keys).
+        public var passphraseFile: URL?
+        /// systemd's `$CREDENTIALS_DIRECTORY`, taken from the environment at load.
+        public var credentialsDirectory: URL?
+    }
+
     public var server = Server()
     public var paths: Paths
+    public var keys = Keys()
     public var logging = Logging()
     public var audit = Audit()
     /// The file this configuration came from, if any.
@@ -46,8 +54,12 @@ public struct ParleyConfiguration: Sendable, Hashable {
 
     /// Reads `file` (must exist when given explicitly); without a file, the
     /// layout's default config file is read if present, else defaults apply.
-    public static func load(from file: URL?, layout: Layout) throws(EngineError) -> ParleyConfiguration {
+    public static func load(
+        from file: URL?, layout: Layout, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(EngineError) -> ParleyConfiguration {
         var configuration = ParleyConfiguration(layout: layout)
+        // The one place the environment is read: systemd hands credentials over this way.
+        configuration.keys.credentialsDirectory = environment["CREDENTIALS_DIRECTORY"].map { URL(fileURLWithPath: $0) }
         let url: URL
         if let file {
             guard FileManager.default.fileExists(atPath: file.path) else {
@@ -62,7 +74,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "logging", "audit"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
@@ -83,6 +95,10 @@ public struct ParleyConfiguration: Sendable, Hashable {
                     case "policies_dir": configuration.paths.policiesDirectory = path
                     default: configuration.paths.keysDirectory = path
                     }
+                }
+            case "keys":
+                for (_, value) in try value.mapping(allowed: ["passphrase_file"]) {
+                    configuration.keys.passphraseFile = URL(fileURLWithPath: try value.nonEmptyString(), relativeTo: base).standardizedFileURL
                 }
             case "logging":
                 for (key, value) in try value.mapping(allowed: ["level", "format"]) {

@@ -47,4 +47,19 @@ enum SecretFile {
         }
         do { return try SymmetricKey(bytes) } catch { throw .keys(error.description) }
     }
+
+    /// Reads the first line of a passphrase file into secure memory.
+    static func readPassphrase(_ url: URL) throws(EngineError) -> SecureBytes {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw .keys("cannot open \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        defer { SecureBytes.wipe(&buffer) }
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0 else { throw .keys("\(url.path) is empty") }
+        var end = buffer[0..<count].firstIndex(of: UInt8(ascii: "\n")) ?? count
+        if end > 0, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard end >= 8 else { throw .keys("the passphrase in \(url.path) must have at least 8 characters") }
+        do { return try SecureBytes(copying: buffer[0..<end]) } catch { throw .keys(error.description) }
+    }
 }

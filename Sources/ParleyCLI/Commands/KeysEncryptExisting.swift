@@ -1,0 +1,21 @@
+import ArgumentParser
+import ParleyEngine
+
+struct KeysEncryptExisting: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "encrypt-existing",
+        abstract: "Encrypt a plain (unencrypted) Parley database in place (server stopped).",
+        discussion: "Every start does this too when it finds a plain database; this command does it on its own and reports."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let context = try CommandContext(global)
+        let lock = try DataDirectoryLock.acquire(context.configuration.paths.dataDirectory, exclusive: true)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try await context.store()
+        let ids = try await store.databaseIDs()
+        print("database \(ids.database ?? "?") and keyring \(ids.keyring ?? "?") are encrypted")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ParleyCrypto
+import ParleyEngine
+import ParleyStore
+
+struct Restore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replace the database with a backup (server stopped).",
+        discussion: """
+            The backup is checked first (it must open and pass an integrity check), then re-encrypted
+            under the current key and swapped in atomically. Customer keys stay those of the live
+            keyring: customers erased since the backup stay erased.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The backup file.")
+    var file: String
+
+    @Option(help: "The master key file the backup was made under, if not the current one (e.g. keys/retired/ID.key).")
+    var masterKey: String?
+
+    func run() async throws {
+        let context = try CommandContext(global)
+        let lock = try DataDirectoryLock.acquire(context.configuration.paths.dataDirectory, exclusive: true)
+        defer { withExtendedLifetime(lock) {} }
+        let current = try context.bootstrap.keys(createIfFresh: false)
+        let backupKeys = try masterKey.map { try KeyHierarchy(master: KeyDirectory.readKeyFile(URL(fileURLWithPath: $0))) } ?? current
+        let source = URL(fileURLWithPath: file).standardizedFileURL.path
+        try Store.verify(path: source, key: backupKeys.databaseKey)
+        let live = context.configuration.paths.dataDirectory.appendingPathComponent(StoreLocation.databaseFileName).path
+        try? FileManager.default.removeItem(atPath: live + ".restoring")
+        try Store.copyDatabase(at: source, key: backupKeys.databaseKey, to: live + ".restoring", targetKey: current.databaseKey)
+        for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: live + suffix) }
+        try FileSync.replace(live, with: live + ".restoring")
+        print("restored \(file) into \(live)")
+    }
+}

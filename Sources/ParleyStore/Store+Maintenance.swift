@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import ParleyCrypto
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Offline and online maintenance: backups, restores, re-encryption under a
+/// new master key. Offline operations work on files while no store is open.
+extension Store {
+    /// Writes a consistent, still encrypted copy of the main database to `url`
+    /// while the store keeps serving (`VACUUM INTO` under the same database
+    /// key). The subject keyring is not part of a backup: a customer erased
+    /// after the backup stays erased in it.
+    public func backup(to url: URL, keys: KeyHierarchy) async throws(StoreError) {
+        guard case .directory = location else { throw .invalid("an in-memory store has nothing to back up") }
+        let target = url.standardizedFileURL.path
+        guard !FileManager.default.fileExists(atPath: target) else { throw .invalid("\(target) already exists; refusing to overwrite it") }
+        try DatabaseEncryption.register(key: keys.databaseKey, for: target)
+        defer { DatabaseEncryption.forget(target) }
+        do {
+            try await database.writeWithoutTransaction { db in
+                try DatabaseEncryption.requestReservedBytes(db)
+                try db.execute(sql: "VACUUM INTO ?", arguments: [DatabaseEncryption.uri(target)])
+            }
+            try FileSync.sync(path: target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw Self.map(error)
+        }
+    }
+
+    /// Ids of the encrypted files (hex), for `parley keys status`.
+    public func databaseIDs() async throws(StoreError) -> (database: String?, keyring: String?) {
+        guard case .directory = location else { return (nil, nil) }
+        let main = try await read { db in try DatabaseEncryption.databaseID(db) }
+        let keyring = try await keyring.databaseID()
+        return (main, keyring)
+    }
+
+    /// Copies the database at `path` (encrypted under `key`, or plain when
+    /// `key` is nil) into a new file at `target` encrypted under `targetKey`.
+    /// The source is only read. The target is synced to disk.
+    public static func copyDatabase(at path: String, key: SymmetricKey?, to target: String, targetKey: SymmetricKey) throws(StoreError) {
+        guard !FileManager.default.fileExists(atPath: target) else { throw .invalid("\(target) already exists") }
+        do {
+            if let key { try DatabaseEncryption.register(key: key, for: path) }
+            try DatabaseEncryption.register(key: targetKey, for: target)
+            defer { DatabaseEncryption.forget(target) }
+            var configuration = Configuration()
+            configuration.readonly = true
+            if key != nil { configuration.prepareDatabase { db in try DatabaseEncryption.prepare(db) } }
+            let source = try DatabaseQueue(path: key == nil ? path : DatabaseEncryption.uri(path), configuration: configuration)
+            try source.inDatabase { db in
+                try DatabaseEncryption.requestReservedBytes(db)
+                try db.execute(sql: "VACUUM INTO ?", arguments: [DatabaseEncryption.uri(target)])
+            }
+            try source.close()
+            try FileSync.sync(path: target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw map(error)
+        }
+    }
+
+    /// Writes a new keyring at `target` (encrypted under `targetKey`) holding
+    /// every subject key of the keyring at `path`, unwrapped with `wrapping`
+    /// and wrapped again under `targetWrapping`.
+    public static func rewrapKeyring(
+        at path: String, key: SymmetricKey, wrapping: SymmetricKey,
+        to target: String, targetKey: SymmetricKey, targetWrapping: SymmetricKey
+    ) throws(StoreError) {
+        guard !FileManager.default.fileExists(atPath: target) else { throw .invalid("\(target) already exists") }
+        do {
+            try DatabaseEncryption.register(key: key, for: path)
+            try DatabaseEncryption.register(key: targetKey, for: target)
+            defer { DatabaseEncryption.forget(target) }
+            let source = try DatabaseQueue(path: DatabaseEncryption.uri(path), configuration: configuration(encrypted: true))
+            let records = try source.read { db in try SubjectKeyRecord.fetchAll(db) }
+            try source.close()
+            let destination = try DatabaseQueue(path: DatabaseEncryption.uri(target), configuration: configuration(encrypted: true))
+            try Migrations.keyring.migrate(destination)
+            try destination.write { db in
+                for record in records {
+                    var raw = try AEAD.open(Array(record.wrappedKey), key: wrapping, associatedData: SubjectKeyring.associatedData(record.subjectID))
+                    defer { SecureBytes.wipe(&raw) }
+                    let wrapped = try AEAD.seal(raw, key: targetWrapping, associatedData: SubjectKeyring.associatedData(record.subjectID))
+                    try SubjectKeyRecord(subjectID: record.subjectID, wrappedKey: Data(wrapped), createdAt: record.createdAt).insert(db)
+                }
+            }
+            try destination.close()
+            try FileSync.sync(path: target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw map(error)
+        }
+    }
+
+    /// Checks that the database at `path` opens under `key` and is intact.
+    public static func verify(path: String, key: SymmetricKey) throws(StoreError) {
+        do {
+            try DatabaseEncryption.register(key: key, for: path)
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.prepareDatabase { db in try DatabaseEncryption.prepare(db) }
+            let queue = try DatabaseQueue(path: DatabaseEncryption.uri(path), configuration: configuration)
+            let result = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+            try queue.close()
+            guard result == "ok" else { throw StoreError.database("integrity check failed for \(path)") }
+        } catch {
+            throw map(error)
+        }
+    }
+}
+
+/// fsync for files and directories, so renames that commit a change survive a power cut.
+public enum FileSync {
+    public static func sync(path: String) throws(StoreError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .database("cannot open \(path) to sync it: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw .database("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Atomically replaces `destination` with `source`, then syncs the directory.
+    public static func replace(_ destination: String, with source: String) throws(StoreError) {
+        guard rename(source, destination) == 0 else {
+            throw .database("cannot rename \(source) to \(destination): \(String(cString: strerror(errno)))")
+        }
+        try sync(path: (destination as NSString).deletingLastPathComponent)
+    }
+}

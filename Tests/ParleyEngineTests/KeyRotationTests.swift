@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import ParleyCrypto
+import ParleyEngine
+import ParleyStore
+import Testing
+
+/// A keys directory and a data directory with two customers' conversations.
+private struct Installation {
+    let root: URL
+    var keys: KeyDirectory { KeyDirectory(url: root.appendingPathComponent("keys")) }
+    var data: URL { root.appendingPathComponent("data") }
+    var rotation: KeyRotation { KeyRotation(keys: keys, dataDirectory: data, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) }
+
+    static func make() async throws -> Installation {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-\(UUID().uuidString)")
+        let installation = Installation(root: root)
+        try FileManager.default.createDirectory(at: installation.data, withIntermediateDirectories: true)
+        try installation.keys.initialize()
+        let store = try installation.open()
+        for (conversation, customer) in [("conv-a", "C-1"), ("conv-b", "C-2")] {
+            for index in 0..<5 {
+                try await store.commit(TurnCommit(
+                    conversationID: conversation, customerID: customer, status: .bot, tracker: Data("{}".utf8),
+                    messages: [.init(role: .customer, text: "\(conversation) line \(index)")], handoff: nil, now: Date()
+                ))
+            }
+        }
+        try store.close()
+        return installation
+    }
+
+    func currentKeys() throws -> KeyHierarchy {
+        try KeyHierarchy(master: keys.loadMasterKey())
+    }
+
+    func open(_ keys: KeyHierarchy? = nil) throws -> Store {
+        try Store(location: .directory(data), keys: keys ?? currentKeys())
+    }
+
+    /// Every row of both conversations, through a fresh store.
+    func allTexts() async throws -> [String] {
+        let store = try open()
+        defer { try? store.close() }
+        var texts: [String] = []
+        for conversation in ["conv-a", "conv-b"] {
+            texts += try #require(try await store.transcript(conversation)).1.compactMap(\.text)
+        }
+        return texts
+    }
+}
+
+@Suite struct KeyRotationTests {
+    @Test func rotationKeepsEveryRowAndTheOldKeyNoLongerOpens() async throws {
+        let installation = try await Installation.make()
+        let before = try await installation.allTexts()
+        let oldKeys = try installation.currentKeys()
+        let (oldID, newID) = try installation.rotation.rotate()
+        #expect(oldID != newID)
+        #expect(try installation.currentKeys().keyID == newID)
+        #expect(try await installation.allTexts() == before)
+        #expect(before.count == 10)
+        #expect(throws: StoreError.self) { try installation.open(oldKeys) }
+        let retired = installation.keys.url.appendingPathComponent("retired/\(oldID).key")
+        #expect(FileManager.default.fileExists(atPath: retired.path))
+    }
+
+    @Test(arguments: KeyRotation.Step.allCases.filter { $0 != .finished })
+    func interruptedRotationRecoversToOneWorkingKey(step: KeyRotation.Step) async throws {
+        let installation = try await Installation.make()
+        let before = try await installation.allTexts()
+        let oldID = try installation.currentKeys().keyID
+        let (_, newID) = try installation.rotation.rotate(stopAfter: step)
+        let outcome = try installation.rotation.recover()
+        let current = try installation.currentKeys().keyID
+        if step < .committed {
+            #expect(outcome == .rolledBack)
+            #expect(current == oldID)
+        } else {
+            #expect(outcome == .finished)
+            #expect(current == newID)
+        }
+        #expect(try await installation.allTexts() == before)
+        #expect(try installation.rotation.recover() == .nothingToDo)
+    }
+
+    @Test func keyFileReadableByOthersIsRefusedNamingTheFix() async throws {
+        let installation = try await Installation.make()
+        let keyFile = installation.keys.masterKeyURL.path
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile)
+        #expect(throws: EngineError.keys("permissions 0644 for \(keyFile) are too open: it must not be accessible by group or others; run: chmod 600 \(keyFile)")) {
+            try installation.keys.loadMasterKey()
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: installation.keys.url.path)
+        #expect(throws: EngineError.self) { try installation.keys.loadMasterKey() }
+    }
+
+    @Test func passphraseKeyIsDerivedAgainAndAWrongPassphraseIsRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("passphrase-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let secret = root.appendingPathComponent("pass")
+        try "correct horse battery staple\n".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret.path)
+        let keys = KeyDirectory(url: root.appendingPathComponent("keys"), sources: MasterKeySources(passphraseFile: secret))
+        let created = try keys.initialize(passphrase: keys.sources.passphrase(), limits: .minimum)
+        #expect(!FileManager.default.fileExists(atPath: keys.masterKeyURL.path))
+        #expect(try KeyHierarchy(master: keys.loadMasterKey()).keyID == created.keyID)
+        try "a wrong passphrase\n".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret.path)
+        #expect(throws: EngineError.keys("the passphrase is wrong: it does not give master key \(created.keyID)")) {
+            try keys.loadMasterKey()
+        }
+    }
+
+    @Test func systemdCredentialTakesPrecedence() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("credential-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let key = try RandomBytes.generate(count: 32)
+        try Data(key).write(to: root.appendingPathComponent(KeyDirectory.credentialName))
+        let keys = KeyDirectory(url: root.appendingPathComponent("keys"), sources: MasterKeySources(credentialsDirectory: root))
+        #expect(keys.hasMasterKey)
+        #expect(try keys.loadMasterKey() == SymmetricKey(copying: key))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import ParleyCrypto
+import ParleyStore
+import Testing
+
+/// A data directory with one conversation per customer, closed so that every
+/// page sits in the database file.
+private struct Fixture {
+    let directory: URL
+    let keys: KeyHierarchy
+    static let marker = "quaverzinnober"
+
+    static func make(keys: KeyHierarchy? = nil) async throws -> Fixture {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("at-rest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let keys = try keys ?? KeyHierarchy(master: .random())
+        let store = try Store(location: .directory(directory), keys: keys)
+        for (conversation, customer) in [("conv-a", "C-1"), ("conv-b", "C-2")] {
+            for index in 0..<20 {
+                try await store.commit(TurnCommit(
+                    conversationID: conversation, customerID: customer, status: .bot, tracker: Data("{}".utf8),
+                    messages: [.init(role: .customer, text: "message \(index) with \(marker) in \(conversation)")],
+                    handoff: nil, now: Date()
+                ))
+            }
+        }
+        try store.close()
+        return Fixture(directory: directory, keys: keys)
+    }
+
+    var database: URL { directory.appendingPathComponent(StoreLocation.databaseFileName) }
+
+    func open(_ keys: KeyHierarchy? = nil) throws -> Store {
+        try Store(location: .directory(directory), keys: keys ?? self.keys)
+    }
+}
+
+@Suite struct EncryptionAtRestTests {
+    @Test func noFileHoldsTheMarkerOrAnyPlainPage() async throws {
+        let fixture = try await Fixture.make()
+        let needles = [Fixture.marker, "CREATE TABLE", "crm_customer", "SQLite format 3"].flatMap { text in
+            [Data(text.utf8), text.data(using: .utf16LittleEndian)!]
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path)
+        #expect(files.contains(StoreLocation.databaseFileName))
+        for name in files {
+            let bytes = try Data(contentsOf: fixture.directory.appendingPathComponent(name))
+            for needle in needles { #expect(bytes.range(of: needle) == nil, "\(name) holds a clear value") }
+        }
+    }
+
+    @Test func plainSQLiteCannotReadTheDatabase() async throws {
+        let fixture = try await Fixture.make()
+        #expect(throws: DatabaseError.self) {
+            let queue = try DatabaseQueue(path: fixture.database.path)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        }
+    }
+
+    @Test func wrongKeyIsAClearAuthenticationErrorOnPageOne() async throws {
+        let fixture = try await Fixture.make()
+        do {
+            _ = try fixture.open(KeyHierarchy(master: .random()))
+            Issue.record("a wrong key opened the database")
+        } catch let StoreError.authenticationFailed(file, page, kind) {
+            #expect(file == fixture.database.path)
+            #expect(page == 1)
+            #expect(kind == "database")
+            #expect(StoreError.authenticationFailed(file: file, page: page, kind: kind).description.contains("authentication failed"))
+        }
+    }
+
+    @Test func everyFlippedPageIsAnAuthenticationErrorNamingThatPage() async throws {
+        let fixture = try await Fixture.make()
+        let original = try Data(contentsOf: fixture.database)
+        let pages = original.count / 4096
+        #expect(pages > 3)
+        for page in 1...pages {
+            var tampered = original
+            tampered[(page - 1) * 4096 + 100 + page % 3000] ^= 0x01
+            try tampered.write(to: fixture.database)
+            do {
+                let store = try fixture.open()
+                try await store.verifyIntegrity()
+                Issue.record("page \(page) was changed and still read")
+            } catch let StoreError.authenticationFailed(file, failedPage, _) {
+                #expect(file == fixture.database.path)
+                #expect(failedPage == UInt64(page))
+            }
+        }
+        try original.write(to: fixture.database)
+        try await fixture.open().verifyIntegrity()
+    }
+
+    @Test func shreddedCustomerIsUnreadableInABackupTakenBeforeTheShred() async throws {
+        let fixture = try await Fixture.make()
+        let store = try fixture.open()
+        let backup = fixture.directory.appendingPathComponent("before-shred.bak")
+        try await store.backup(to: backup, keys: fixture.keys)
+        let subject = try #require(try await store.subjectID(ofCustomer: "C-1"))
+        try await store.shred(subjectID: subject)
+        try store.close()
+
+        // Restore the backup in place of the live database: C-1's turns stay unreadable, C-2's read.
+        let live = fixture.database.path
+        try FileManager.default.removeItem(atPath: live)
+        try Store.copyDatabase(at: backup.path, key: fixture.keys.databaseKey, to: live, targetKey: fixture.keys.databaseKey)
+        let restored = try fixture.open()
+        let shredded = try #require(try await restored.transcript("conv-a")).1
+        let kept = try #require(try await restored.transcript("conv-b")).1
+        #expect(shredded.count == 20)
+        #expect(shredded.allSatisfy { $0.text == nil })
+        #expect(kept.allSatisfy { $0.text?.contains(Fixture.marker) == true })
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path) {
+            let bytes = try Data(contentsOf: fixture.directory.appendingPathComponent(name))
+            #expect(bytes.range(of: Data(Fixture.marker.utf8)) == nil)
+        }
+    }
+
+    @Test func plainDatabaseIsEncryptedInPlaceAtOpen() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent(StoreLocation.databaseFileName).path
+        let plain = try DatabaseQueue(path: path)
+        try plain.write { db in
+            try db.execute(sql: "CREATE TABLE legacy (note TEXT)")
+            try db.execute(sql: "INSERT INTO legacy VALUES ('\(Fixture.marker)')")
+        }
+        try plain.close()
+        let keys = try KeyHierarchy(master: .random())
+        let store = try Store(location: .directory(directory), keys: keys)
+        try store.close()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.range(of: Data(Fixture.marker.utf8)) == nil)
+        #expect(bytes.range(of: Data("SQLite format 3".utf8)) == nil)
+    }
+}

@@ -80,6 +80,7 @@ let package = Package(
             dependencies: ["CSQLiteCrypt", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Benchmarks/vfs-bench"
         ),
+        .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
 
         .target(

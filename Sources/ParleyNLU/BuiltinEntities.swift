@@ -37,7 +37,19 @@ struct BuiltinEntities: @unchecked Sendable {
         email = compile(#"\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b"#)
     }
 
+    /// Each pattern runs only when the text has what any of its matches must
+    /// contain (a digit, an `@`, a relative-date word): most messages have
+    /// none, and regular expressions are the slow part of parsing.
     func extract(from text: String, offsets: ScalarOffsets, referenceDate: Date) -> [Entity] {
+        var hasDigit = false
+        var hasAt = false
+        for scalar in text.unicodeScalars {
+            if scalar == "@" { hasAt = true } else if !hasDigit, Tokenizer.isDigit(scalar) { hasDigit = true }
+        }
+        let hasRelativeDate = enabled.contains("date") && Self.mentionsRelativeDay(text)
+        guard (hasAt && enabled.contains("email")) || (hasDigit && !enabled.isDisjoint(with: ["amount", "date"])) || hasRelativeDate
+        else { return [] }
+
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var found: [Entity] = []
@@ -54,12 +66,12 @@ struct BuiltinEntities: @unchecked Sendable {
             return range.location == NSNotFound ? nil : ns.substring(with: range)
         }
 
-        if enabled.contains("email") {
+        if hasAt, enabled.contains("email") {
             for match in email.matches(in: text, range: whole) {
                 add("email", match.range, ns.substring(with: match.range).lowercased())
             }
         }
-        if enabled.contains("amount") {
+        if hasDigit, enabled.contains("amount") {
             for match in amount.matches(in: text, range: whole) {
                 let symbol = group(match, 1) ?? group(match, 4) ?? ""
                 guard let currency = Self.currencies[symbol.lowercased()],
@@ -71,24 +83,24 @@ struct BuiltinEntities: @unchecked Sendable {
         }
         if enabled.contains("date") {
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
+            if let utc = TimeZone(identifier: "UTC") { calendar.timeZone = utc }
             let today = calendar.startOfDay(for: referenceDate)
             let year = calendar.component(.year, from: today)
-            for match in relativeDate.matches(in: text, range: whole) {
+            for match in hasRelativeDate ? relativeDate.matches(in: text, range: whole) : [] {
                 let word = ns.substring(with: match.range).lowercased()
                 let shift = word == "tomorrow" ? 1 : word == "yesterday" ? -1 : 0
                 if let day = calendar.date(byAdding: .day, value: shift, to: today) {
                     add("date", match.range, Self.iso(day, calendar))
                 }
             }
-            for match in isoDate.matches(in: text, range: whole) {
+            for match in hasDigit ? isoDate.matches(in: text, range: whole) : [] {
                 if let y = Int(group(match, 1) ?? ""), let m = Int(group(match, 2) ?? ""), let d = Int(group(match, 3) ?? ""),
                    let day = calendar.date(from: DateComponents(year: y, month: m, day: d)),
                    calendar.component(.day, from: day) == d {
                     add("date", match.range, Self.iso(day, calendar))
                 }
             }
-            for match in writtenDate.matches(in: text, range: whole) {
+            for match in hasDigit ? writtenDate.matches(in: text, range: whole) : [] {
                 let dayText = group(match, 1) ?? group(match, 5)
                 let monthText = (group(match, 2) ?? group(match, 4))?.lowercased().prefix(3)
                 let yearText = group(match, 3) ?? group(match, 6)
@@ -102,6 +114,24 @@ struct BuiltinEntities: @unchecked Sendable {
         }
         return found
     }
+
+    /// Whether `today`, `tomorrow` or `yesterday` occurs anywhere, ignoring
+    /// ASCII case: a cheap superset of the relative-date pattern's matches.
+    static func mentionsRelativeDay(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        for start in bytes.indices {
+            let first = bytes[start] | 0x20
+            guard first == UInt8(ascii: "t") || first == UInt8(ascii: "y") else { continue }
+            for word in relativeDays where start + word.count <= bytes.count {
+                var index = 0
+                while index < word.count, bytes[start + index] | 0x20 == word[index] { index += 1 }
+                if index == word.count { return true }
+            }
+        }
+        return false
+    }
+
+    private static let relativeDays = ["today", "tomorrow", "yesterday"].map { Array($0.utf8) }
 
     private static func iso(_ date: Date, _ calendar: Calendar) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)

@@ -3,16 +3,36 @@ import Foundation
 /// Progress of a training run, reported once per epoch.
 public struct TrainingProgress: Sendable {
     public let epoch: Int
+    /// The most epochs this run takes (the SVM heads may stop earlier).
     public let epochs: Int
-    /// Mean cross-entropy over the epoch, with the weights as they were when each example was seen.
+    /// Mean training loss over the epoch, with the weights as they were when
+    /// each example was seen (cross-entropy for softmax, hinge losses for the SVMs).
     public let meanLoss: Double
     /// Share of training examples classified correctly during the epoch.
     public let trainingAccuracy: Double
+    /// Which model is being trained: the auxiliary one that calibrates the
+    /// temperature, or the final one.
+    public var stage: TrainingStage = .final
+
+    public init(epoch: Int, epochs: Int, meanLoss: Double, trainingAccuracy: Double, stage: TrainingStage = .final) {
+        self.epoch = epoch
+        self.epochs = epochs
+        self.meanLoss = meanLoss
+        self.trainingAccuracy = trainingAccuracy
+        self.stage = stage
+    }
 }
 
-/// Trains an ``IntentClassifier`` with AdaGrad stochastic gradient descent on
-/// the softmax cross-entropy, with an L2 penalty on the weights each example
-/// touches. Single-threaded and seeded, so the same input gives the same model.
+public enum TrainingStage: String, Sendable, Codable {
+    case calibration
+    case final
+}
+
+/// Trains an ``IntentClassifier``: fits the TF-IDF vectoriser, then the head
+/// chosen in the hyper-parameters. Single-threaded and seeded, so the same
+/// input gives the same model, bit for bit. The temperature of the result is 1;
+/// ``NLUModel/train(on:hyperParameters:validation:producer:now:progress:)``
+/// calibrates it.
 public struct ClassifierTrainer: Sendable {
     public let hyperParameters: ClassifierHyperParameters
 
@@ -29,59 +49,42 @@ public struct ClassifierTrainer: Sendable {
         guard intents.count >= 2 else { throw .notEnoughTrainingData("at least two intents are needed, found \(intents.count)") }
         let classIndex = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })
 
-        let vectorizer = Vectorizer.fit(examples.map(\.text), configuration: hyperParameters.features)
-        let vectors = examples.map { vectorizer.vector(for: $0.text) }
-        let labels = examples.map { classIndex[$0.intent]! }
-        let classCount = intents.count
-
-        var weights = [Float](repeating: 0, count: vectorizer.featureCount * classCount)
-        var squaredGradients = [Float](repeating: 1e-8, count: weights.count)
-        var bias = [Float](repeating: 0, count: classCount)
-        var biasSquaredGradients = [Float](repeating: 1e-8, count: classCount)
-        var order = Array(vectors.indices)
-        var generator = SeededGenerator(seed: hyperParameters.seed)
-        let rate = hyperParameters.learningRate
-        let l2 = hyperParameters.l2
-        var scores = [Float](repeating: 0, count: classCount)
-
-        for epoch in 1...hyperParameters.epochs {
-            order.shuffle(using: &generator)
-            var loss = 0.0
-            var correct = 0
-            for example in order {
-                let vector = vectors[example]
-                let label = labels[example]
-                scores = bias
-                IntentClassifier.accumulate(vector, weights: weights, classCount: classCount, into: &scores)
-                IntentClassifier.softmax(&scores)
-                loss -= Double(logf(max(scores[label], 1e-12)))
-                if scores.indices.max(by: { scores[$0] < scores[$1] }) == label { correct += 1 }
-                scores[label] -= 1  // now the gradient of the loss with respect to the logits
-
-                weights.withUnsafeMutableBufferPointer { w in
-                    squaredGradients.withUnsafeMutableBufferPointer { g in
-                        for (index, value) in zip(vector.indices, vector.values) {
-                            let row = Int(index) * classCount
-                            for c in 0..<classCount {
-                                let gradient = scores[c] * value + l2 * w[row + c]
-                                g[row + c] += gradient * gradient
-                                w[row + c] -= rate * gradient / g[row + c].squareRoot()
-                            }
-                        }
-                    }
-                }
-                for c in 0..<classCount {
-                    let gradient = scores[c]
-                    biasSquaredGradients[c] += gradient * gradient
-                    bias[c] -= rate * gradient / biasSquaredGradients[c].squareRoot()
-                }
-            }
-            progress(TrainingProgress(
-                epoch: epoch, epochs: hyperParameters.epochs,
-                meanLoss: loss / Double(max(vectors.count, 1)),
-                trainingAccuracy: Double(correct) / Double(max(vectors.count, 1))
-            ))
+        let vectorizer = try Vectorizer.fit(examples.map(\.text), configuration: hyperParameters.features)
+        guard vectorizer.featureCount > 0 else {
+            throw .notEnoughTrainingData("the examples have no words or letters to learn from")
         }
-        return IntentClassifier(intents: intents, vectorizer: vectorizer, weights: weights, bias: bias)
+        var matrix = TrainingMatrix(featureCount: vectorizer.featureCount, classCount: intents.count)
+        var scratch = FeatureScratch()
+        for example in examples {
+            // Every intent is in classIndex: it was built from these examples.
+            matrix.append(vectorizer.vector(for: example.text, scratch: &scratch), label: classIndex[example.intent] ?? 0)
+        }
+        let h = hyperParameters
+        let softmax = SoftmaxSolver(learningRate: h.learningRate, l2: h.l2, epochs: h.epochs, seed: h.seed)
+        let crammerSinger = CrammerSingerSolver(
+            regularization: h.regularization, classBalance: h.classBalance, tolerance: h.tolerance, epochs: h.epochs, seed: h.seed
+        )
+        let solved: (weights: [Float], bias: [Float])
+        switch h.head {
+        case .softmax:
+            solved = softmax.solve(matrix, progress: progress)
+        case .squaredHinge:
+            solved = SquaredHingeSolver(regularization: h.regularization, classBalance: h.classBalance, tolerance: h.tolerance, epochs: h.epochs, seed: h.seed)
+                .solve(matrix, progress: progress)
+        case .crammerSinger:
+            solved = crammerSinger.solve(matrix, progress: progress)
+        case .ensemble:
+            // Epochs are numbered across both parts: 1...epochs, then epochs+1...2·epochs.
+            let first = crammerSinger.solve(matrix) { step in
+                progress(TrainingProgress(epoch: step.epoch, epochs: 2 * h.epochs, meanLoss: step.meanLoss, trainingAccuracy: step.trainingAccuracy))
+            }
+            let second = softmax.solve(matrix) { step in
+                progress(TrainingProgress(epoch: h.epochs + step.epoch, epochs: 2 * h.epochs, meanLoss: step.meanLoss, trainingAccuracy: step.trainingAccuracy))
+            }
+            solved = LinearEnsemble.combine([first, second], on: matrix)
+        }
+        let weights = h.weightPrecision.rounded(solved.weights, classCount: intents.count)
+        let stored = WeightMatrix(weights, classCount: intents.count, precision: h.weightPrecision)
+        return IntentClassifier(intents: intents, vectorizer: vectorizer, matrix: stored, bias: solved.bias, temperature: 1)
     }
 }

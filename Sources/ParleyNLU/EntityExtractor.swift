@@ -52,18 +52,20 @@ public struct EntityExtractor: Sendable {
     public func extract(from text: String, referenceDate: Date = Date()) -> [Entity] {
         let offsets = ScalarOffsets(text)
         var found: [Entity] = []
-        let whole = NSRange(location: 0, length: (text as NSString).length)
-        for pattern in patterns {
-            for match in pattern.expression.matches(in: text, range: whole) where match.range.length > 0 {
-                let valueRange = match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound
-                    ? match.range(at: 1) : match.range
-                let value = (text as NSString).substring(with: valueRange)
-                found.append(Entity(
-                    entity: pattern.entity, value: canonical(value),
-                    start: offsets.scalarOffset(utf16: match.range.location),
-                    end: offsets.scalarOffset(utf16: match.range.location + match.range.length),
-                    extractor: "regex"
-                ))
+        if !patterns.isEmpty {
+            let ns = text as NSString
+            let whole = NSRange(location: 0, length: ns.length)
+            for pattern in patterns {
+                for match in pattern.expression.matches(in: text, range: whole) where match.range.length > 0 {
+                    let valueRange = match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound
+                        ? match.range(at: 1) : match.range
+                    found.append(Entity(
+                        entity: pattern.entity, value: canonical(ns.substring(with: valueRange)),
+                        start: offsets.scalarOffset(utf16: match.range.location),
+                        end: offsets.scalarOffset(utf16: match.range.location + match.range.length),
+                        extractor: "regex"
+                    ))
+                }
             }
         }
         found.append(contentsOf: lookupMatches(in: text))
@@ -77,6 +79,7 @@ public struct EntityExtractor: Sendable {
     }
 
     private func lookupMatches(in text: String) -> [Entity] {
+        guard !lookups.isEmpty else { return [] }
         let tokens = tokenizer.tokenize(text)
         let scalars = Array(text.unicodeScalars)
         var used = [Bool](repeating: false, count: tokens.count)
@@ -103,10 +106,15 @@ public struct EntityExtractor: Sendable {
 }
 
 /// Maps UTF-16 offsets (NSRegularExpression's) to Unicode scalar offsets.
+/// ASCII text needs no table: both offsets are the same.
 struct ScalarOffsets {
-    private let scalarAtUTF16: [Int]
+    private let scalarAtUTF16: [Int]?
 
     init(_ text: String) {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            scalarAtUTF16 = nil
+            return
+        }
         var table: [Int] = []
         table.reserveCapacity(text.utf16.count + 1)
         for (scalarIndex, scalar) in text.unicodeScalars.enumerated() {
@@ -117,6 +125,7 @@ struct ScalarOffsets {
     }
 
     func scalarOffset(utf16 offset: Int) -> Int {
-        scalarAtUTF16[min(max(offset, 0), scalarAtUTF16.count - 1)]
+        guard let table = scalarAtUTF16 else { return max(offset, 0) }
+        return table[min(max(offset, 0), table.count - 1)]
     }
 }

@@ -14,8 +14,16 @@ public struct EvaluationReport: Sendable, Codable {
     public var perIntent: [String: IntentScores]
     /// gold → predicted → count.
     public var confusion: [String: [String: Int]]
+
+    private enum CodingKeys: String, CodingKey {
+        case n, accuracy, confusion
+        case macroF1 = "macro_f1"
+        case perIntent = "per_intent"
+    }
 }
 
+/// Label-only scoring (no confidences). For the full evaluation behind
+/// `parley test nlu` see ``NLUEvaluator``.
 public enum Evaluation {
     public static func score(_ examples: [LabeledUtterance], predict: (String) -> String) -> EvaluationReport {
         score(gold: examples.map(\.intent), predicted: examples.map { predict($0.text) })

@@ -17,6 +17,11 @@ public struct IntentRanking: Sendable, Hashable, Codable {
         self.scores = scores.sorted { $0.confidence > $1.confidence || ($0.confidence == $1.confidence && $0.name < $1.name) }
     }
 
+    /// Scores already in ranking order.
+    init(ordered: [IntentScore]) {
+        scores = ordered
+    }
+
     public var top: IntentScore? { scores.first }
 
     /// Difference between the two best confidences (1 when there is one intent).

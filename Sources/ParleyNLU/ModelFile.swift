@@ -1,32 +1,44 @@
 import Foundation
 import ParleyCrypto
 
-/// The on-disk model format, version 1. Little-endian throughout:
+/// The on-disk model format. Little-endian throughout:
 ///
 /// ```
 /// magic "PARLEYNL" (8) ‖ format version u32 ‖ header length u32 ‖ header (JSON ModelMetadata)
 /// ‖ payload ‖ SHA-256 of every preceding byte (32)
-/// payload = feature count u64 ‖ class count u32 ‖ word feature count u64
-///         ‖ feature hashes u64 × features (column order) ‖ idf f32 × features
-///         ‖ weights f32 × features × classes ‖ bias f32 × classes
+/// payload v2 = feature count u64 ‖ class count u32 ‖ word feature count u64
+///            ‖ weight precision u8 (0 f32, 1 f16, 2 i8) ‖ temperature f32
+///            ‖ feature hashes u64 × features (column order) ‖ idf f32 × features
+///            ‖ weights (see below) ‖ bias f32 × classes
+/// weights: f32 or f16 × features × classes (feature-major), or for i8
+///          scale f32 × features ‖ i8 × features × classes (weight = i8 · scale)
+/// payload v1 = as v2 without precision and temperature; weights f32 (read only)
 /// ```
 ///
 /// The trailing digest catches truncation and corruption; `contentHash` in the
 /// header is the SHA-256 of the payload alone and identifies the weights.
+/// Version 2 is written; versions 1 and 2 are read. Every failure to read is
+/// an ``NLUError/invalidModelFile(path:reason:)``.
 public enum ModelFile {
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
+    public static let readableVersions: ClosedRange<UInt32> = 1...2
     static let magic = Array("PARLEYNL".utf8)
 
+    /// The file's bytes. A model read from a version-1 file is written as
+    /// version 2, with the content hash of the new payload in its header.
     public static func encode(_ model: NLUModel) throws(NLUError) -> [UInt8] {
+        let payload = payload(of: model.classifier, precision: model.metadata.hyperParameters.weightPrecision)
+        var metadata = model.metadata
+        metadata.contentHash = Hex.encode(SHA256.hash(payload))
         let header: Data
-        do { header = try encoder.encode(model.metadata) } catch {
+        do { header = try encoder.encode(metadata) } catch {
             throw .invalidModelFile(path: "(memory)", reason: "metadata could not be encoded")
         }
         var bytes = magic
-        append(formatVersion, to: &bytes)
-        append(UInt32(header.count), to: &bytes)
+        ByteWriter.append(formatVersion, to: &bytes)
+        ByteWriter.append(UInt32(header.count), to: &bytes)
         bytes += header
-        bytes += payload(of: model.classifier)
+        bytes += payload
         bytes += SHA256.hash(bytes)
         return bytes
     }
@@ -41,30 +53,73 @@ public enum ModelFile {
     }
 
     public static func read(from url: URL) throws(NLUError) -> NLUModel {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .invalidModelFile(path: url.path, reason: "it could not be read")
-        }
-        return try decode(Array(data), path: url.path)
+        try decode(readBytes(url), path: url.path)
     }
 
     /// Reads only the metadata (for listings), still checking the digest.
     public static func readMetadata(from url: URL) throws(NLUError) -> ModelMetadata {
-        try read(from: url).metadata
+        try decodeHeader(readBytes(url), path: url.path).metadata
     }
 
     public static func decode(_ bytes: [UInt8], path: String) throws(NLUError) -> NLUModel {
         func fail(_ reason: String) -> NLUError { .invalidModelFile(path: path, reason: reason) }
-        guard bytes.count >= magic.count + 8 + 32, Array(bytes[0..<magic.count]) == magic else {
+        let (version, metadata, payloadStart) = try decodeHeader(bytes, path: path)
+        let body = bytes[0..<(bytes.count - 32)]
+        var reader = ByteReader(bytes: body, position: payloadStart)
+        guard let featureCount = reader.u64().flatMap({ Int(exactly: $0) }), let classCount = reader.u32().map(Int.init),
+              let wordFeatureCount = reader.u64().flatMap({ Int(exactly: $0) }),
+              classCount == metadata.intents.count, classCount >= 2,
+              wordFeatureCount <= featureCount, (1...FeatureIndex.maximumColumns).contains(featureCount)
+        else { throw fail("its weight table has an inconsistent shape") }
+        var precision = WeightPrecision.float32
+        var temperature: Float = 1
+        if version >= 2 {
+            guard let code = reader.u8(), let decoded = WeightPrecision(code: code) else {
+                throw fail("its weight precision is unknown")
+            }
+            guard let value = reader.f32(), value.isFinite, value > 0 else { throw fail("its temperature is invalid") }
+            precision = decoded
+            temperature = value
+        }
+        guard let hashes = reader.u64s(featureCount), let idf = reader.f32s(featureCount),
+              let weights = reader.weights(featureCount, classCount, precision), let bias = reader.f32s(classCount),
+              reader.isAtEnd
+        else { throw fail("its weight table is truncated or has trailing bytes") }
+        guard Hex.encode(SHA256.hash(body[payloadStart...])) == metadata.contentHash else {
+            throw fail("its content hash does not match its header")
+        }
+        guard idf.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite), weights.isFinite else {
+            throw fail("its weight table holds non-finite numbers")
+        }
+        guard Set(hashes).count == hashes.count else { throw fail("its vocabulary has duplicate features") }
+        guard Set(metadata.intents).count == metadata.intents.count else { throw fail("its intents are not distinct") }
+        do { try metadata.hyperParameters.validate() } catch {
+            throw fail("its hyper-parameters are invalid (\(error))")
+        }
+        let vectorizer = Vectorizer(
+            configuration: metadata.hyperParameters.features,
+            hashes: hashes, idf: idf, wordFeatureCount: wordFeatureCount
+        )
+        let classifier = IntentClassifier(
+            intents: metadata.intents, vectorizer: vectorizer, matrix: weights, bias: bias, temperature: temperature
+        )
+        return NLUModel(metadata: metadata, classifier: classifier)
+    }
+
+    /// Checks signature, digest and version, and decodes the header.
+    static func decodeHeader(_ bytes: [UInt8], path: String) throws(NLUError) -> (version: UInt32, metadata: ModelMetadata, payloadStart: Int) {
+        func fail(_ reason: String) -> NLUError { .invalidModelFile(path: path, reason: reason) }
+        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
             throw fail("it does not start with the Parley model signature")
         }
+        guard bytes.count >= magic.count + 8 + 32 else { throw fail("it is truncated") }
         let body = bytes[0..<(bytes.count - 32)]
         guard constantTimeEqual(SHA256.hash(body), Array(bytes[(bytes.count - 32)...])) else {
             throw fail("its checksum does not match (truncated or corrupt)")
         }
-        var reader = ByteReader(bytes: Array(body), position: magic.count)
-        guard let version = reader.u32(), version == formatVersion else {
-            throw fail("format version is not \(formatVersion); retrain the model with this Parley")
+        var reader = ByteReader(bytes: body, position: magic.count)
+        guard let version = reader.u32(), readableVersions.contains(version) else {
+            throw fail("its format version is not one of \(readableVersions); retrain the model with this Parley")
         }
         guard let headerLength = reader.u32(), let header = reader.bytes(Int(headerLength)) else {
             throw fail("its header is truncated")
@@ -73,48 +128,30 @@ public enum ModelFile {
         do { metadata = try decoder.decode(ModelMetadata.self, from: Data(header)) } catch {
             throw fail("its header is not valid model metadata")
         }
-        let payloadStart = reader.position
-        guard let featureCount = reader.u64().map(Int.init), let classCount = reader.u32().map(Int.init),
-              let wordFeatureCount = reader.u64().map(Int.init),
-              classCount == metadata.intents.count, classCount >= 2,
-              wordFeatureCount <= featureCount, featureCount < 1 << 28
-        else { throw fail("its weight table has an inconsistent shape") }
-        guard let hashes = reader.u64s(featureCount), let idf = reader.f32s(featureCount),
-              let weights = reader.f32s(featureCount * classCount), let bias = reader.f32s(classCount),
-              reader.isAtEnd
-        else { throw fail("its weight table is truncated or has trailing bytes") }
-        guard Hex.encode(SHA256.hash(body[payloadStart...])) == metadata.contentHash else {
-            throw fail("its content hash does not match its header")
-        }
-        var vocabulary: [UInt64: Int32] = [:]
-        vocabulary.reserveCapacity(featureCount)
-        for (column, hash) in hashes.enumerated() { vocabulary[hash] = Int32(column) }
-        let vectorizer = Vectorizer(
-            configuration: metadata.hyperParameters.features,
-            vocabulary: vocabulary, idf: idf, wordFeatureCount: wordFeatureCount
-        )
-        let classifier = IntentClassifier(intents: metadata.intents, vectorizer: vectorizer, weights: weights, bias: bias)
-        return NLUModel(metadata: metadata, classifier: classifier)
+        return (version, metadata, reader.position)
     }
 
-    static func payload(of classifier: IntentClassifier) -> [UInt8] {
+    static func payload(of classifier: IntentClassifier, precision: WeightPrecision) -> [UInt8] {
         let vectorizer = classifier.vectorizer
+        let classCount = classifier.intents.count
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(20 + vectorizer.featureCount * 12 + classifier.weights.count * 4)
-        append(UInt64(vectorizer.featureCount), to: &bytes)
-        append(UInt32(classifier.intents.count), to: &bytes)
-        append(UInt64(vectorizer.wordFeatureCount), to: &bytes)
-        var hashes = [UInt64](repeating: 0, count: vectorizer.featureCount)
-        for (hash, column) in vectorizer.vocabulary { hashes[Int(column)] = hash }
-        for hash in hashes { append(hash, to: &bytes) }
-        for value in vectorizer.idf { append(value.bitPattern, to: &bytes) }
-        for value in classifier.weights { append(value.bitPattern, to: &bytes) }
-        for value in classifier.bias { append(value.bitPattern, to: &bytes) }
+        bytes.reserveCapacity(25 + vectorizer.featureCount * (16 + classCount * 4))
+        ByteWriter.append(UInt64(vectorizer.featureCount), to: &bytes)
+        ByteWriter.append(UInt32(classCount), to: &bytes)
+        ByteWriter.append(UInt64(vectorizer.wordFeatureCount), to: &bytes)
+        bytes.append(precision.code)
+        ByteWriter.append(classifier.temperature.bitPattern, to: &bytes)
+        for hash in vectorizer.hashes { ByteWriter.append(hash, to: &bytes) }
+        for value in vectorizer.idf { ByteWriter.append(value.bitPattern, to: &bytes) }
+        ByteWriter.appendWeights(classifier.matrix, precision: precision, to: &bytes)
+        for value in classifier.bias { ByteWriter.append(value.bitPattern, to: &bytes) }
         return bytes
     }
 
-    private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    private static func readBytes(_ url: URL) throws(NLUError) -> [UInt8] {
+        do { return Array(try Data(contentsOf: url)) } catch {
+            throw .invalidModelFile(path: url.path, reason: "it could not be read")
+        }
     }
 
     private static var encoder: JSONEncoder {
@@ -128,49 +165,5 @@ public enum ModelFile {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
-    }
-}
-
-/// Bounds-checked little-endian reads; every read returns nil past the end.
-private struct ByteReader {
-    let bytes: [UInt8]
-    var position: Int
-
-    var isAtEnd: Bool { position == bytes.count }
-
-    mutating func bytes(_ count: Int) -> [UInt8]? {
-        guard count >= 0, count <= bytes.count - position else { return nil }
-        defer { position += count }
-        return Array(bytes[position..<(position + count)])
-    }
-
-    mutating func u32() -> UInt32? { integer() }
-    mutating func u64() -> UInt64? { integer() }
-
-    mutating func u64s(_ count: Int) -> [UInt64]? { array(count) { $0 } }
-    mutating func f32s(_ count: Int) -> [Float]? { array(count) { Float(bitPattern: $0) } }
-
-    private mutating func integer<T: FixedWidthInteger>() -> T? {
-        let size = MemoryLayout<T>.size
-        guard size <= bytes.count - position else { return nil }
-        var value: T = 0
-        for offset in 0..<size { value |= T(bytes[position + offset]) << (8 * offset) }
-        position += size
-        return value
-    }
-
-    private mutating func array<Raw: FixedWidthInteger, Value>(_ count: Int, _ map: (Raw) -> Value) -> [Value]? {
-        let size = MemoryLayout<Raw>.size
-        guard count >= 0, count <= (bytes.count - position) / size else { return nil }
-        var values: [Value] = []
-        values.reserveCapacity(count)
-        bytes.withUnsafeBytes { raw in
-            for index in 0..<count {
-                let value = raw.loadUnaligned(fromByteOffset: position + index * size, as: Raw.self)
-                values.append(map(Raw(littleEndian: value)))
-            }
-        }
-        position += count * size
-        return values
     }
 }

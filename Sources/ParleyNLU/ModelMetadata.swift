@@ -13,7 +13,8 @@ public struct ModelMetadata: Sendable, Hashable, Codable {
     public var intents: [String]
     public var hyperParameters: ClassifierHyperParameters
     public var entityRules: EntityRules
-    /// Metrics measured on held-out data at training time, when there was any (`accuracy`, `macro_f1`).
+    /// Metrics measured at training time: `temperature`; `accuracy`, `macro_f1`,
+    /// `ece` on validation data when given; `holdout_*` on the calibration split otherwise.
     public var validationMetrics: [String: Double]
     /// The Parley version that trained it.
     public var producer: String

@@ -8,6 +8,8 @@ public enum NLUError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A model file that is not a Parley model, is truncated or corrupt, or has an unsupported version.
     case invalidModelFile(path: String, reason: String)
     case invalidPattern(entity: String, reason: String)
+    /// An evaluation report file or directory that could not be written.
+    case reportNotWritten(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum NLUError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): not a usable Parley model: \(reason)"
         case let .invalidPattern(entity, reason):
             "regular expression for entity '\(entity)' is invalid: \(reason)"
+        case let .reportNotWritten(path, reason):
+            "\(path): the report could not be written: \(reason)"
         }
     }
 }

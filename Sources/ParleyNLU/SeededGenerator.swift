@@ -15,3 +15,15 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+extension SeededGenerator {
+    /// Fisher–Yates shuffle written out here, so that an order depends only on
+    /// the seed and never on the standard library's shuffling algorithm.
+    mutating func shuffle<T>(_ elements: inout [T]) {
+        guard elements.count > 1 else { return }
+        for index in stride(from: elements.count - 1, to: 0, by: -1) {
+            let other = Int(next() % UInt64(index + 1))
+            elements.swapAt(index, other)
+        }
+    }
+}

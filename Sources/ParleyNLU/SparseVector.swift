@@ -1,4 +1,5 @@
-/// A sparse feature vector: strictly increasing indices with their values.
+/// A sparse feature vector: distinct indices (in a deterministic, not
+/// necessarily increasing, order) with their values.
 public struct SparseVector: Sendable, Equatable {
     public var indices: [Int32]
     public var values: [Float]

@@ -23,7 +23,7 @@ import Testing
     @Test func tokensCreatePrintsIdTokenAndRoleAsJSONAndStoresOnlyTheHash() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         let arguments = ["--data-dir", root.appendingPathComponent("data").path, "--keys-dir", root.appendingPathComponent("keys").path]
-        var command = try #require(try Parley.parseAsRoot(["tokens", "create", "--role", "agent", "--name", "dana"] + arguments) as? TokensCreate)
+        let command = try #require(try Parley.parseAsRoot(["tokens", "create", "--role", "agent", "--name", "dana"] + arguments) as? TokensCreate)
         try await command.run()
         let database = try Data(contentsOf: root.appendingPathComponent("data/parley.db"))
         #expect(database.count > 0)

@@ -12,10 +12,16 @@ enum BotConfigReader {
             case "language":
                 guard try value.nonEmptyString() == "en" else { throw value.fail("only en is supported by the starter pipeline") }
             case "nlu":
-                let allowed: Set<String> = ["epochs", "learning_rate", "l2", "seed", "word_ngrams", "char_ngrams", "min_df", "char_weight"]
+                let allowed: Set<String> = ["epochs", "head", "c", "learning_rate", "l2", "seed", "word_ngrams", "char_ngrams", "min_df", "char_weight"]
                 for (key, value) in try value.mapping(allowed: allowed) {
                     switch key {
                     case "epochs": hyperParameters.epochs = try value.int(in: 1...1000)
+                    case "head":
+                        guard let head = ClassifierHead(rawValue: try value.nonEmptyString()) else {
+                            throw value.fail("expected one of \(ClassifierHead.allCases.map(\.rawValue).joined(separator: ", "))")
+                        }
+                        hyperParameters.head = head
+                    case "c": hyperParameters.regularization = Float(try value.double(in: 0.000_001...1000))
                     case "learning_rate": hyperParameters.learningRate = Float(try value.double(in: 0.000_001...100))
                     case "l2": hyperParameters.l2 = Float(try value.double(in: 0...1))
                     case "seed": hyperParameters.seed = UInt64(try value.int(in: 0...Int.max))

@@ -31,3 +31,31 @@ import Testing
         #expect(keyMode == 0o600)
     }
 }
+
+@Suite struct TestNLUCommandTests {
+    @Test func trainsOnOneFileScoresAnotherAndWritesTheReport() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("test-nlu-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let rows = [
+            ("hello there", "greet"), ("hi", "greet"), ("good morning", "greet"), ("hey you", "greet"), ("hello friend", "greet"),
+            ("where is my order", "order"), ("order status", "order"), ("track my parcel order", "order"), ("has my order shipped", "order"), ("my order please", "order"),
+        ]
+        let csv = "text,label\n" + rows.map { "\"\($0.0)\",\($0.1)" }.joined(separator: "\n") + "\n"
+        try csv.write(to: root.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
+        try "text,label\nhello,greet\nwhere is the order,order\n".write(to: root.appendingPathComponent("test.csv"), atomically: true, encoding: .utf8)
+        let arguments = [
+            "test", "nlu", "--train", root.appendingPathComponent("train.csv").path,
+            "--data", root.appendingPathComponent("test.csv").path, "--report", root.appendingPathComponent("report").path,
+            "--data-dir", root.appendingPathComponent("data").path, "--keys-dir", root.appendingPathComponent("keys").path,
+        ]
+        let command = try #require(try Parley.parseAsRoot(arguments) as? TestNLU)
+        try await command.run()
+        for file in ["summary.json", "intent_report.csv", "confusion_matrix.csv", "confusion_matrix.svg", "reliability_diagram.svg", "confidence_histogram.svg", "errors.jsonl"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("report/\(file)").path), "missing \(file)")
+        }
+    }
+
+    @Test func modelAndTrainTogetherAreRejected() {
+        #expect(throws: (any Error).self) { try Parley.parseAsRoot(["test", "nlu", "--data", "x.csv", "--model", "m", "--train", "t.csv"]) }
+    }
+}

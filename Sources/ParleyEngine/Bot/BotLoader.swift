@@ -31,7 +31,7 @@ public enum BotLoader {
         for file in try dataFiles(in: directory.appendingPathComponent("data")) {
             switch file.pathExtension.lowercased() {
             case "csv":
-                data.merge(try NLUDataReader.readCSV(CSVTable.load(file)))
+                data.merge(try NLUDataReader.readCSV(file))
             default:
                 let root = try YAMLNode.load(file)
                 for (key, value) in try root.mapping(allowed: ["version", "nlu", "rules", "stories"]) {

@@ -1,7 +1,9 @@
 import Foundation
+import ParleyNLU
 
-/// An RFC 4180 CSV file with a header row: quoted fields may hold commas,
-/// doubled quotes and line breaks. Rows remember their line number for errors.
+/// An RFC 4180 CSV file with a header row (parsed by ParleyNLU's `IntentCSV`):
+/// quoted fields may hold commas, doubled quotes and line breaks. Rows
+/// remember their line number for errors.
 struct CSVTable {
     struct Row {
         let line: Int
@@ -26,63 +28,20 @@ struct CSVTable {
     }
 
     static func parse(_ text: String, file: String) throws(EngineError) -> CSVTable {
-        var records: [(line: Int, fields: [String])] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = scalars.next()
-        if pending == "\u{FEFF}" { pending = scalars.next() }  // byte order mark
-        func endRecord() {
-            fields.append(field)
-            field = ""
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
-            fields = []
-        }
-        while let scalar = pending {
-            pending = scalars.next()
-            if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" {
-                        field.unicodeScalars.append("\"")
-                        pending = scalars.next()
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
+        let records: [IntentCSV.Record]
+        do { records = try IntentCSV.records(text, source: file) } catch {
+            if case let .invalidTrainingData(location, reason) = error {
+                let line = location.split(separator: ":").last.flatMap { Int($0) }
+                throw .configuration(file: file, line: line, key: nil, reason: reason)
             }
-            switch scalar {
-            case "\"" where field.isEmpty:
-                inQuotes = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\r" where pending == "\n":
-                continue
-            case "\n", "\r":
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.unicodeScalars.append(scalar)
-            }
+            throw .configuration(file: file, line: nil, key: nil, reason: error.description)
         }
-        guard !inQuotes else {
-            throw .configuration(file: file, line: recordLine, key: nil, reason: "a quoted field is not closed")
-        }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let headerRecord = records.first else {
             throw .configuration(file: file, line: 1, key: nil, reason: "empty file: a header row is required")
         }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard Set(header).count == header.count else {
-            throw .configuration(file: file, line: 1, key: nil, reason: "the header names a column twice")
+            throw .configuration(file: file, line: headerRecord.line, key: nil, reason: "the header names a column twice")
         }
         var rows: [Row] = []
         for record in records.dropFirst() {

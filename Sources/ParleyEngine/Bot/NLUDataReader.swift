@@ -1,7 +1,8 @@
+import Foundation
 import ParleyNLU
 
 /// Reads NLU training data: Rasa 3's `nlu:` section, or CSV `text,label`.
-enum NLUDataReader {
+public enum NLUDataReader {
     static func read(_ section: YAMLNode) throws(EngineError) -> NLUTrainingData {
         var data = NLUTrainingData()
         for item in try section.sequence() {
@@ -53,18 +54,23 @@ enum NLUDataReader {
     }
 
     /// CSV with a `text` column and a label column named `label`, `intent` or `category`.
-    static func readCSV(_ table: CSVTable) throws(EngineError) -> NLUTrainingData {
-        guard let label = ["label", "intent", "category"].first(where: table.header.contains) else {
-            throw .configuration(file: table.file, line: 1, key: nil, reason: "expected columns text and label (or intent, category)")
-        }
-        try table.require(["text"])
-        var data = NLUTrainingData()
-        for row in table.rows {
-            guard let text = row["text"], let intent = row[label] else {
-                throw .configuration(file: table.file, line: row.line, key: nil, reason: "empty text or label")
+    static func readCSV(_ url: URL) throws(EngineError) -> NLUTrainingData {
+        do { return NLUTrainingData(examples: try IntentCSV.read(from: url)) } catch {
+            if case let .invalidTrainingData(location, reason) = error {
+                let parts = location.split(separator: ":")
+                throw .configuration(file: url.path, line: parts.count > 1 ? Int(parts.last!) : nil, key: nil, reason: reason)
             }
-            data.examples.append(LabeledUtterance(text: text, intent: intent))
+            throw .configuration(file: url.path, line: nil, key: nil, reason: error.description)
         }
-        return data
+    }
+
+    /// Labelled examples from a CSV or Rasa YAML NLU file (for `parley test nlu`).
+    public static func examples(in url: URL) throws(EngineError) -> [LabeledUtterance] {
+        if url.pathExtension.lowercased() == "csv" { return try readCSV(url).examples }
+        var data = NLUTrainingData()
+        for (key, value) in try YAMLNode.load(url).mapping(allowed: ["version", "nlu", "rules", "stories"]) where key == "nlu" {
+            data.merge(try read(value))
+        }
+        return data.examples
     }
 }

@@ -44,11 +44,12 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "ParleyAudit", dependencies: ["ParleyCrypto", "ParleyStore"]),
         .target(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
-                "ParleyStore", "ParleyCrypto",
+                "ParleyStore", "ParleyCrypto", "ParleyAudit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -56,7 +57,7 @@ let package = Package(
         .target(
             name: "ParleyServer",
             dependencies: [
-                "ParleyEngine",
+                "ParleyEngine", "ParleyAudit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -66,7 +67,7 @@ let package = Package(
         .target(
             name: "ParleyCLI",
             dependencies: [
-                "ParleyServer", "ParleyEngine",
+                "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -80,12 +81,13 @@ let package = Package(
             dependencies: ["CSQLiteCrypt", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Benchmarks/vfs-bench"
         ),
+        .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyEngine", "ParleyRedaction", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
@@ -103,6 +105,7 @@ let package = Package(
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore"]),
+        .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),
         .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto"]),
         .testTarget(
             name: "ParleyServerTests",

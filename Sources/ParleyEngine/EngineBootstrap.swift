@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParleyAudit
 import ParleyCrypto
 import ParleyNLU
 import ParleyRedaction
@@ -87,7 +88,7 @@ public struct EngineBootstrap: Sendable {
     }
 
     /// The active model, or a freshly trained one when there is none and `trainIfMissing`.
-    public func activeModel(bot: Bot, store: Store, trainIfMissing: Bool) async throws(EngineError) -> NLUModel {
+    public func activeModel(bot: Bot, store: Store, audit: AuditTrail, trainIfMissing: Bool) async throws(EngineError) -> NLUModel {
         if let model = try models.loadActive() { return model }
         guard trainIfMissing else { throw .modelUnavailable("no trained model in \(models.directory.path); run 'parley train'") }
         logger.info("no trained model yet: training the bot's model")
@@ -95,7 +96,15 @@ public struct EngineBootstrap: Sendable {
         do { feedback = try await store.feedbackExamples() } catch { throw .storage(error.description) }
         let model = try Training.train(bot: bot, feedback: feedback, logger: logger)
         try models.save(model, activate: true)
+        try await Training.recordTrained(model, activated: true, by: .system, audit: audit)
         return model
+    }
+
+    /// The audit trail, signed with the key derived from the master key.
+    public func auditTrail(store: Store, keys: KeyHierarchy) throws(EngineError) -> AuditTrail {
+        do { return try AuditTrail(store: store, signingSeed: keys.auditSigningSeed, origin: configuration.audit.origin) } catch {
+            throw .keys("the audit signing key cannot be set up: \(error.description)")
+        }
     }
 
     /// The redaction policy (`policies/pii.yml`, else the built-in default) with the keyed hasher.
@@ -111,17 +120,19 @@ public struct EngineBootstrap: Sendable {
         try prepareDataDirectory()
         let keys = try keys(createIfFresh: true)
         let store = try openStore(keys: keys)
+        let audit = try auditTrail(store: store, keys: keys)
         let bot = try loadBot()
         let escalation = try loadEscalationPolicy()
         let redactor = try redactor(keys: keys)
         try await seedCRMIfEmpty(store)
-        let model = try await activeModel(bot: bot, store: store, trainIfMissing: trainIfMissing)
+        let model = try await activeModel(bot: bot, store: store, audit: audit, trainIfMissing: trainIfMissing)
         logger.info("engine ready", metadata: [
             "model.version": "\(model.metadata.version)", "bot.intents": "\(bot.domain.intents.count)",
             "key.id": "\(keys.keyID)",
         ])
         return try ParleyEngine(
-            store: store, bot: bot, escalation: escalation.policy, model: model, redactor: redactor, metrics: metrics, logger: logger
+            store: store, audit: audit, bot: bot, escalation: escalation.policy, model: model, redactor: redactor,
+            metrics: metrics, logger: logger
         )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyAudit
 import ParleyEscalation
 import ParleyStore
 
@@ -35,13 +36,14 @@ extension ParleyEngine {
 
     public func claim(conversationID: String, agent: AuthenticatedCaller) async throws(EngineError) -> HandoffRecord {
         try Identifier.validate(conversationID, what: "conversation id")
-        do {
-            let handoff = try await store.claim(conversationID: conversationID, agent: agent.tokenID, now: clock())
-            logger.info("handoff claimed", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
-            return handoff
-        } catch {
+        let handoff: HandoffRecord
+        do { handoff = try await store.claim(conversationID: conversationID, agent: agent.tokenID, now: clock()) } catch {
+            await recordFailure(.token(agent), "handoff.claim", conversationID, error)
             throw Self.map(error)
         }
+        try await record(.token(agent), "handoff.claim", conversationID, details: ["queue": handoff.queue])
+        logger.info("handoff claimed", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
+        return handoff
     }
 
     /// Stores the agent's reply; the customer's channel fetches it with ``replies(conversationID:after:)``.
@@ -51,11 +53,13 @@ extension ParleyEngine {
             throw .invalidInput("text must be 1-\(IncomingMessage.maxTextLength) characters")
         }
         let redacted = redactor.redact(text).redactedText
-        do {
-            return try await store.agentReply(conversationID: conversationID, agent: agent.tokenID, text: redacted, now: clock())
-        } catch {
+        let seq: Int
+        do { seq = try await store.agentReply(conversationID: conversationID, agent: agent.tokenID, text: redacted, now: clock()) } catch {
+            await recordFailure(.token(agent), "conversation.reply", conversationID, error)
             throw Self.map(error)
         }
+        try await record(.token(agent), "conversation.reply", conversationID, details: ["seq": String(seq)])
+        return seq
     }
 
     /// Closes the handoff with feedback for the learning loop: the intent the
@@ -71,15 +75,32 @@ extension ParleyEngine {
             throw .invalidInput("note is longer than \(IncomingMessage.maxTextLength) characters")
         }
         let redactedNote = note.map { redactor.redact($0).redactedText }
+        let handoff: HandoffRecord
         do {
-            let handoff = try await store.resolve(
+            handoff = try await store.resolve(
                 conversationID: conversationID, agent: agent.tokenID, correctIntent: correctIntent, note: redactedNote, now: clock()
             )
-            metrics.increment("parley_resolutions_total", labels: ["queue": handoff.queue])
-            logger.info("handoff resolved", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
-            return handoff
         } catch {
+            await recordFailure(.token(agent), "handoff.resolve", conversationID, error)
             throw Self.map(error)
+        }
+        metrics.increment("parley_resolutions_total", labels: ["queue": handoff.queue])
+        try await record(.token(agent), "handoff.resolve", conversationID, details: [
+            "queue": handoff.queue, "correct_intent": correctIntent, "note": note == nil ? "none" : "sealed",
+        ])
+        logger.info("handoff resolved", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
+        return handoff
+    }
+
+    /// The transcript for an agent or admin: the read itself is audited.
+    public func transcript(conversationID: String, readBy reader: AuthenticatedCaller) async throws(EngineError) -> Transcript {
+        do {
+            let transcript = try await transcript(conversationID: conversationID)
+            try await record(.token(reader), "conversation.read", conversationID, details: ["turns": String(transcript.turns.count)])
+            return transcript
+        } catch {
+            await recordFailure(.token(reader), "conversation.read", conversationID, error)
+            throw error
         }
     }
 
@@ -100,6 +121,31 @@ extension ParleyEngine {
             throw Self.map(error)
         } catch {
             throw .storage("transcript could not be read")
+        }
+    }
+
+    func record(_ principal: Principal, _ action: String, _ conversationID: String, details: [String: String] = [:]) async throws(EngineError) {
+        do { try await audit.record(principal.event(action, target: .conversation(conversationID), details: details)) } catch {
+            throw .storage(error.description)
+        }
+    }
+
+    /// A refused or failed action is audited too; the audit failure itself is
+    /// logged (the caller's error is what the caller sees).
+    func recordFailure(_ principal: Principal, _ action: String, _ conversationID: String, _ error: any Error) async {
+        let outcome: AuditOutcome = switch error {
+        case StoreError.conflict, EngineError.conflict: .denied
+        default: .failure
+        }
+        let reason = switch error {
+        case StoreError.notFound, EngineError.notFound: "not_found"
+        case StoreError.conflict, EngineError.conflict: "conflict"
+        default: "error"
+        }
+        do {
+            try await audit.record(principal.event(action, target: .conversation(conversationID), outcome: outcome, details: ["reason": reason]))
+        } catch {
+            logger.error("audit entry could not be written", metadata: ["audit.action": "\(action)"])
         }
     }
 

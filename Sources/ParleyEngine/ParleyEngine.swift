@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParleyAudit
 import ParleyDialogue
 import ParleyEscalation
 import ParleyIntegrations
@@ -18,12 +19,13 @@ public final class ParleyEngine: Sendable {
     public let metrics: MetricsRegistry
     public let tokens: AccessTokens
     public let redactor: Redactor
+    public let audit: AuditTrail
     let pipeline: TurnPipeline
     let logger: Logger
     let clock: @Sendable () -> Date
 
     public init(
-        store: Store, bot: Bot, escalation: EscalationPolicy, model: NLUModel, redactor: Redactor,
+        store: Store, audit: AuditTrail, bot: Bot, escalation: EscalationPolicy, model: NLUModel, redactor: Redactor,
         records: (any CustomerRecords)? = nil, actions: [any CustomAction] = ParleyEngine.builtinActions,
         metrics: MetricsRegistry = MetricsRegistry(), logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
@@ -40,14 +42,16 @@ public final class ParleyEngine: Sendable {
         self.escalation = escalation
         self.model = model
         self.metrics = metrics
-        self.tokens = AccessTokens(store: store)
+        self.audit = audit
+        self.tokens = AccessTokens(store: store, audit: audit)
         self.logger = logger
         self.clock = clock
         self.redactor = redactor
         pipeline = TurnPipeline(
             redactor: redactor, parser: parser, dialogue: dialogue, escalation: escalation,
             actions: Dictionary(uniqueKeysWithValues: actions.map { ($0.name, $0) }),
-            records: records ?? LocalCRM(store: store), store: store, metrics: metrics, logger: logger, clock: clock
+            records: records ?? LocalCRM(store: store), store: store, audit: audit, modelVersion: model.metadata.version,
+            metrics: metrics, logger: logger, clock: clock
         )
         Self.describeMetrics(metrics)
     }

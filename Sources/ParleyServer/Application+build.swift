@@ -23,10 +23,7 @@ public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: 
     let router = Router(context: ParleyRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: engine.metrics))
     router.add(middleware: ErrorMiddleware())
-    let audit = AuthenticationAudit(
-        onFailure: { reason, _ in engine.metrics.increment("parley_auth_failures_total", labels: ["reason": reason]) },
-        onDenied: { _, _ in engine.metrics.increment("parley_auth_failures_total", labels: ["reason": "wrong_role"]) }
-    )
+    let audit = AuthenticationAudit(engine: engine)
     let routes = Routes(engine: engine, body: BodyDecoder(maxBytes: settings.maxBodyBytes), models: models)
     for endpoint in Endpoint.all {
         let group = router.group()

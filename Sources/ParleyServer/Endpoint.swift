@@ -20,12 +20,13 @@ public struct Endpoint: Sendable, Hashable {
     public static let agentReply = Endpoint(method: .post, path: "/v1/conversations/{id}/agent-replies", roles: [.agent])
     public static let resolve = Endpoint(method: .post, path: "/v1/conversations/{id}/resolve", roles: [.agent])
     public static let models = Endpoint(method: .get, path: "/v1/models", roles: [.admin])
+    public static let auditExport = Endpoint(method: .get, path: "/v1/audit/export", roles: [.auditor])
     public static let health = Endpoint(method: .get, path: "/healthz", roles: nil)
     public static let metrics = Endpoint(method: .get, path: "/metrics", roles: nil)
     public static let openAPI = Endpoint(method: .get, path: "/openapi.json", roles: nil)
 
     public static let all: [Endpoint] = [
         sendMessage, replies, webhook, parse, transcript, queues, queueHandoffs, claim, agentReply, resolve,
-        models, health, metrics, openAPI,
+        models, auditExport, health, metrics, openAPI,
     ]
 }

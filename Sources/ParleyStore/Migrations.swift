@@ -109,6 +109,26 @@ enum Migrations {
                 t.column("created_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v3-audit-log") { db in
+            // Audit entries: canonical JSON (no customer text) and RFC 9162 leaf hashes.
+            try db.create(table: "audit_entry") { t in
+                t.primaryKey("seq", .integer)
+                t.column("time_ms", .integer).notNull().indexed()
+                t.column("entry", .text).notNull()
+                t.column("leaf_hash", .blob).notNull()
+            }
+            // The Merkle frontier (size and perfect-subtree roots), one row.
+            try db.create(table: "audit_frontier") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("size", .integer).notNull()
+                t.column("nodes", .blob).notNull()
+            }
+            try db.create(table: "audit_checkpoint") { t in
+                t.primaryKey("size", .integer)
+                t.column("note", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 

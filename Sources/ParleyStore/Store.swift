@@ -107,7 +107,8 @@ public final class Store: Sendable {
         case let error as CryptoError:
             return .keys(error.description)
         default:
-            return .database(String(describing: type(of: error)))
+            // Errors of Parley's own modules (crypto, audit) describe themselves without data.
+            return .database(String(describing: error))
         }
     }
 }

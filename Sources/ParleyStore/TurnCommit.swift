@@ -47,11 +47,14 @@ public struct TurnCommit: Sendable {
     public var messages: [Message]
     public var handoff: NewHandoff?
     public var now: Date
+    /// Audit entries written in the same transaction as the turn.
+    public var audit: [AuditAppend]
 
     public init(
         conversationID: String, customerID: String?, status: ConversationRecord.Status, tracker: Data,
-        messages: [Message], handoff: NewHandoff?, now: Date
+        messages: [Message], handoff: NewHandoff?, now: Date, audit: [AuditAppend] = []
     ) {
+        self.audit = audit
         self.conversationID = conversationID
         self.customerID = customerID
         self.status = status

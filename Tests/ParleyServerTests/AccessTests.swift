@@ -42,8 +42,8 @@ import Testing
 
     @Test func malformedRevokedAndForgedTokensAre401() async throws {
         let test = try await TestApp.make()
-        let created = try await test.engine.tokens.create(role: .agent, name: "to revoke")
-        try await test.engine.tokens.revoke(id: created.id)
+        let created = try await test.engine.tokens.create(role: .agent, name: "to revoke", by: .system)
+        try await test.engine.tokens.revoke(id: created.id, by: .system)
         let valid = try await test.token(.agent)
         let forged = String(valid.dropLast()) + (valid.hasSuffix("0") ? "1" : "0")
         try await test.app.test(.router) { client in
@@ -78,9 +78,9 @@ import Testing
 
     @Test func tokensAreStoredHashedOnly() async throws {
         let test = try await TestApp.make()
-        let created = try await test.engine.tokens.create(role: .admin, name: "ops")
+        let created = try await test.engine.tokens.create(role: .admin, name: "ops", by: .system)
         let secret = String(created.token.split(separator: "_")[2])
-        let records = try await test.engine.tokens.list()
+        let records = try await test.engine.tokens.list(by: .system)
         #expect(records.count == 1)
         #expect(!String(describing: records).contains(secret))
     }

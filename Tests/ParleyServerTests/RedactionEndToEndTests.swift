@@ -16,8 +16,8 @@ import Testing
         let recorder = LogRecorder()
         let engine = try await StarterBot.engine(logger: recorder.logger)
         let app = buildApplication(engine: engine, settings: ServerSettings(port: 0), logger: recorder.logger)
-        let channel = try await engine.tokens.create(role: .channel, name: "web").token
-        let agent = try await engine.tokens.create(role: .agent, name: "dana").token
+        let channel = try await engine.tokens.create(role: .channel, name: "web", by: .system).token
+        let agent = try await engine.tokens.create(role: .agent, name: "dana", by: .system).token
         let text = "What is the status of order #12345? I paid with \(Self.card), reach me at \(Self.email) or \(Self.phone)."
         try await app.test(.router) { client in
             let reply = try await client.say(text, in: "pii-1", token: channel)

@@ -23,7 +23,7 @@ struct TestApp {
     }
 
     func token(_ role: AccessRole) async throws -> String {
-        try await engine.tokens.create(role: role, name: "test \(role.rawValue)").token
+        try await engine.tokens.create(role: role, name: "test \(role.rawValue)", by: .system).token
     }
 }
 

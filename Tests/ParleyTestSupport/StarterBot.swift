@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParleyAudit
 import ParleyCrypto
 import ParleyEngine
 import ParleyNLU
@@ -50,8 +51,9 @@ public enum StarterBot {
         logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> ParleyEngine {
         let store = if let store { store } else { try await self.store() }
+        let audit = try AuditTrail(store: store, signingSeed: .random(), origin: "test.parley/audit", clock: { now })
         return try ParleyEngine(
-            store: store, bot: bot(), escalation: escalation(), model: model,
+            store: store, audit: audit, bot: bot(), escalation: escalation(), model: model,
             redactor: Redactor(policy: PIIPolicyReader.load(policiesDirectory.appendingPathComponent("pii.yml"))),
             records: records?.records(store: store), logger: logger, clock: { now }
         )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyAudit
 import ParleyEngine
 
 struct Backup: AsyncParsableCommand {
@@ -19,9 +20,10 @@ struct Backup: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CommandContext(global)
-        let keys = try context.bootstrap.keys(createIfFresh: false)
-        let store = try await context.store()
-        try await store.backup(to: URL(fileURLWithPath: out), keys: keys)
+        let data = try context.open()
+        let keys = data.keys
+        try await data.store.backup(to: URL(fileURLWithPath: out), keys: keys)
+        try await context.record(Principal.localUser().event("backup.create", details: ["key_id": keys.keyID]), in: data)
         print("backed up to \(out) (master key \(keys.keyID))")
     }
 }

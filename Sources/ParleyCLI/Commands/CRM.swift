@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyAudit
 import ParleyEngine
 
 /// `parley crm import`: loads CSV files into the built-in CRM.
@@ -47,8 +48,12 @@ struct CRMImport: AsyncParsableCommand {
         if let orders { files.orders = URL(fileURLWithPath: orders) }
         if let tickets { files.tickets = URL(fileURLWithPath: tickets) }
         guard !files.isEmpty else { throw ValidationError("no customers.csv, orders.csv or tickets.csv in \(directory ?? ".")") }
-        let store = try await CommandContext(global).store()
-        let counts = try await CRMImporter().importFiles(files, into: store)
+        let context = try CommandContext(global)
+        let data = try context.open()
+        let counts = try await CRMImporter().importFiles(files, into: data.store)
+        try await context.record(Principal.localUser().event("crm.import", details: [
+            "customers": String(counts.customers), "orders": String(counts.orders), "tickets": String(counts.tickets),
+        ]), in: data)
         if json {
             try printJSON(counts)
         } else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParleyAudit
 import ParleyEngine
 
 struct KeysEncryptExisting: AsyncParsableCommand {
@@ -14,8 +15,11 @@ struct KeysEncryptExisting: AsyncParsableCommand {
         let context = try CommandContext(global)
         let lock = try DataDirectoryLock.acquire(context.configuration.paths.dataDirectory, exclusive: true)
         defer { withExtendedLifetime(lock) {} }
-        let store = try await context.store()
+        let keys = try context.bootstrap.keys(createIfFresh: false)
+        let store = try context.bootstrap.openStore(keys: keys)
         let ids = try await store.databaseIDs()
+        try await context.bootstrap.auditTrail(store: store, keys: keys)
+            .record(Principal.localUser().event("database.encrypt", details: ["database_id": ids.database ?? "", "keyring_id": ids.keyring ?? ""]))
         print("database \(ids.database ?? "?") and keyring \(ids.keyring ?? "?") are encrypted")
     }
 }

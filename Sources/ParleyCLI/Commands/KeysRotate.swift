@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParleyAudit
 import ParleyEngine
 
 struct KeysRotate: AsyncParsableCommand {
@@ -18,7 +19,24 @@ struct KeysRotate: AsyncParsableCommand {
         let context = try CommandContext(global)
         let lock = try DataDirectoryLock.acquire(context.configuration.paths.dataDirectory, exclusive: true)
         defer { withExtendedLifetime(lock) {} }
+        // A last checkpoint under the old audit key, so the signed history spans the change.
+        let oldKeys = try context.bootstrap.keys(createIfFresh: false)
+        let before = try context.bootstrap.openStore(keys: oldKeys)
+        let oldAudit = try context.bootstrap.auditTrail(store: before, keys: oldKeys)
+        try await oldAudit.checkpoint()
+        try before.close()
+
         let (old, new) = try context.bootstrap.rotation.rotate()
+
+        let newKeys = try context.bootstrap.keys(createIfFresh: false)
+        let after = try context.bootstrap.openStore(keys: newKeys)
+        let audit = try context.bootstrap.auditTrail(store: after, keys: newKeys)
+        try await audit.record(Principal.localUser().event("key.rotate", target: nil, details: [
+            "old_key_id": old, "new_key_id": new, "old_audit_key": oldAudit.verifierKey.description,
+            "new_audit_key": audit.verifierKey.description,
+        ]))
+        try await audit.checkpoint()
         print("rotated master key \(old) → \(new)")
+        print("the audit signing key changed; give compliance officers the new public key: parley audit public-key")
     }
 }

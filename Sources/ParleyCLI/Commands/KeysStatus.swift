@@ -22,7 +22,7 @@ struct KeysStatus: AsyncParsableCommand {
         var ids: (database: String?, keyring: String?) = (nil, nil)
         let database = context.configuration.paths.dataDirectory.appendingPathComponent("parley.db")
         if FileManager.default.fileExists(atPath: database.path) {
-            ids = try await context.store().databaseIDs()
+            ids = try await context.open().store.databaseIDs()
         }
         let retired = (try? FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("retired").path)) ?? []
         let status = Status(

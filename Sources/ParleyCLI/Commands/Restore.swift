@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyCrypto
+import ParleyAudit
 import ParleyEngine
 import ParleyStore
 
@@ -35,6 +36,9 @@ struct Restore: AsyncParsableCommand {
         try Store.copyDatabase(at: source, key: backupKeys.databaseKey, to: live + ".restoring", targetKey: current.databaseKey)
         for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: live + suffix) }
         try FileSync.replace(live, with: live + ".restoring")
+        let store = try context.bootstrap.openStore(keys: current)
+        try await context.bootstrap.auditTrail(store: store, keys: current)
+            .record(Principal.localUser().event("backup.restore", details: ["backup_key_id": backupKeys.keyID, "key_id": current.keyID]))
         print("restored \(file) into \(live)")
     }
 }

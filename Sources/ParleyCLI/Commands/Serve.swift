@@ -59,7 +59,14 @@ struct Serve: AsyncParsableCommand {
             logger: logger,
             models: bootstrap.models
         )
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await engine.audit.record(Principal.system.event("server.start", details: [
+            "version": ParleyVersion.current, "model": engine.model.metadata.version,
+            "host": configuration.server.host, "port": String(configuration.server.port),
+        ]))
+        let checkpoints = AuditCheckpointService(
+            audit: engine.audit, interval: .seconds(configuration.audit.checkpointIntervalSeconds), logger: logger
+        )
+        let group = ServiceGroup(services: [checkpoints, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         logger.info("parley stopped")
     }

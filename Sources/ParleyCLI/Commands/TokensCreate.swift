@@ -20,8 +20,8 @@ struct TokensCreate: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try await CommandContext(global).store()
-        let created = try await AccessTokens(store: store).create(role: role, name: name)
+        let data = try CommandContext(global).open()
+        let created = try await data.tokens.create(role: role, name: name, by: .localUser())
         if json {
             try printJSON(created)
         } else {

@@ -11,8 +11,8 @@ struct TokensList: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try await CommandContext(global).store()
-        let tokens = try await AccessTokens(store: store).list()
+        let data = try CommandContext(global).open()
+        let tokens = try await data.tokens.list(by: .localUser())
         let rows = tokens.map {
             Row(id: $0.id, name: $0.name, role: $0.role, createdAt: $0.createdAt, revokedAt: $0.revokedAt)
         }

@@ -10,8 +10,8 @@ struct TokensRevoke: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        let store = try await CommandContext(global).store()
-        try await AccessTokens(store: store).revoke(id: id)
+        let data = try CommandContext(global).open()
+        try await data.tokens.revoke(id: id, by: .localUser())
         print("revoked \(id)")
     }
 }

@@ -25,14 +25,11 @@ struct Train: AsyncParsableCommand {
         let logger = global.logger(configuration)
         let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
         let bot = try bootstrap.loadBot()
-        var feedback: [(text: String, intent: String)] = []
-        if !noFeedback {
-            try bootstrap.prepareDataDirectory()
-            let store = try bootstrap.openStore(keys: bootstrap.keys(createIfFresh: true))
-            feedback = try await store.feedbackExamples()
-        }
+        let data = try CommandContext(global).open()
+        let feedback = noFeedback ? [] : try await data.store.feedbackExamples()
         let model = try Training.train(bot: bot, feedback: feedback, logger: logger)
         try bootstrap.models.save(model, activate: !noActivate)
+        try await Training.recordTrained(model, activated: !noActivate, by: .localUser(), audit: data.audit)
         let metadata = model.metadata
         if json {
             try printJSON(TrainResult(

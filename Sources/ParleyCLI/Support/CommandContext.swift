@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import ParleyEngine
+import ParleyAudit
+import ParleyCrypto
 import ParleyStore
 
 /// What most commands need: configuration, logger, and the store opened with the keys.
@@ -15,16 +17,29 @@ struct CommandContext {
         bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
     }
 
-    /// The store, creating the data directory and the master key on a fresh
-    /// installation exactly as the server does.
-    func store() async throws -> Store {
+    /// The store, keys and audit trail, with the data directory held shared
+    /// (as the server holds it). A fresh installation gets its data directory
+    /// and master key exactly as the server would create them.
+    func open() throws -> OpenedData {
         try bootstrap.prepareDataDirectory()
-        return try bootstrap.openStore(keys: bootstrap.keys(createIfFresh: true))
+        let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
+        let keys = try bootstrap.keys(createIfFresh: true)
+        let store = try bootstrap.openStore(keys: keys)
+        return OpenedData(store: store, keys: keys, audit: try bootstrap.auditTrail(store: store, keys: keys), lock: lock)
     }
 
-    /// Holds the data directory shared (as the server does) for the command's lifetime.
-    func sharedLock() throws -> DataDirectoryLock {
-        try bootstrap.prepareDataDirectory()
-        return try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
+    /// Records an event by the operating-system user running the command.
+    func record(_ event: AuditEvent, in data: OpenedData) async throws {
+        try await data.audit.record(event)
     }
+}
+
+/// What a command works on; keeps the data directory lock while it lives.
+struct OpenedData {
+    let store: Store
+    let keys: KeyHierarchy
+    let audit: AuditTrail
+    let lock: DataDirectoryLock
+
+    var tokens: AccessTokens { AccessTokens(store: store, audit: audit) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyAudit
 import ParleyCrypto
 import ParleyStore
 
@@ -7,9 +8,11 @@ import ParleyStore
 /// compared in constant time. A token is shown once, when created.
 public struct AccessTokens: Sendable {
     let store: Store
+    let audit: AuditTrail
 
-    public init(store: Store) {
+    public init(store: Store, audit: AuditTrail) {
         self.store = store
+        self.audit = audit
     }
 
     public struct Created: Sendable, Codable {
@@ -18,7 +21,7 @@ public struct AccessTokens: Sendable {
         public let role: AccessRole
     }
 
-    public func create(role: AccessRole, name: String?, now: Date = Date()) async throws(EngineError) -> Created {
+    public func create(role: AccessRole, name: String?, by principal: Principal, now: Date = Date()) async throws(EngineError) -> Created {
         let id: String
         let secret: String
         do {
@@ -37,6 +40,7 @@ public struct AccessTokens: Sendable {
         } catch {
             throw .storage(error.description)
         }
+        try await record(principal.event("token.create", target: .token(id), details: ["role": role.rawValue]))
         return Created(id: id, token: "prl_\(id)_\(secret)", role: role)
     }
 
@@ -56,15 +60,26 @@ public struct AccessTokens: Sendable {
         }
     }
 
-    public func list() async throws(EngineError) -> [AccessTokenRecord] {
-        do { return try await store.tokens() } catch { throw .storage(error.description) }
+    public func list(by principal: Principal) async throws(EngineError) -> [AccessTokenRecord] {
+        let tokens: [AccessTokenRecord]
+        do { tokens = try await store.tokens() } catch { throw .storage(error.description) }
+        try await record(principal.event("token.list", details: ["count": String(tokens.count)]))
+        return tokens
     }
 
-    public func revoke(id: String, now: Date = Date()) async throws(EngineError) {
+    public func revoke(id: String, by principal: Principal, now: Date = Date()) async throws(EngineError) {
         do { try await store.revokeToken(id: id, now: now) } catch let error {
-            if case .notFound = error { throw .notFound("active token \(id)") }
+            if case .notFound = error {
+                try await record(principal.event("token.revoke", target: .token(id), outcome: .failure, details: ["reason": "not_found"]))
+                throw .notFound("active token \(id)")
+            }
             throw .storage(error.description)
         }
+        try await record(principal.event("token.revoke", target: .token(id)))
+    }
+
+    private func record(_ event: AuditEvent) async throws(EngineError) {
+        do { try await audit.record(event) } catch { throw .storage(error.description) }
     }
 
     public func hasActiveToken(role: AccessRole) async throws(EngineError) -> Bool {

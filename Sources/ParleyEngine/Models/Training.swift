@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParleyAudit
 import ParleyNLU
 import ParleyStore
 
@@ -36,6 +37,19 @@ public enum Training {
         } catch {
             throw .modelUnavailable(error.description)
         }
+    }
+}
+
+extension Training {
+    /// Audits a training run (and the promotion of its model).
+    public static func recordTrained(_ model: NLUModel, activated: Bool, by principal: Principal, audit: AuditTrail) async throws(EngineError) {
+        let metadata = model.metadata
+        var events = [principal.event("model.train", target: .model(metadata.version), details: [
+            "examples": String(metadata.trainingExampleCount), "intents": String(metadata.intents.count),
+            "training_data_sha256": metadata.trainingDataHash, "content_sha256": metadata.contentHash,
+        ])]
+        if activated { events.append(principal.event("model.activate", target: .model(metadata.version))) }
+        do { try await audit.store.appendAudit(audit.appends(events)) } catch { throw .storage(error.description) }
     }
 }
 

@@ -4,13 +4,16 @@ public struct IncomingMessage: Sendable {
     public var text: String
     /// The firm's customer id, when the channel knows who is writing.
     public var customerID: String?
+    /// The channel that delivered it, for the audit trail.
+    public var channel: Principal
 
     public static let maxTextLength = 4_000
 
-    public init(conversationID: String, text: String, customerID: String? = nil) {
+    public init(conversationID: String, text: String, customerID: String? = nil, channel: Principal = .loopbackChannel) {
         self.conversationID = conversationID
         self.text = text
         self.customerID = customerID
+        self.channel = channel
     }
 
     /// Checks ids and length; the errors never quote the text.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParleyAudit
 import ParleyDialogue
 import ParleyEscalation
 import ParleyIntegrations
@@ -18,9 +19,9 @@ import ParleyStore
 /// 5. let the dialogue decide (slots, forms, rules, fallback);
 /// 6. let the escalation policy decide whether a human takes over, and where;
 /// 7. run the actions (responses, look-ups through the integration layer);
-/// 8. store the turn, atomically; count it.
+/// 8. store the turn and its audit entries, atomically; count it.
 ///
-/// Logs and metrics carry ids, intents, queues and rule names only.
+/// Logs, metrics and audit entries carry ids, intents, queues and rule names only.
 struct TurnPipeline: Sendable {
     let redactor: Redactor
     let parser: NLUParser
@@ -29,6 +30,8 @@ struct TurnPipeline: Sendable {
     let actions: [String: any CustomAction]
     let records: any CustomerRecords
     let store: Store
+    let audit: AuditTrail
+    let modelVersion: String
     let metrics: MetricsRegistry
     let logger: Logger
     let locks = KeyedLock()
@@ -72,7 +75,11 @@ struct TurnPipeline: Sendable {
         if loaded?.record.status == .handoff {
             let open: HandoffRecord?
             do { open = try await store.openHandoff(conversationID: message.conversationID) } catch { throw Self.storage(error) }
-            try await commit(message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now)
+            let event = message.channel.event("turn.received", target: .conversation(message.conversationID), details: [
+                "status": "handoff", "model": modelVersion, "intent": parse.intent.name,
+                "confidence": String(format: "%.3f", parse.intent.confidence), "bot": "silent",
+            ])
+            try await commit(message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now, audit: [event])
             logger.info("message stored during handoff; bot silent", metadata: ["handoff.queue": "\(open?.queue ?? "")"])
             return TurnResult(
                 conversationID: message.conversationID, replies: [], intent: parse.intent, entities: parse.entities,
@@ -120,10 +127,29 @@ struct TurnPipeline: Sendable {
 
         // 8. Store and count.
         let messages = [customerTurn] + replies.map { TurnCommit.Message(role: .bot, text: $0) }
+        var details = [
+            "status": handoff == nil ? "bot" : "handoff", "model": modelVersion, "intent": parse.intent.name,
+            "confidence": String(format: "%.3f", parse.intent.confidence), "fallback": String(decision.isFallback),
+            "actions": decision.actions.map { switch $0 { case let .respond(name), let .custom(name): name } }.joined(separator: ","),
+            "entities": parse.entities.map(\.entity).joined(separator: ","),
+            "redacted": redaction.spans.map(\.type.rawValue).joined(separator: ","),
+        ]
+        var events: [AuditEvent] = []
+        if let handoff {
+            details["escalation_rule"] = handoff.rule
+            details["queue"] = handoff.queue
+        }
+        events.append(message.channel.event("turn.handled", target: .conversation(message.conversationID), details: details))
+        if let handoff {
+            events.append(Principal.system.event("handoff.create", target: .conversation(message.conversationID), details: [
+                "queue": handoff.queue, "rule": handoff.rule,
+            ]))
+        }
         try await commit(
             message, customerID: customerID, status: handoff == nil ? .bot : .handoff, tracker: tracker,
             messages: messages,
-            handoff: handoff.map { TurnCommit.NewHandoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, now: now
+            handoff: handoff.map { TurnCommit.NewHandoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, now: now,
+            audit: events
         )
         metrics.increment("parley_intents_total", labels: ["intent": parse.intent.name])
         if decision.isFallback { metrics.increment("parley_fallbacks_total") }
@@ -143,14 +169,14 @@ struct TurnPipeline: Sendable {
 
     private func commit(
         _ message: IncomingMessage, customerID: String?, status: ConversationRecord.Status, tracker: Tracker,
-        messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, now: Date
+        messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, now: Date, audit events: [AuditEvent]
     ) async throws(EngineError) {
         let encoded: Data
         do { encoded = try JSONEncoder().encode(tracker) } catch { throw .storage("the tracker could not be encoded") }
         do {
             try await store.commit(TurnCommit(
                 conversationID: message.conversationID, customerID: customerID, status: status,
-                tracker: encoded, messages: messages, handoff: handoff, now: now
+                tracker: encoded, messages: messages, handoff: handoff, now: now, audit: audit.appends(events)
             ))
         } catch {
             if case let .conflict(reason) = error { throw .conflict(reason) }

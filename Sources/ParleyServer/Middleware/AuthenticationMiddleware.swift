@@ -1,4 +1,5 @@
 import Hummingbird
+import ParleyAudit
 import ParleyEngine
 
 /// Requires a bearer token of one of `roles`: none or an invalid one → 401,
@@ -18,16 +19,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if roles.contains(.channel), context.isLoopback, try await !tokens.hasActiveToken(role: .channel) {
                 return try await next(request, context)
             }
-            audit.failed(reason: "missing_token", path: context.endpointPath ?? request.uri.path, request: request)
+            await audit.failed(reason: "missing_token", route: context.endpointPath ?? "unmatched")
             throw APIError.unauthorized
         }
         let prefix = "Bearer "
         guard header.hasPrefix(prefix), let caller = try await tokens.authenticate(String(header.dropFirst(prefix.count))) else {
-            audit.failed(reason: "invalid_token", path: context.endpointPath ?? request.uri.path, request: request)
+            await audit.failed(reason: "invalid_token", route: context.endpointPath ?? "unmatched")
             throw APIError.unauthorized
         }
         guard roles.contains(caller.role) else {
-            audit.denied(caller: caller, path: context.endpointPath ?? request.uri.path)
+            await audit.denied(caller: caller, route: context.endpointPath ?? "unmatched")
             throw APIError.forbidden(roles)
         }
         context.caller = caller
@@ -36,17 +37,25 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 }
 
-/// Where failed and denied authentications are reported (log, metrics, and
-/// the audit trail once it is wired). Never receives a token.
+/// Records failed and refused authentications: a metric and an audit entry
+/// (route template and reason; never the token, never the path's ids).
 struct AuthenticationAudit: Sendable {
-    let onFailure: @Sendable (_ reason: String, _ path: String) -> Void
-    let onDenied: @Sendable (_ caller: AuthenticatedCaller, _ path: String) -> Void
+    let engine: ParleyEngine
 
-    func failed(reason: String, path: String, request: Request) {
-        onFailure(reason, path)
+    func failed(reason: String, route: String) async {
+        engine.metrics.increment("parley_auth_failures_total", labels: ["reason": reason])
+        await record(Principal(actor: (try? AuditActor(rawValue: "anonymous:http")) ?? .system, role: .system)
+            .event("auth.failed", outcome: .denied, details: ["reason": reason, "route": route]))
     }
 
-    func denied(caller: AuthenticatedCaller, path: String) {
-        onDenied(caller, path)
+    func denied(caller: AuthenticatedCaller, route: String) async {
+        engine.metrics.increment("parley_auth_failures_total", labels: ["reason": "wrong_role"])
+        await record(Principal.token(caller).event("auth.denied", outcome: .denied, details: ["reason": "wrong_role", "route": route]))
+    }
+
+    private func record(_ event: AuditEvent) async {
+        do { try await engine.audit.record(event) } catch {
+            engine.metrics.increment("parley_audit_failures_total")
+        }
     }
 }

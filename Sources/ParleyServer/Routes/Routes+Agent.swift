@@ -4,7 +4,7 @@ import ParleyEngine
 
 extension Routes {
     func transcript(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
-        try json(TranscriptResponse(try await engine.transcript(conversationID: try parameter("id", context))))
+        try json(TranscriptResponse(try await engine.transcript(conversationID: try parameter("id", context), readBy: try caller(context))))
     }
 
     func queues(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {

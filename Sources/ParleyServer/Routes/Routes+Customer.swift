@@ -6,7 +6,9 @@ extension Routes {
     func sendMessage(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         let id = try parameter("id", context)
         let message = try await body.decode(MessageRequest.self, from: request)
-        let result = try await engine.handle(IncomingMessage(conversationID: id, text: message.text, customerID: message.customerID))
+        let result = try await engine.handle(IncomingMessage(
+            conversationID: id, text: message.text, customerID: message.customerID, channel: channel(context)
+        ))
         return try json(MessageResponse(result))
     }
 
@@ -27,8 +29,13 @@ extension Routes {
 
     func webhook(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         let message = try await body.decode(WebhookRequest.self, from: request)
-        let result = try await engine.handle(IncomingMessage(conversationID: message.sender, text: message.message))
+        let result = try await engine.handle(IncomingMessage(conversationID: message.sender, text: message.message, channel: channel(context)))
         return try json(result.replies.map { WebhookReply(recipientID: message.sender, text: $0) })
+    }
+
+    /// The channel for the audit trail: its token, or loopback without one.
+    func channel(_ context: ParleyRequestContext) -> Principal {
+        context.caller.map(Principal.token) ?? .loopbackChannel
     }
 
     func parse(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {

@@ -21,6 +21,7 @@ struct Routes: Sendable {
         case .agentReply: try await agentReply(request, context)
         case .resolve: try await resolve(request, context)
         case .models: try await listModels(request, context)
+        case .auditExport: try await auditExport(request, context)
         case .health: try health(request, context)
         case .metrics: metrics()
         case .openAPI: openAPI()

@@ -1,0 +1,178 @@
+import Foundation
+import ParleyCrypto
+import ParleyStore
+
+/// The audit log of one Parley installation, persisted in the store: entries
+/// appended in transactions (with the Merkle frontier, so several processes
+/// can append), checkpoints signed with the installation's Ed25519 audit key,
+/// exports with inclusion proofs, and verification of what is stored.
+public final class AuditTrail: Sendable {
+    public let store: Store
+    public let signer: NoteSigner
+    let clock: @Sendable () -> Date
+
+    public init(store: Store, signingSeed: SymmetricKey, origin: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(AuditError) {
+        let key: Ed25519.SigningKey
+        do { key = try Ed25519.SigningKey(seed: signingSeed) } catch { throw .signingFailed }
+        self.store = store
+        self.signer = try NoteSigner(name: origin, signingKey: key)
+        self.clock = clock
+    }
+
+    /// What compliance officers keep to verify exports: `parley audit public-key`.
+    public var verifierKey: NoteVerifierKey { signer.verifierKey }
+
+    /// The store appends for `events`, to be written inside another transaction
+    /// (so that an action and its audit entry commit together).
+    public func appends(_ events: [AuditEvent]) -> [AuditAppend] {
+        let time = clock()
+        return events.map { event in
+            { sequence, state in
+                let entry = try AuditEntry(
+                    sequence: sequence, time: AuditTime(time), actor: event.actor, role: event.role,
+                    action: event.action, target: event.target, outcome: event.outcome, details: event.details
+                )
+                var frontier = try MerkleFrontier(size: state.size, nodes: state.nodes.map(Self.hash))
+                frontier.append(leafHash: entry.leafHash)
+                let row = AuditRow(
+                    sequence: sequence, timeMilliseconds: entry.time.millisecondsSince1970,
+                    entryJSON: entry.canonicalJSON, leafHash: Data(entry.leafHash.bytes)
+                )
+                return (row, AuditFrontierState(size: frontier.size, nodes: frontier.nodes.map { Data($0.bytes) }))
+            }
+        }
+    }
+
+    /// Appends events in their own transaction.
+    public func record(_ events: AuditEvent...) async throws(AuditError) {
+        do { try await store.appendAudit(appends(events)) } catch { throw .storage(String(describing: error)) }
+    }
+
+    /// Signs the current root and stores the checkpoint; returns the note.
+    @discardableResult
+    public func checkpoint() async throws(AuditError) -> (size: UInt64, note: String) {
+        let state: AuditFrontierState
+        do { state = try await store.auditFrontier() } catch { throw .storage(String(describing: error)) }
+        let frontier = try MerkleFrontier(size: state.size, nodes: state.nodes.map(Self.hash))
+        let note = try Checkpoint(origin: signer.name, size: frontier.size, root: frontier.root).signed(by: signer)
+        do { try await store.saveAuditCheckpoint(size: frontier.size, note: note, now: clock()) } catch { throw .storage(String(describing: error)) }
+        return (frontier.size, note)
+    }
+
+    /// The stored entries with sequence numbers in `range`, decoded and checked against their stored leaf hashes.
+    public func entries(_ range: ClosedRange<UInt64>) async throws(AuditError) -> [AuditEntry] {
+        let rows: [AuditRow]
+        do { rows = try await store.auditRows(range) } catch { throw .storage(String(describing: error)) }
+        var entries: [AuditEntry] = []
+        for row in rows {
+            let entry: AuditEntry
+            do { entry = try JSONDecoder().decode(AuditEntry.self, from: Data(row.entryJSON.utf8)) } catch {
+                throw .invalidExport("stored entry \(row.sequence) cannot be read")
+            }
+            guard entry.sequence == row.sequence, Data(entry.leafHash.bytes) == row.leafHash else {
+                throw .invalidExport("stored entry \(row.sequence) does not match its leaf hash")
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    /// A bundle of the entries of `[from, to]`, proved against a checkpoint of
+    /// the whole log signed now. Throws when the period holds no entry.
+    public func export(from: Date, to: Date) async throws(AuditError) -> AuditBundle {
+        let periodFrom = try AuditTime(from)
+        let periodTo = try AuditTime(to)
+        guard periodFrom <= periodTo else { throw .invalidExport("the period ends before it starts") }
+        let range: ClosedRange<UInt64>?
+        do {
+            range = try await store.auditSequences(fromMilliseconds: periodFrom.millisecondsSince1970, toMilliseconds: periodTo.millisecondsSince1970)
+        } catch { throw .storage(String(describing: error)) }
+        guard let range else { throw .invalidExport("no entries in the period") }
+        let (size, note) = try await checkpoint()
+        let tree = try await tree(size: size)
+        let exported = try await entries(range)
+        return try AuditBundle.make(
+            entries: exported, tree: tree, checkpointNote: note, signer: signer,
+            periodFrom: periodFrom, periodTo: periodTo
+        )
+    }
+
+    /// The Merkle tree of the first `size` stored entries.
+    func tree(size: UInt64) async throws(AuditError) -> MerkleTree {
+        let hashes: [Data]
+        do { hashes = try await store.auditLeafHashes(count: size) } catch { throw .storage(String(describing: error)) }
+        guard hashes.count == Int(size) else { throw .invalidExport("the stored log has \(hashes.count) entries, expected \(size)") }
+        return MerkleTree(leafHashes: try hashes.map(Self.hash))
+    }
+
+    /// A consistency proof from an older checkpoint (signed by this installation's
+    /// key) to a new checkpoint of today's log, both verified before returning.
+    public func consistency(from oldNote: String) async throws(AuditError) -> (proof: ConsistencyProof, newNote: String, report: CheckpointConsistency.Report) {
+        let old = try Checkpoint(signedNote: oldNote, verifierKey: verifierKey)
+        let (size, newNote) = try await checkpoint()
+        guard old.size <= size else { throw .inconsistentCheckpoints("the old checkpoint is larger than today's log") }
+        let tree = try await tree(size: size)
+        let proof = try tree.consistencyProof(oldSize: old.size, newSize: size)
+        let report = try CheckpointConsistency.verify(oldCheckpointNote: oldNote, newCheckpointNote: newNote, proof: proof, verifierKey: verifierKey)
+        return (proof, newNote, report)
+    }
+
+    /// Checks the whole stored log: every entry re-encodes to its leaf hash,
+    /// sequences are contiguous, the stored frontier matches the leaves, and
+    /// the newest checkpoint's signature and root hold.
+    public func verifyStoredLog() async throws(AuditError) -> StoredLogReport {
+        let state: AuditFrontierState
+        do { state = try await store.auditFrontier() } catch { throw .storage(String(describing: error)) }
+        var frontier = MerkleFrontier()
+        var next: UInt64 = 1
+        let batch: UInt64 = 10_000
+        while next <= state.size {
+            let upper = min(next + batch - 1, state.size)
+            let entries = try await entries(next...upper)
+            for entry in entries {
+                guard entry.sequence == next else {
+                    return StoredLogReport(verified: false, size: state.size, checkpointSize: nil, failure: "entry \(next) is missing")
+                }
+                frontier.append(leafHash: entry.leafHash)
+                next += 1
+            }
+            if entries.isEmpty { return StoredLogReport(verified: false, size: state.size, checkpointSize: nil, failure: "entry \(next) is missing") }
+        }
+        let stored = try MerkleFrontier(size: state.size, nodes: state.nodes.map(Self.hash))
+        guard stored.root == frontier.root else {
+            return StoredLogReport(verified: false, size: state.size, checkpointSize: nil, failure: "the stored tree state does not match the entries")
+        }
+        let latest: (size: UInt64, note: String)?
+        do { latest = try await store.latestAuditCheckpoint() } catch { throw .storage(String(describing: error)) }
+        if let latest {
+            let checkpoint: Checkpoint
+            do { checkpoint = try Checkpoint(signedNote: latest.note, verifierKey: verifierKey) } catch {
+                return StoredLogReport(verified: false, size: state.size, checkpointSize: latest.size, failure: "the newest checkpoint's signature does not verify with this installation's key: \(error.description)")
+            }
+            guard try await tree(size: checkpoint.size).root == checkpoint.root else {
+                return StoredLogReport(verified: false, size: state.size, checkpointSize: checkpoint.size, failure: "the log was rewritten: its first \(checkpoint.size) entries no longer match the signed checkpoint")
+            }
+            return StoredLogReport(verified: true, size: state.size, checkpointSize: checkpoint.size, failure: nil)
+        }
+        return StoredLogReport(verified: true, size: state.size, checkpointSize: nil, failure: nil)
+    }
+}
+
+extension AuditTrail {
+    static func hash(_ data: Data) throws(AuditError) -> MerkleHash {
+        guard let hash = MerkleHash(bytes: data) else { throw .invalidHash }
+        return hash
+    }
+}
+
+/// The result of ``AuditTrail/verifyStoredLog()``.
+public struct StoredLogReport: Sendable, Codable, Equatable {
+    public let verified: Bool
+    public let size: UInt64
+    public let checkpointSize: UInt64?
+    public let failure: String?
+
+    enum CodingKeys: String, CodingKey {
+        case verified, size, checkpointSize = "checkpoint_size", failure
+    }
+}

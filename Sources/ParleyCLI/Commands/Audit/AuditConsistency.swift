@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import ParleyAudit
+import ParleyEngine
+
+struct AuditConsistency: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consistency",
+        abstract: "Prove that today's log extends an older signed checkpoint (RFC 9162 consistency proof).",
+        discussion: """
+            Signs a checkpoint of today's log, proves that the old checkpoint's tree is a prefix of it,
+            and verifies the proof. A rewritten history fails. --out writes the proof document and the
+            new checkpoint for verification elsewhere.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "A checkpoint (signed note) kept from earlier.")
+    var oldCheckpoint: String
+
+    @Option(help: "Write the proof and the new checkpoint to this file.")
+    var out: String?
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func run() async throws {
+        let note: String
+        do { note = try String(contentsOfFile: oldCheckpoint, encoding: .utf8) } catch {
+            throw ValidationError("cannot read \(oldCheckpoint)")
+        }
+        let context = try CommandContext(global)
+        let data = try context.open()
+        do {
+            let (proof, newNote, report) = try await data.audit.consistency(from: note)
+            try await context.record(Principal.localUser().event("audit.consistency", details: [
+                "old_size": String(report.oldSize), "new_size": String(report.newSize),
+            ]), in: data)
+            if let out {
+                try (proof.documentText + "\n" + newNote).write(toFile: out, atomically: true, encoding: .utf8)
+            }
+            if json { try printJSON(report) } else { print(report.summary) }
+        } catch {
+            try await context.record(Principal.localUser().event("audit.consistency", outcome: .failure, details: [:]), in: data)
+            print("FAILED: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ParleyAudit
+import ParleyEngine
+
+struct AuditVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify an exported bundle offline with the public key alone, or (--database) the whole stored log.",
+        discussion: """
+            A bundle is checked for the checkpoint's signature, every entry's inclusion proof and
+            sequence continuity; the first bad entry is named by sequence number. Exits non-zero on
+            any failure. No data directory or key is needed to verify a bundle.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The exported bundle (JSONL).")
+    var file: String?
+
+    @Option(help: "File holding the verifier key printed by 'parley audit public-key'.")
+    var publicKey: String?
+
+    @Flag(help: "Verify the installation's stored log instead of a bundle.")
+    var database = false
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func validate() throws {
+        if database {
+            if file != nil { throw ValidationError("give a bundle or --database, not both") }
+        } else {
+            guard file != nil, publicKey != nil else { throw ValidationError("give a bundle and --public-key KEYFILE (or --database)") }
+        }
+    }
+
+    func run() async throws {
+        if database {
+            let context = try CommandContext(global)
+            let data = try context.open()
+            let report = try await data.audit.verifyStoredLog()
+            try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: [
+                "scope": "database", "size": String(report.size),
+            ]), in: data)
+            if json { try printJSON(report) } else if report.verified {
+                print("verified: \(report.size) entries\(report.checkpointSize.map { "; newest checkpoint at \($0)" } ?? "")")
+            } else {
+                print("FAILED: \(report.failure ?? "unknown failure")")
+            }
+            if !report.verified { throw ExitCode.failure }
+            return
+        }
+        let keyText: String
+        let bundle: Data
+        do {
+            keyText = try String(contentsOfFile: publicKey!, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            bundle = try Data(contentsOf: URL(fileURLWithPath: file!))
+        } catch {
+            throw ValidationError("cannot read \(publicKey!) or \(file!)")
+        }
+        let report = try AuditBundleVerifier.verify(bundleBytes: Array(bundle), verifierKey: keyText)
+        if json { try printJSON(report) } else { print(report.summary) }
+        if !report.isVerified { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HummingbirdTesting
+import ParleyAudit
+import ParleyEngine
+import Testing
+
+@Suite struct AuditEventsTests {
+    @Test func handoffFlowAndReadsAreAuditedWithoutCustomerText() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        let agent = try await test.token(.agent)
+        try await test.app.test(.router) { client in
+            _ = try await client.say("I want to make a complaint about the quokkaplatypus", in: "a-1", token: channel)
+            _ = try await client.post("/v1/conversations/a-1/claim", json: "", token: agent)
+            _ = try await client.post("/v1/conversations/a-1/agent-replies", json: #"{"text": "sorry about the quokkaplatypus"}"#, token: agent)
+            _ = try await client.post("/v1/conversations/a-1/resolve", json: #"{"intent": "complaint", "note": "quokkaplatypus"}"#, token: agent)
+            _ = try await client.get("/v1/conversations/a-1", token: agent)
+            _ = try await client.get("/v1/queues")
+            _ = try await client.get("/v1/queues", token: channel)
+        }
+        let size = try await test.engine.store.auditFrontier().size
+        let entries = try await test.engine.audit.entries(1...size)
+        let actions = entries.map(\.action)
+        for action in ["token.create", "turn.handled", "handoff.create", "handoff.claim", "conversation.reply", "handoff.resolve", "conversation.read", "auth.failed", "auth.denied"] {
+            #expect(actions.contains(action), "no \(action) entry")
+        }
+        let handled = try #require(entries.first { $0.action == "turn.handled" })
+        #expect(handled.target?.id == "a-1")
+        #expect(handled.details["intent"] == "complaint")
+        #expect(handled.details["escalation_rule"] == "complaint")
+        #expect(handled.role == .channel)
+        let claim = try #require(entries.first { $0.action == "handoff.claim" })
+        #expect(claim.actor.rawValue.hasPrefix("token:"))
+        #expect(claim.role == .agent)
+        for entry in entries {
+            #expect(!entry.canonicalJSON.contains("quokkaplatypus"))
+        }
+        #expect(try await test.engine.audit.verifyStoredLog().verified)
+    }
+
+    @Test func auditorExportsAPeriodThatVerifiesOffline() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        let auditor = try await test.token(.auditor)
+        try await test.app.test(.router) { client in
+            _ = try await client.say("What is the status of order #12345?", in: "a-2", token: channel)
+            let response = try await client.get("/v1/audit/export?from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z", token: auditor)
+            #expect(response.status == .ok)
+            let report = try AuditBundleVerifier.verify(bundleBytes: Array(Data(buffer: response.body)), verifierKey: test.engine.audit.verifierKey.description)
+            #expect(report.isVerified)
+            let channelTry = try await client.get("/v1/audit/export?from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z", token: channel)
+            #expect(channelTry.status == .forbidden)
+        }
+    }
+
+    @Test func erasingACustomerLeavesTheAuditLogVerifiable() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        try await test.app.test(.router) { client in
+            _ = try await client.say("What is the status of order #12345?", in: "a-3", token: channel)
+        }
+        let subject = try #require(try await test.engine.store.subjectID(ofCustomer: "C-1001"))
+        try await test.engine.store.shred(subjectID: subject)
+        try await test.engine.audit.checkpoint()
+        #expect(try await test.engine.audit.verifyStoredLog().verified)
+    }
+}

@@ -107,13 +107,17 @@ public final class AuditTrail: Sendable {
 
     /// A consistency proof from an older checkpoint (signed by this installation's
     /// key) to a new checkpoint of today's log, both verified before returning.
-    public func consistency(from oldNote: String) async throws(AuditError) -> (proof: ConsistencyProof, newNote: String, report: CheckpointConsistency.Report) {
-        let old = try Checkpoint(signedNote: oldNote, verifierKey: verifierKey)
+    public func consistency(
+        from oldNote: String, oldVerifierKey: NoteVerifierKey? = nil
+    ) async throws(AuditError) -> (proof: ConsistencyProof, newNote: String, report: CheckpointConsistency.Report) {
+        let old = try Checkpoint(signedNote: oldNote, verifierKey: oldVerifierKey ?? verifierKey)
         let (size, newNote) = try await checkpoint()
         guard old.size <= size else { throw .inconsistentCheckpoints("the old checkpoint is larger than today's log") }
         let tree = try await tree(size: size)
         let proof = try tree.consistencyProof(oldSize: old.size, newSize: size)
-        let report = try CheckpointConsistency.verify(oldCheckpointNote: oldNote, newCheckpointNote: newNote, proof: proof, verifierKey: verifierKey)
+        let report = try CheckpointConsistency.verify(
+            oldCheckpointNote: oldNote, newCheckpointNote: newNote, proof: proof, verifierKey: verifierKey, oldVerifierKey: oldVerifierKey
+        )
         return (proof, newNote, report)
     }
 

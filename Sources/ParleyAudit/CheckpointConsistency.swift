@@ -26,9 +26,11 @@ public enum CheckpointConsistency {
         oldCheckpointNote: String,
         newCheckpointNote: String,
         proof: ConsistencyProof,
-        verifierKey: NoteVerifierKey
+        verifierKey: NoteVerifierKey,
+        oldVerifierKey: NoteVerifierKey? = nil
     ) throws(AuditError) -> Report {
-        let old = try Checkpoint(signedNote: oldCheckpointNote, verifierKey: verifierKey)
+        // After a master-key rotation the old checkpoint is signed by the previous audit key.
+        let old = try Checkpoint(signedNote: oldCheckpointNote, verifierKey: oldVerifierKey ?? verifierKey)
         let new = try Checkpoint(signedNote: newCheckpointNote, verifierKey: verifierKey)
         guard old.origin == new.origin else {
             throw .inconsistentCheckpoints("the checkpoints have different origins")

@@ -96,6 +96,35 @@ extension Store {
         }
     }
 
+    /// Replaces the audit log of the database at `target` with the one at
+    /// `source`. A restore uses it so that the audit log, which is append-only,
+    /// survives the restore of an older backup: only customer data goes back
+    /// in time, never the record of who did what.
+    public static func copyAuditLog(from source: String, key: SymmetricKey, into target: String, targetKey: SymmetricKey) throws(StoreError) {
+        do {
+            try DatabaseEncryption.register(key: key, for: source)
+            try DatabaseEncryption.register(key: targetKey, for: target)
+            let queue = try DatabaseQueue(path: DatabaseEncryption.uri(target), configuration: configuration(encrypted: true))
+            try Migrations.main.migrate(queue)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS live", arguments: [DatabaseEncryption.uri(source)])
+                try db.inTransaction {
+                    for table in ["audit_entry", "audit_frontier", "audit_checkpoint"] {
+                        try db.execute(sql: "DELETE FROM main.\(table)")
+                        try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM live.\(table)")
+                    }
+                    return .commit
+                }
+                try db.execute(sql: "DETACH DATABASE live")
+                _ = try db.checkpoint(.truncate)
+            }
+            try queue.close()
+            try FileSync.sync(path: target)
+        } catch {
+            throw map(error)
+        }
+    }
+
     /// Checks that the database at `path` opens under `key` and is intact.
     public static func verify(path: String, key: SymmetricKey) throws(StoreError) {
         do {

@@ -68,3 +68,32 @@ import Testing
         }
     }
 }
+
+@Suite struct RestoreKeepsAuditLogTests {
+    @Test func restoredDatabaseCarriesTheLiveAuditLogForward() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("restore-audit-\(UUID().uuidString)")
+        let keys = try KeyHierarchy(master: .random())
+        let live = root.appendingPathComponent("live")
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: true)
+        let store = try Store(location: .directory(live), keys: keys)
+        let trail = try AuditTrail(store: store, signingSeed: keys.auditSigningSeed, origin: "bank.example/audit")
+        try await trail.record(AuditEvent(actor: .system, role: .system, action: "test.before_backup"))
+        let backup = root.appendingPathComponent("backup.db")
+        try await store.backup(to: backup, keys: keys)
+        try await trail.record(AuditEvent(actor: .system, role: .system, action: "test.after_backup"))
+        let (_, note) = try await trail.checkpoint()
+        try store.close()
+
+        let livePath = live.appendingPathComponent(StoreLocation.databaseFileName).path
+        let restoring = livePath + ".restoring"
+        try Store.copyDatabase(at: backup.path, key: keys.databaseKey, to: restoring, targetKey: keys.databaseKey)
+        try Store.copyAuditLog(from: livePath, key: keys.databaseKey, into: restoring, targetKey: keys.databaseKey)
+        try FileManager.default.removeItem(atPath: livePath)
+        try FileManager.default.moveItem(atPath: restoring, toPath: livePath)
+
+        let restored = try Store(location: .directory(live), keys: keys)
+        let reopened = try AuditTrail(store: restored, signingSeed: keys.auditSigningSeed, origin: "bank.example/audit")
+        #expect(try await reopened.entries(1...2).map(\.action) == ["test.before_backup", "test.after_backup"])
+        #expect(try await reopened.consistency(from: note).report.newSize == 2)
+    }
+}

@@ -32,15 +32,15 @@ struct KeysStatus: AsyncParsableCommand {
         if json {
             try printJSON(status)
         } else {
-            print("master key id:  \(description.keyID)")
-            print("created:        \(description.createdAt.formatted(.iso8601))")
-            print("source:         \(description.source)")
+            print("master key id:    \(description.keyID)")
+            print("created:          \(description.createdAt.formatted(.iso8601))")
+            print("source:           \(description.source)")
             for (name, algorithm) in description.algorithms.sorted(by: { $0.key < $1.key }) {
-                print("\((name + ":").padding(toLength: 16, withPad: " ", startingAt: 0))\(algorithm)")
+                print("\((name + ":").padding(toLength: 18, withPad: " ", startingAt: 0))\(algorithm)")
             }
-            print("database id:    \(ids.database ?? "(no database yet)")")
-            print("keyring id:     \(ids.keyring ?? "(no keyring yet)")")
-            if !status.retiredKeyIDs.isEmpty { print("retired keys:   \(status.retiredKeyIDs.joined(separator: ", "))") }
+            print("database id:      \(ids.database ?? "(no database yet)")")
+            print("keyring id:       \(ids.keyring ?? "(no keyring yet)")")
+            if !status.retiredKeyIDs.isEmpty { print("retired keys:     \(status.retiredKeyIDs.joined(separator: ", "))") }
         }
     }
 

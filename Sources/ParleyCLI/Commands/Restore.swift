@@ -11,7 +11,8 @@ struct Restore: AsyncParsableCommand {
         discussion: """
             The backup is checked first (it must open and pass an integrity check), then re-encrypted
             under the current key and swapped in atomically. Customer keys stay those of the live
-            keyring: customers erased since the backup stay erased.
+            keyring: customers erased since the backup stay erased. The audit log is not rolled
+            back: the live log is carried into the restored database and the restore is recorded.
             """
     )
 
@@ -34,6 +35,9 @@ struct Restore: AsyncParsableCommand {
         let live = context.configuration.paths.dataDirectory.appendingPathComponent(StoreLocation.databaseFileName).path
         try? FileManager.default.removeItem(atPath: live + ".restoring")
         try Store.copyDatabase(at: source, key: backupKeys.databaseKey, to: live + ".restoring", targetKey: current.databaseKey)
+        if FileManager.default.fileExists(atPath: live) {
+            try Store.copyAuditLog(from: live, key: current.databaseKey, into: live + ".restoring", targetKey: current.databaseKey)
+        }
         for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: live + suffix) }
         try FileSync.replace(live, with: live + ".restoring")
         let store = try context.bootstrap.openStore(keys: current)

@@ -22,6 +22,9 @@ struct AuditConsistency: AsyncParsableCommand {
     @Option(help: "Write the proof and the new checkpoint to this file.")
     var out: String?
 
+    @Option(help: "The verifier key the old checkpoint was signed with, if the master key was rotated since.")
+    var oldPublicKey: String?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -30,10 +33,15 @@ struct AuditConsistency: AsyncParsableCommand {
         do { note = try String(contentsOfFile: oldCheckpoint, encoding: .utf8) } catch {
             throw ValidationError("cannot read \(oldCheckpoint)")
         }
+        let oldKey = try oldPublicKey.map { path -> NoteVerifierKey in
+            let text: String
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ValidationError("cannot read \(path)") }
+            return try NoteVerifierKey(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         let context = try CommandContext(global)
         let data = try context.open()
         do {
-            let (proof, newNote, report) = try await data.audit.consistency(from: note)
+            let (proof, newNote, report) = try await data.audit.consistency(from: note, oldVerifierKey: oldKey)
             try await context.record(Principal.localUser().event("audit.consistency", details: [
                 "old_size": String(report.oldSize), "new_size": String(report.newSize),
             ]), in: data)

@@ -1,6 +1,7 @@
 import Foundation
 import ParleyAudit
 import ParleyCrypto
+import ParleyStore
 
 // audit-bench: throughput of the audit core, each figure beside a baseline
 // measured in the same run (raw SHA-256 of the same bytes), so the numbers
@@ -139,3 +140,34 @@ let (_, proofVerifyTime) = try measure {
 }
 row("  of which: inclusion proof checks alone", exportSize, proofVerifyTime, baseline: bundleShaTime)
 print(String(format: "  verify: %.1f MiB/s of bundle", Double(bundle.bytes.count) / verifyTime / 1_048_576))
+
+// Persisted appends: through the store (encrypted database, WAL), as the server writes them.
+print(String(repeating: "-", count: 110))
+let persistedCount = 20_000
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("audit-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+let keys = try KeyHierarchy(master: .random())
+let store = try Store(location: .directory(directory), keys: keys)
+let trail = try AuditTrail(store: store, signingSeed: keys.auditSigningSeed, origin: "bench.parley/audit")
+let events = (0..<persistedCount).map { index in
+    AuditEvent(actor: .system, role: .system, action: "bench.append", details: ["n": String(index)])
+}
+print("persisted appends of \(persistedCount) entries (encrypted database, WAL)")
+for batch in [1_000, 100, 1] {
+    let count = batch == 1 ? 2_000 : persistedCount
+    let start = ContinuousClock.now
+    for offset in stride(from: 0, to: count, by: batch) {
+        try await store.appendAudit(trail.appends(Array(events[offset..<min(offset + batch, count)])))
+    }
+    row("  \(batch) per transaction", count, seconds(ContinuousClock.now - start))
+}
+let (_, checkpointTime) = try await measureAsync { try await trail.checkpoint() }
+row("  signed checkpoint over the stored log", 1, checkpointTime)
+try store.close()
+
+func measureAsync<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+    let start = ContinuousClock.now
+    let value = try await body()
+    return (value, seconds(ContinuousClock.now - start))
+}

@@ -15,7 +15,7 @@ public struct Parley: AsyncParsableCommand {
             """,
         version: "parley \(ParleyVersionString.value)",
         subcommands: [
-            Serve.self, Chat.self, Train.self, NLU.self, Redact.self, Tokens.self, CRM.self, Keys.self,
+            Serve.self, Init.self, Chat.self, Train.self, NLU.self, Redact.self, Tokens.self, CRM.self, Keys.self,
             Test.self, Audit.self, Backup.self, Restore.self,
             OpenAPI.self, Version.self,
         ]

@@ -6,7 +6,7 @@ import Testing
 @Suite struct CommandLineTests {
     @Test func helpListsEveryCommand() {
         let help = Parley.helpMessage()
-        for command in ["serve", "chat", "train", "nlu", "tokens", "crm", "keys", "openapi", "version"] {
+        for command in ["serve", "init", "chat", "train", "nlu", "redact", "test", "tokens", "crm", "keys", "audit", "backup", "restore", "openapi", "version"] {
             #expect(help.contains(command), "help lacks \(command)")
         }
     }

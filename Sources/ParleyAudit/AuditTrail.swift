@@ -25,9 +25,10 @@ public final class AuditTrail: Sendable {
     /// The store appends for `events`, to be written inside another transaction
     /// (so that an action and its audit entry commit together).
     public func appends(_ events: [AuditEvent]) -> [AuditAppend] {
-        let time = clock()
-        return events.map { event in
-            { sequence, state in
+        events.map { event in
+            { [clock] sequence, state in
+                // Read inside the write transaction, so times follow sequence numbers.
+                let time = clock()
                 let entry = try AuditEntry(
                     sequence: sequence, time: AuditTime(time), actor: event.actor, role: event.role,
                     action: event.action, target: event.target, outcome: event.outcome, details: event.details

@@ -18,7 +18,8 @@ public enum AEAD {
         associatedData: some Collection<UInt8> = [UInt8]()
     ) throws(CryptoError) -> [UInt8] {
         try Sodium.ensureInitialized()
-        let message = Array(plaintext)
+        var message = Array(plaintext)
+        defer { SecureBytes.wipe(&message) }
         let ad = Array(associatedData)
         var box = [UInt8](repeating: 0, count: nonceByteCount + message.count + tagByteCount)
         let rc = box.withUnsafeMutableBufferPointer { out -> Int32 in

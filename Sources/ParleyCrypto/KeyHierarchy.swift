@@ -25,6 +25,6 @@ public struct KeyHierarchy: Sendable {
         auditSigningSeed = try master.derive(KeyDerivationContext(context: "parly-au", subkeyID: 1))
         piiHashKey = try master.derive(KeyDerivationContext(context: "parly-pi", subkeyID: 1))
         let identifier = try master.derive(KeyDerivationContext(context: "parly-id", subkeyID: 1))
-        keyID = identifier.bytes.withUnsafeBytes { Hex.encode(SHA256.hash(Array($0)).prefix(8)) }
+        keyID = identifier.bytes.withUnsafeBytes { Hex.encode(SHA256.hash($0).prefix(8)) }
     }
 }

@@ -18,8 +18,9 @@ public struct SHA256: Sendable {
             crypto_hash_sha256_update(&state, buffer.baseAddress, UInt64(buffer.count))
         }
         if done == nil {
-            let array = Array(bytes)
+            var array = Array(bytes)
             crypto_hash_sha256_update(&state, array, UInt64(array.count))
+            SecureBytes.wipe(&array)  // the input may be key material
         }
     }
 

@@ -34,9 +34,10 @@ public final class SecureBytes: @unchecked Sendable, CustomStringConvertible {
     /// Copies `bytes` into secure memory. The caller remains responsible for
     /// wiping its own copy (see ``SecureBytes/wipe(_:)``).
     public convenience init(copying bytes: some Collection<UInt8>) throws(CryptoError) {
-        let array = Array(bytes)
-        try self.init(count: array.count) { buffer in
-            buffer.copyBytes(from: array)
+        guard !bytes.isEmpty else { throw .invalidLength(what: "secret", expected: 1, actual: 0) }
+        // Byte by byte straight into secure memory: no intermediate array holds the secret.
+        try self.init(count: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = byte }
         }
     }
 

@@ -40,12 +40,24 @@ public struct EngineBootstrap: Sendable {
         }
     }
 
+    /// Finishes or rolls back an interrupted key rotation, holding the data
+    /// directory exclusively while it does (so it never races a running
+    /// server or command). Call before taking the shared lock.
+    public func recoverInterruptedRotation() throws(EngineError) {
+        guard rotation.needsRecovery else { return }
+        try prepareDataDirectory()
+        let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: true)
+        defer { withExtendedLifetime(lock) {} }
+        _ = try rotation.recover()
+    }
+
     /// The key hierarchy. On a fresh installation (no database, no key) a
     /// master key is created first; a database without its key is refused.
-    /// An interrupted key rotation is finished or rolled back first.
     public func keys(createIfFresh: Bool) throws(EngineError) -> KeyHierarchy {
         let directory = keyDirectory
-        if directory.hasMasterKey { _ = try rotation.recover() }
+        guard !rotation.needsRecovery else {
+            throw .keys("a key rotation was interrupted; it is finished or rolled back at the next start of 'parley serve' (or any command) while no other Parley process runs")
+        }
         if !directory.hasMasterKey {
             let database = configuration.paths.dataDirectory.appendingPathComponent(StoreLocation.databaseFileName)
             guard createIfFresh, !FileManager.default.fileExists(atPath: database.path) else {
@@ -75,13 +87,18 @@ public struct EngineBootstrap: Sendable {
     }
 
     /// Seeds the built-in CRM from the bot's `crm/` files when it is empty.
-    public func seedCRMIfEmpty(_ store: Store) async throws(EngineError) {
+    public func seedCRMIfEmpty(_ store: Store, audit: AuditTrail) async throws(EngineError) {
         let counts: ImportCounts
         do { counts = try await store.crmCounts() } catch { throw .storage(error.description) }
         guard counts == ImportCounts() else { return }
         let files = CRMImporter.Files.inDirectory(configuration.paths.botDirectory.appendingPathComponent("crm"))
         guard !files.isEmpty else { return }
         let imported = try await CRMImporter().importFiles(files, into: store)
+        do {
+            try await audit.record(Principal.system.event("crm.import", details: [
+                "source": "starter seed", "customers": String(imported.customers), "orders": String(imported.orders),
+            ]))
+        } catch { throw .storage(error.description) }
         logger.info("seeded the local CRM", metadata: [
             "crm.customers": "\(imported.customers)", "crm.orders": "\(imported.orders)", "crm.tickets": "\(imported.tickets)",
         ])
@@ -115,16 +132,23 @@ public struct EngineBootstrap: Sendable {
         }
     }
 
-    /// Everything, for `serve` and `chat`.
+    /// Everything, for `serve` and `chat`. The caller holds the data directory
+    /// shared (see ``DataDirectoryLock``) after ``recoverInterruptedRotation()``.
     public func engine(trainIfMissing: Bool, metrics: MetricsRegistry = MetricsRegistry()) async throws(EngineError) -> ParleyEngine {
         try prepareDataDirectory()
+        let freshKey = !keyDirectory.hasMasterKey
         let keys = try keys(createIfFresh: true)
         let store = try openStore(keys: keys)
         let audit = try auditTrail(store: store, keys: keys)
+        if freshKey {
+            do { try await audit.record(Principal.system.event("key.init", target: .key(keys.keyID), details: ["source": "file"])) } catch {
+                throw .storage(error.description)
+            }
+        }
         let bot = try loadBot()
         let escalation = try loadEscalationPolicy()
         let redactor = try redactor(keys: keys)
-        try await seedCRMIfEmpty(store)
+        try await seedCRMIfEmpty(store, audit: audit)
         let model = try await activeModel(bot: bot, store: store, audit: audit, trainIfMissing: trainIfMissing)
         logger.info("engine ready", metadata: [
             "model.version": "\(model.metadata.version)", "bot.intents": "\(bot.domain.intents.count)",

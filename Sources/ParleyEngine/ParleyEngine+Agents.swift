@@ -20,30 +20,47 @@ public struct Transcript: Sendable {
 }
 
 extension ParleyEngine {
-    public func queues() async throws(EngineError) -> [QueueView] {
+    public func queues(readBy reader: AuthenticatedCaller) async throws(EngineError) -> [QueueView] {
         let summaries: [QueueSummary]
         do { summaries = try await store.queueSummaries() } catch { throw TurnPipeline.storage(error) }
+        do { try await audit.record(Principal.token(reader).event("queue.list")) } catch { throw .storage(error.description) }
         return escalation.queues.map { queue in
             let summary = summaries.first { $0.queue == queue.name }
             return QueueView(name: queue.name, description: queue.description, waiting: summary?.waiting ?? 0, claimed: summary?.claimed ?? 0)
         }
     }
 
-    public func openHandoffs(queue: String?) async throws(EngineError) -> [HandoffRecord] {
+    public func openHandoffs(queue: String?, readBy reader: AuthenticatedCaller) async throws(EngineError) -> [HandoffRecord] {
         if let queue, escalation.queue(named: queue) == nil { throw .notFound("queue \(queue)") }
-        do { return try await store.openHandoffs(queue: queue) } catch { throw TurnPipeline.storage(error) }
+        let handoffs: [HandoffRecord]
+        do { handoffs = try await store.openHandoffs(queue: queue) } catch { throw TurnPipeline.storage(error) }
+        do {
+            try await audit.record(Principal.token(reader).event("queue.read", details: ["queue": queue ?? "all", "handoffs": String(handoffs.count)]))
+        } catch { throw .storage(error.description) }
+        return handoffs
     }
 
     public func claim(conversationID: String, agent: AuthenticatedCaller) async throws(EngineError) -> HandoffRecord {
         try Identifier.validate(conversationID, what: "conversation id")
-        let handoff: HandoffRecord
-        do { handoff = try await store.claim(conversationID: conversationID, agent: agent.tokenID, now: clock()) } catch {
-            await recordFailure(.token(agent), "handoff.claim", conversationID, error)
-            throw Self.map(error)
+        // One operation at a time per conversation, customer turns included.
+        return try await pipeline.locks.withLock(conversationID) { () async throws(EngineError) -> HandoffRecord in
+            let queue = try await openQueue(conversationID)
+            let event = Principal.token(agent).event("handoff.claim", target: .conversation(conversationID), details: ["queue": queue])
+            let handoff: HandoffRecord
+            do throws(StoreError) {
+                handoff = try await store.claim(conversationID: conversationID, agent: agent.tokenID, now: clock(), audit: audit.appends([event]))
+            } catch {
+                await recordFailure(.token(agent), "handoff.claim", conversationID, error)
+                throw Self.map(error)
+            }
+            logger.info("handoff claimed", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
+            return handoff
         }
-        try await record(.token(agent), "handoff.claim", conversationID, details: ["queue": handoff.queue])
-        logger.info("handoff claimed", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
-        return handoff
+    }
+
+    /// The queue of the conversation's open handoff ("none" when there is none; the store then refuses the operation).
+    private func openQueue(_ conversationID: String) async throws(EngineError) -> String {
+        do { return try await store.openHandoff(conversationID: conversationID)?.queue ?? "none" } catch { throw Self.map(error) }
     }
 
     /// Stores the agent's reply; the customer's channel fetches it with ``replies(conversationID:after:)``.
@@ -53,13 +70,17 @@ extension ParleyEngine {
             throw .invalidInput("text must be 1-\(IncomingMessage.maxTextLength) characters")
         }
         let redacted = redactor.redact(text).redactedText
-        let seq: Int
-        do { seq = try await store.agentReply(conversationID: conversationID, agent: agent.tokenID, text: redacted, now: clock()) } catch {
-            await recordFailure(.token(agent), "conversation.reply", conversationID, error)
-            throw Self.map(error)
+        return try await pipeline.locks.withLock(conversationID) { () async throws(EngineError) -> Int in
+            let event = Principal.token(agent).event("conversation.reply", target: .conversation(conversationID))
+            do throws(StoreError) {
+                return try await store.agentReply(
+                    conversationID: conversationID, agent: agent.tokenID, text: redacted, now: clock(), audit: audit.appends([event])
+                )
+            } catch {
+                await recordFailure(.token(agent), "conversation.reply", conversationID, error)
+                throw Self.map(error)
+            }
         }
-        try await record(.token(agent), "conversation.reply", conversationID, details: ["seq": String(seq)])
-        return seq
     }
 
     /// Closes the handoff with feedback for the learning loop: the intent the
@@ -69,32 +90,41 @@ extension ParleyEngine {
     ) async throws(EngineError) -> HandoffRecord {
         try Identifier.validate(conversationID, what: "conversation id")
         guard bot.domain.intents.contains(correctIntent) else {
-            throw .invalidInput("intent '\(correctIntent)' is not one of the bot's intents")
+            throw .invalidInput("intent is not one of the bot's intents")
         }
         if let note, note.count > IncomingMessage.maxTextLength {
             throw .invalidInput("note is longer than \(IncomingMessage.maxTextLength) characters")
         }
         let redactedNote = note.map { redactor.redact($0).redactedText }
-        let handoff: HandoffRecord
-        do {
-            handoff = try await store.resolve(
-                conversationID: conversationID, agent: agent.tokenID, correctIntent: correctIntent, note: redactedNote, now: clock()
-            )
-        } catch {
-            await recordFailure(.token(agent), "handoff.resolve", conversationID, error)
-            throw Self.map(error)
+        let handoff = try await pipeline.locks.withLock(conversationID) { () async throws(EngineError) -> HandoffRecord in
+            let queue = try await openQueue(conversationID)
+            let event = Principal.token(agent).event("handoff.resolve", target: .conversation(conversationID), details: [
+                "queue": queue, "correct_intent": correctIntent, "note": note == nil ? "none" : "sealed",
+            ])
+            do throws(StoreError) {
+                return try await store.resolve(
+                    conversationID: conversationID, agent: agent.tokenID, correctIntent: correctIntent, note: redactedNote,
+                    now: clock(), audit: audit.appends([event])
+                )
+            } catch {
+                await recordFailure(.token(agent), "handoff.resolve", conversationID, error)
+                throw Self.map(error)
+            }
         }
         metrics.increment("parley_resolutions_total", labels: ["queue": handoff.queue])
-        try await record(.token(agent), "handoff.resolve", conversationID, details: [
-            "queue": handoff.queue, "correct_intent": correctIntent, "note": note == nil ? "none" : "sealed",
-        ])
         logger.info("handoff resolved", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
         return handoff
     }
 
     /// The transcript for an agent or admin: the read itself is audited.
+    /// Agents read only conversations that were handed to people; admins read any.
     public func transcript(conversationID: String, readBy reader: AuthenticatedCaller) async throws(EngineError) -> Transcript {
-        do {
+        do throws(EngineError) {
+            if reader.role == .agent {
+                let handedOff: Bool
+                do { handedOff = try await store.hasHandoff(conversationID: conversationID) } catch { throw Self.map(error) }
+                guard handedOff else { throw EngineError.notFound("conversation \(conversationID)") }
+            }
             let transcript = try await transcript(conversationID: conversationID)
             try await record(.token(reader), "conversation.read", conversationID, details: ["turns": String(transcript.turns.count)])
             return transcript
@@ -102,6 +132,18 @@ extension ParleyEngine {
             await recordFailure(.token(reader), "conversation.read", conversationID, error)
             throw error
         }
+    }
+
+    /// What the customer's channel may fetch: bot and agent replies after a
+    /// turn, only for the channel that started the conversation.
+    public func replies(conversationID: String, afterSeq: Int, channel: Principal) async throws(EngineError) -> Transcript {
+        let transcript = try await transcript(conversationID: conversationID, afterSeq: afterSeq)
+        let owner: String?
+        do { owner = try await store.loadConversation(conversationID)?.record.channel } catch { throw Self.map(error) }
+        guard owner == nil || owner == channel.actor.rawValue else {
+            throw .notFound("conversation \(conversationID)")
+        }
+        return transcript
     }
 
     public func transcript(conversationID: String, afterSeq: Int = 0) async throws(EngineError) -> Transcript {

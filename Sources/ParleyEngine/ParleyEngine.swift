@@ -26,7 +26,7 @@ public final class ParleyEngine: Sendable {
 
     public init(
         store: Store, audit: AuditTrail, bot: Bot, escalation: EscalationPolicy, model: NLUModel, redactor: Redactor,
-        records: (any CustomerRecords)? = nil, actions: [any CustomAction] = ParleyEngine.builtinActions,
+        records: (any CustomerRecords)? = nil, actions: [any CustomAction]? = nil,
         metrics: MetricsRegistry = MetricsRegistry(), logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(EngineError) {
@@ -36,6 +36,7 @@ public final class ParleyEngine: Sendable {
         }
         let parser: NLUParser
         do { parser = try NLUParser(model: model) } catch { throw .modelUnavailable(error.description) }
+        let actions = actions ?? Self.builtinActions(for: bot)
         try Self.check(bot: bot, escalation: escalation, actions: actions, model: model)
         self.store = store
         self.bot = bot
@@ -56,7 +57,12 @@ public final class ParleyEngine: Sendable {
         Self.describeMetrics(metrics)
     }
 
-    public static let builtinActions: [any CustomAction] = [OrderLookupAction.orderStatus, OrderLookupAction.deliveryStatus]
+    public static func builtinActions(for bot: Bot) -> [any CustomAction] {
+        [
+            OrderLookupAction.orderStatus(requireCustomer: bot.ordersRequireCustomer),
+            OrderLookupAction.deliveryStatus(requireCustomer: bot.ordersRequireCustomer),
+        ]
+    }
 
     /// One customer turn through the whole pipeline.
     public func handle(_ message: IncomingMessage) async throws(EngineError) -> TurnResult {

@@ -27,8 +27,8 @@ public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: 
     let routes = Routes(engine: engine, body: BodyDecoder(maxBytes: settings.maxBodyBytes), models: models)
     for endpoint in Endpoint.all {
         let group = router.group()
-        if let roles = endpoint.roles {
-            group.add(middleware: AuthenticationMiddleware(tokens: engine.tokens, roles: roles, audit: audit))
+        if endpoint.roles != nil {
+            group.add(middleware: AuthenticationMiddleware(tokens: engine.tokens, endpoint: endpoint, audit: audit))
         }
         group.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
             try await routes.respond(to: endpoint, request: request, context: context)

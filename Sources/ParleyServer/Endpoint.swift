@@ -8,6 +8,15 @@ public struct Endpoint: Sendable, Hashable {
     public let path: String
     /// nil: no token needed.
     public let roles: [AccessRole]?
+    /// Served without a token to a direct loopback peer (a local scraper), with a token of `roles` otherwise.
+    public var openOnLoopback = false
+
+    init(method: HTTPRequest.Method, path: String, roles: [AccessRole]?, openOnLoopback: Bool = false) {
+        self.method = method
+        self.path = path
+        self.roles = roles
+        self.openOnLoopback = openOnLoopback
+    }
 
     public static let sendMessage = Endpoint(method: .post, path: "/v1/conversations/{id}/messages", roles: [.channel])
     public static let replies = Endpoint(method: .get, path: "/v1/conversations/{id}/replies", roles: [.channel])
@@ -22,7 +31,7 @@ public struct Endpoint: Sendable, Hashable {
     public static let models = Endpoint(method: .get, path: "/v1/models", roles: [.admin])
     public static let auditExport = Endpoint(method: .get, path: "/v1/audit/export", roles: [.auditor])
     public static let health = Endpoint(method: .get, path: "/healthz", roles: nil)
-    public static let metrics = Endpoint(method: .get, path: "/metrics", roles: nil)
+    public static let metrics = Endpoint(method: .get, path: "/metrics", roles: [.admin], openOnLoopback: true)
     public static let openAPI = Endpoint(method: .get, path: "/openapi.json", roles: nil)
 
     public static let all: [Endpoint] = [

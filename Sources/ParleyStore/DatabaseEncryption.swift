@@ -40,6 +40,9 @@ enum DatabaseEncryption {
         guard try String.fetchOne(db, sql: "PRAGMA parley_cipher") == cipher else {
             throw StoreError.keys("the database is not opened through the encryption layer")
         }
+        // Read page 1 now, on this connection's thread, so that a wrong key is
+        // reported with the file and page this connection failed on.
+        do { _ = try Int.fetchOne(db, sql: "PRAGMA schema_version") } catch { throw authenticationError(error) }
     }
 
     /// Asks for 4096-byte pages with 40 reserved bytes for the next database
@@ -66,13 +69,17 @@ enum DatabaseEncryption {
         return Array(header) == plainHeader
     }
 
-    /// The VFS's most recent authentication failure, if one happened after `serial`.
-    static func failure(after serial: UInt64 = 0) -> (path: String, page: UInt64, kind: String, serial: UInt64)? {
+    /// The most recent authentication failure seen by the calling thread (call
+    /// it on the thread that ran the failing statement), or process-wide.
+    static func failure(onThisThread: Bool = true) -> (path: String, page: UInt64, kind: String, serial: UInt64)? {
         var path = [CChar](repeating: 0, count: 4096)
         var page: UInt32 = 0
         var kind: CChar = 0
         var current: UInt64 = 0
-        guard parley_crypt_last_failure(&path, path.count, &page, &kind, &current) == SQLITE_OK, current > serial else { return nil }
+        let rc = onThisThread
+            ? parley_crypt_thread_last_failure(&path, path.count, &page, &kind, &current)
+            : parley_crypt_last_failure(&path, path.count, &page, &kind, &current)
+        guard rc == SQLITE_OK else { return nil }
         let name: String = switch Int32(kind) {
         case PARLEY_CRYPT_KIND_WAL, PARLEY_CRYPT_KIND_WAL_RECOVERY: "write-ahead log"
         case PARLEY_CRYPT_KIND_JOURNAL, PARLEY_CRYPT_KIND_JOURNAL_RECOVERY: "journal"
@@ -82,5 +89,13 @@ enum DatabaseEncryption {
         return (text, UInt64(page), name, current)
     }
 
-    static var failureSerial: UInt64 { failure()?.serial ?? 0 }
+    /// Turns an authentication failure of the VFS into a ``StoreError`` naming
+    /// file and page. Call on the thread that ran the statement.
+    static func authenticationError(_ error: any Error) -> (any Error) {
+        guard let database = error as? DatabaseError, database.extendedResultCode.rawValue == Store.authenticationFailureCode else {
+            return error
+        }
+        guard let failure = failure() else { return StoreError.authenticationFailed(file: "(unknown file)", page: nil, kind: "database") }
+        return StoreError.authenticationFailed(file: failure.path, page: failure.page, kind: failure.kind)
+    }
 }

@@ -129,6 +129,12 @@ enum Migrations {
                 t.column("created_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4-conversation-channel") { db in
+            // The channel (token id) that started a conversation; only it may continue it or read its replies.
+            try db.alter(table: "conversation") { t in
+                t.add(column: "channel", .text)
+            }
+        }
         return migrator
     }
 

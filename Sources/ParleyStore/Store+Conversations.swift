@@ -23,10 +23,11 @@ extension Store {
     @discardableResult
     public func commit(_ commit: TurnCommit) async throws(StoreError) -> [Int] {
         var existing = try await read { db in try ConversationRecord.fetchOne(db, key: commit.conversationID) }
+        if let current = existing, current.channel != nil, current.channel != commit.channel {
+            throw .conflict(Self.unavailable(commit.conversationID))
+        }
         if let current = existing, let customerID = commit.customerID, current.customerID != customerID {
-            guard current.customerID == nil else {
-                throw .conflict("conversation \(commit.conversationID) belongs to another customer")
-            }
+            guard current.customerID == nil else { throw .conflict(Self.unavailable(commit.conversationID)) }
             existing = try await link(current, toCustomer: customerID, now: commit.now)
         }
         let subjectID: String
@@ -47,9 +48,13 @@ extension Store {
         let created = existing?.createdAt ?? commit.now
         return try await write { db in
             var conversation = try ConversationRecord.fetchOne(db, key: commit.conversationID) ?? ConversationRecord(
-                id: commit.conversationID, subjectID: subjectID, customerID: commit.customerID,
+                id: commit.conversationID, subjectID: subjectID, customerID: commit.customerID, channel: commit.channel,
                 status: .bot, sealedTracker: nil, turnCount: 0, createdAt: created, updatedAt: commit.now
             )
+            // Checked again inside the write: another process may have started it meanwhile.
+            if let channel = conversation.channel, channel != commit.channel {
+                throw StoreError.conflict(Self.unavailable(commit.conversationID))
+            }
             var seqs: [Int] = []
             var firstCustomerTurn: Int64?
             var turns: [TurnRecord] = []
@@ -93,6 +98,12 @@ extension Store {
             }
             return seqs
         }
+    }
+
+    /// One message for "someone else's conversation", whatever the reason, so
+    /// that a caller learns nothing about who holds it.
+    static func unavailable(_ conversationID: String) -> String {
+        "conversation \(conversationID) is not available to this channel"
     }
 
     /// Moves an anonymous conversation to its customer's subject.

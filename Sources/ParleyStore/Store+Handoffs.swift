@@ -31,6 +31,13 @@ extension Store {
         }
     }
 
+    /// Whether the conversation was ever handed to people.
+    public func hasHandoff(conversationID: String) async throws(StoreError) -> Bool {
+        try await read { db in
+            try HandoffRecord.filter(HandoffRecord.Columns.conversationID == conversationID).isEmpty(db) == false
+        }
+    }
+
     /// The open handoff of a conversation, if any.
     public func openHandoff(conversationID: String) async throws(StoreError) -> HandoffRecord? {
         try await read { db in try Self.openHandoff(db, conversationID) }
@@ -38,7 +45,7 @@ extension Store {
 
     /// An agent takes a waiting conversation. Claiming again by the same agent
     /// is a no-op; a conversation held by another agent is a conflict.
-    public func claim(conversationID: String, agent: String, now: Date) async throws(StoreError) -> HandoffRecord {
+    public func claim(conversationID: String, agent: String, now: Date, audit: [AuditAppend] = []) async throws(StoreError) -> HandoffRecord {
         try await write { db in
             guard var handoff = try Self.openHandoff(db, conversationID) else {
                 throw StoreError.notFound("open handoff for conversation \(conversationID)")
@@ -53,15 +60,17 @@ extension Store {
             handoff.claimedBy = agent
             handoff.claimedAt = now
             try handoff.update(db)
+            try Self.appendAudit(audit, db)
             return handoff
         }
     }
 
     /// Stores an agent's (redacted) reply; only the agent holding the conversation may reply.
-    public func agentReply(conversationID: String, agent: String, text: String, now: Date) async throws(StoreError) -> Int {
+    public func agentReply(conversationID: String, agent: String, text: String, now: Date, audit: [AuditAppend] = []) async throws(StoreError) -> Int {
         let subjectID = try await requireHeld(conversationID, by: agent).subjectID
         let key = try await subjectKey(subjectID)
         return try await write { db in
+            try Self.requireHeld(db, conversationID, by: agent)
             guard var conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
@@ -75,17 +84,19 @@ extension Store {
             conversation.turnCount = seq
             conversation.updatedAt = now
             try conversation.update(db)
+            try Self.appendAudit(audit, db)
             return seq
         }
     }
 
     /// Closes the handoff with the agent's feedback and hands the conversation back to the bot.
     public func resolve(
-        conversationID: String, agent: String, correctIntent: String, note: String?, now: Date
+        conversationID: String, agent: String, correctIntent: String, note: String?, now: Date, audit: [AuditAppend] = []
     ) async throws(StoreError) -> HandoffRecord {
         let subjectID = try await requireHeld(conversationID, by: agent).subjectID
         let key = try await subjectKey(subjectID)
         return try await write { db in
+            try Self.requireHeld(db, conversationID, by: agent)
             guard var handoff = try Self.openHandoff(db, conversationID), let handoffID = handoff.id else {
                 throw StoreError.notFound("open handoff for conversation \(conversationID)")
             }
@@ -104,6 +115,7 @@ extension Store {
                 sql: "UPDATE conversation SET status = 'bot', updated_at = ? WHERE id = ?",
                 arguments: [now, conversationID]
             )
+            try Self.appendAudit(audit, db)
             return handoff
         }
     }
@@ -136,18 +148,22 @@ extension Store {
     }
 
     private func requireHeld(_ conversationID: String, by agent: String) async throws(StoreError) -> ConversationRecord {
-        try await read { db in
-            guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
-                throw StoreError.notFound("conversation \(conversationID)")
-            }
-            guard let handoff = try Self.openHandoff(db, conversationID) else {
-                throw StoreError.conflict("conversation \(conversationID) has no open handoff")
-            }
-            guard handoff.status == .claimed, handoff.claimedBy == agent else {
-                throw StoreError.conflict("conversation \(conversationID) must be claimed by this agent first")
-            }
-            return conversation
+        try await read { db in try Self.requireHeld(db, conversationID, by: agent) }
+    }
+
+    /// Checked before the work and again inside the write transaction.
+    @discardableResult
+    static func requireHeld(_ db: Database, _ conversationID: String, by agent: String) throws -> ConversationRecord {
+        guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
+            throw StoreError.notFound("conversation \(conversationID)")
         }
+        guard let handoff = try openHandoff(db, conversationID) else {
+            throw StoreError.conflict("conversation \(conversationID) has no open handoff")
+        }
+        guard handoff.status == .claimed, handoff.claimedBy == agent else {
+            throw StoreError.conflict("conversation \(conversationID) must be claimed by this agent first")
+        }
+        return conversation
     }
 
     static func openHandoff(_ db: Database, _ conversationID: String) throws -> HandoffRecord? {

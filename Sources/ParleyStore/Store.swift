@@ -27,11 +27,9 @@ public final class Store: Sendable {
                 let keyringPath = location.keyringPath!
                 try DatabaseEncryption.register(key: keys.databaseKey, for: databasePath)
                 try DatabaseEncryption.register(key: keys.keyringDatabaseKey, for: keyringPath)
-                if DatabaseEncryption.isPlainSQLite(databasePath) {
-                    try PlainDatabaseMigration.encrypt(databasePath, key: keys.databaseKey)
-                }
-                if DatabaseEncryption.isPlainSQLite(keyringPath) {
-                    try PlainDatabaseMigration.encrypt(keyringPath, key: keys.keyringDatabaseKey)
+                for (path, key) in [(databasePath, keys.databaseKey), (keyringPath, keys.keyringDatabaseKey)] {
+                    try PlainDatabaseMigration.recover(path)
+                    if DatabaseEncryption.isPlainSQLite(path) { try PlainDatabaseMigration.encrypt(path, key: key) }
                 }
                 database = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true))
                 keyring = try SubjectKeyring(
@@ -49,6 +47,9 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "parley"
+        // The server and CLI commands share the files: wait for a writer rather than fail.
+        configuration.busyMode = .timeout(10)
+        configuration.journalMode = .wal
         configuration.prepareDatabase { db in
             if encrypted { try DatabaseEncryption.prepare(db) }
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -80,11 +81,19 @@ public final class Store: Sendable {
 
     /// Runs a write transaction, mapping errors to ``StoreError``.
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do { return try await database.write(updates) } catch { throw Self.map(error) }
+        do {
+            return try await database.write { db in
+                do { return try updates(db) } catch { throw DatabaseEncryption.authenticationError(error) }
+            }
+        } catch { throw Self.map(error) }
     }
 
     func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do { return try await database.read(value) } catch { throw Self.map(error) }
+        do {
+            return try await database.read { db in
+                do { return try value(db) } catch { throw DatabaseEncryption.authenticationError(error) }
+            }
+        } catch { throw Self.map(error) }
     }
 
     /// SQLITE_IOERR_AUTH, which the VFS returns when a page fails authentication.
@@ -95,7 +104,8 @@ public final class Store: Sendable {
         case let error as StoreError:
             return error
         case let error as DatabaseError where error.extendedResultCode.rawValue == Self.authenticationFailureCode:
-            guard let failure = DatabaseEncryption.failure() else {
+            // Outside a statement closure (opening, migrating): the process-wide report.
+            guard let failure = DatabaseEncryption.failure(onThisThread: false) else {
                 return .authenticationFailed(file: "(unknown file)", page: nil, kind: "database")
             }
             return .authenticationFailed(file: failure.path, page: failure.page, kind: failure.kind)

@@ -24,7 +24,7 @@ final class SubjectKeyring: Sendable {
     func create(subjectID: String, now: Date) async throws -> SymmetricKey {
         let key = try SymmetricKey.random()
         let wrapped = try key.bytes.withUnsafeBytes { raw in
-            try AEAD.seal(Array(raw), key: wrappingKey, associatedData: Self.associatedData(subjectID))
+            try AEAD.seal(raw, key: wrappingKey, associatedData: Self.associatedData(subjectID))
         }
         try await database.write { db in
             try SubjectKeyRecord(subjectID: subjectID, wrappedKey: Data(wrapped), createdAt: now).insert(db)

@@ -41,6 +41,8 @@ public struct TurnCommit: Sendable {
 
     public var conversationID: String
     public var customerID: String?
+    /// The channel delivering the turn; a conversation stays with the channel that started it.
+    public var channel: String
     public var status: ConversationRecord.Status
     /// The dialogue tracker, serialised; sealed before storage.
     public var tracker: Data
@@ -51,10 +53,11 @@ public struct TurnCommit: Sendable {
     public var audit: [AuditAppend]
 
     public init(
-        conversationID: String, customerID: String?, status: ConversationRecord.Status, tracker: Data,
+        conversationID: String, customerID: String?, channel: String, status: ConversationRecord.Status, tracker: Data,
         messages: [Message], handoff: NewHandoff?, now: Date, audit: [AuditAppend] = []
     ) {
         self.audit = audit
+        self.channel = channel
         self.conversationID = conversationID
         self.customerID = customerID
         self.status = status
@@ -63,6 +66,22 @@ public struct TurnCommit: Sendable {
         self.handoff = handoff
         self.now = now
     }
+}
+
+extension TurnCommit.Message: CustomStringConvertible, CustomReflectable {
+    /// Never the text or vaulted values.
+    public var description: String {
+        "Message(\(role.rawValue), \(text.unicodeScalars.count) scalars, \(vaulted.count) vaulted)"
+    }
+
+    public var customMirror: Mirror { Mirror(self, children: ["role": role, "intent": intent as Any]) }
+}
+
+extension LoadedConversation: CustomStringConvertible, CustomReflectable {
+    /// Never the tracker (it may hold the customer's words).
+    public var description: String { "LoadedConversation(\(record.id))" }
+
+    public var customMirror: Mirror { Mirror(self, children: ["id": record.id]) }
 }
 
 /// Who wrote a message.

@@ -21,7 +21,7 @@ private struct Installation {
         for (conversation, customer) in [("conv-a", "C-1"), ("conv-b", "C-2")] {
             for index in 0..<5 {
                 try await store.commit(TurnCommit(
-                    conversationID: conversation, customerID: customer, status: .bot, tracker: Data("{}".utf8),
+                    conversationID: conversation, customerID: customer, channel: "test", status: .bot, tracker: Data("{}".utf8),
                     messages: [.init(role: .customer, text: "\(conversation) line \(index)")], handoff: nil, now: Date()
                 ))
             }
@@ -118,6 +118,8 @@ private struct Installation {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let key = try RandomBytes.generate(count: 32)
         try Data(key).write(to: root.appendingPathComponent(KeyDirectory.credentialName))
+        // systemd hands credentials over as 0400 files of the service user.
+        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: root.appendingPathComponent(KeyDirectory.credentialName).path)
         let keys = KeyDirectory(url: root.appendingPathComponent("keys"), sources: MasterKeySources(credentialsDirectory: root))
         #expect(keys.hasMasterKey)
         #expect(try keys.loadMasterKey() == SymmetricKey(copying: key))

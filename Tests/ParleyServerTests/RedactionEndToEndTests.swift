@@ -18,13 +18,14 @@ import Testing
         let app = buildApplication(engine: engine, settings: ServerSettings(port: 0), logger: recorder.logger)
         let channel = try await engine.tokens.create(role: .channel, name: "web", by: .system).token
         let agent = try await engine.tokens.create(role: .agent, name: "dana", by: .system).token
+        let admin = try await engine.tokens.create(role: .admin, name: "ops", by: .system).token
         let text = "What is the status of order #12345? I paid with \(Self.card), reach me at \(Self.email) or \(Self.phone)."
         try await app.test(.router) { client in
             let reply = try await client.say(text, in: "pii-1", token: channel)
             #expect(replies(reply) == ["Your order #12345 is currently being processed and is expected to ship by tomorrow."])
 
-            let transcript = String(buffer: try await client.get("/v1/conversations/pii-1", token: agent).body)
-            let metrics = String(buffer: try await client.get("/metrics").body)
+            let transcript = String(buffer: try await client.get("/v1/conversations/pii-1", token: admin).body)
+            let metrics = String(buffer: try await client.get("/metrics", token: admin).body)
             let parsed = String(buffer: try await client.post("/model/parse", json: #"{"text": "my email is \#(Self.email)"}"#, token: channel).body)
             for secret in [Self.card, Self.email, Self.phone, "4111111111111111"] {
                 #expect(!transcript.contains(secret))

@@ -33,11 +33,15 @@ import Testing
     @Test func healthAndMetricsAreServed() async throws {
         let test = try await TestApp.make()
         let channel = try await test.token(.channel)
+        let admin = try await test.token(.admin)
         try await test.app.test(.router) { client in
             _ = try await client.say("What is the status of order #12345?", in: "m-1", token: channel)
             let health = try await client.get("/healthz").jsonObject()
             #expect(health["status"] as? String == "ok")
-            let metrics = String(buffer: try await client.get("/metrics").body)
+            // Off loopback, metrics need an admin token.
+            let anonymous = try await client.get("/metrics")
+            #expect(anonymous.status == .unauthorized)
+            let metrics = String(buffer: try await client.get("/metrics", token: admin).body)
             #expect(metrics.contains("# TYPE parley_turns_total counter"))
             #expect(metrics.contains(#"parley_turns_total{status="bot"} 1"#))
             #expect(metrics.contains(#"route="/v1/conversations/{id}/messages""#))

@@ -19,7 +19,7 @@ private struct Fixture {
         for (conversation, customer) in [("conv-a", "C-1"), ("conv-b", "C-2")] {
             for index in 0..<20 {
                 try await store.commit(TurnCommit(
-                    conversationID: conversation, customerID: customer, status: .bot, tracker: Data("{}".utf8),
+                    conversationID: conversation, customerID: customer, channel: "test", status: .bot, tracker: Data("{}".utf8),
                     messages: [.init(role: .customer, text: "message \(index) with \(marker) in \(conversation)")],
                     handoff: nil, now: Date()
                 ))

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SealedStorageTests {
     private func commit(_ store: Store, _ conversation: String, _ text: String, customer: String? = nil) async throws {
         try await store.commit(TurnCommit(
-            conversationID: conversation, customerID: customer, status: .bot, tracker: Data("{}".utf8),
+            conversationID: conversation, customerID: customer, channel: "test", status: .bot, tracker: Data("{}".utf8),
             messages: [.init(role: .customer, text: text)], handoff: nil, now: Date()
         ))
     }

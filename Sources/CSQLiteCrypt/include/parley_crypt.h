@@ -122,6 +122,15 @@ int parley_crypt_last_failure(char *path_out, size_t cap, unsigned *page_out,
                               char *kind_out, unsigned long long *serial_out);
 
 /**
+ * Like parley_crypt_last_failure(), but the most recent failure seen by the
+ * calling thread (the thread that stepped the statement whose read failed),
+ * so concurrent connections cannot confuse the report. The serial is the
+ * process-wide counter's value at that failure.
+ */
+int parley_crypt_thread_last_failure(char *path_out, size_t cap, unsigned *page_out,
+                                     char *kind_out, unsigned long long *serial_out);
+
+/**
  * In-memory temporary files: how many were opened since the process started,
  * the bytes they hold now, and the most they ever held at once. For tests and
  * for sizing memory (VACUUM's scratch copy is as large as the database).

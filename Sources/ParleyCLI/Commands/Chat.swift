@@ -23,7 +23,12 @@ struct Chat: AsyncParsableCommand {
     func run() async throws {
         let configuration = try global.load()
         let logger = global.logger(configuration)
-        let engine = try await EngineBootstrap(configuration: configuration, logger: logger).engine(trainIfMissing: true)
+        let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
+        try bootstrap.prepareDataDirectory()
+        try bootstrap.recoverInterruptedRotation()
+        let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
+        defer { withExtendedLifetime(lock) {} }
+        let engine = try await bootstrap.engine(trainIfMissing: true)
         let conversationID = conversation ?? "chat-\(UUID().uuidString.prefix(8).lowercased())"
         try Identifier.validate(conversationID, what: "conversation id")
         print("Chatting in conversation \(conversationID). Type /quit to leave.")
@@ -40,7 +45,9 @@ struct Chat: AsyncParsableCommand {
     private func say(_ text: String, engine: ParleyEngine, conversationID: String) async {
         let result: TurnResult
         do {
-            result = try await engine.handle(IncomingMessage(conversationID: conversationID, text: text, customerID: customerID))
+            result = try await engine.handle(IncomingMessage(
+                conversationID: conversationID, text: text, customerID: customerID, channel: .localUser()
+            ))
         } catch {
             print("error: \(error.description)")
             return

@@ -15,6 +15,7 @@ struct Init: AsyncParsableCommand {
         let logger = global.logger(configuration)
         let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
         try bootstrap.prepareDataDirectory()
+        try bootstrap.recoverInterruptedRotation()
         let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
         defer { withExtendedLifetime(lock) {} }
         let engine = try await bootstrap.engine(trainIfMissing: true)

@@ -15,6 +15,7 @@ struct KeysEncryptExisting: AsyncParsableCommand {
         let context = try CommandContext(global)
         let lock = try DataDirectoryLock.acquire(context.configuration.paths.dataDirectory, exclusive: true)
         defer { withExtendedLifetime(lock) {} }
+        _ = try context.bootstrap.rotation.recover()
         let keys = try context.bootstrap.keys(createIfFresh: false)
         let store = try context.bootstrap.openStore(keys: keys)
         let ids = try await store.databaseIDs()

@@ -19,6 +19,7 @@ struct KeysRotate: AsyncParsableCommand {
         let context = try CommandContext(global)
         let lock = try DataDirectoryLock.acquire(context.configuration.paths.dataDirectory, exclusive: true)
         defer { withExtendedLifetime(lock) {} }
+        _ = try context.bootstrap.rotation.recover()
         // A last checkpoint under the old audit key, so the signed history spans the change.
         let oldKeys = try context.bootstrap.keys(createIfFresh: false)
         let before = try context.bootstrap.openStore(keys: oldKeys)

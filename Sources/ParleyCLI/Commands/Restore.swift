@@ -28,6 +28,7 @@ struct Restore: AsyncParsableCommand {
         let context = try CommandContext(global)
         let lock = try DataDirectoryLock.acquire(context.configuration.paths.dataDirectory, exclusive: true)
         defer { withExtendedLifetime(lock) {} }
+        _ = try context.bootstrap.rotation.recover()
         let current = try context.bootstrap.keys(createIfFresh: false)
         let backupKeys = try masterKey.map { try KeyHierarchy(master: KeyDirectory.readKeyFile(URL(fileURLWithPath: $0))) } ?? current
         let source = URL(fileURLWithPath: file).standardizedFileURL.path

@@ -41,6 +41,7 @@ struct Serve: AsyncParsableCommand {
         ])
         let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
         try bootstrap.prepareDataDirectory()
+        try bootstrap.recoverInterruptedRotation()
         let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
         defer { withExtendedLifetime(lock) {} }
         let engine = try await bootstrap.engine(trainIfMissing: true)

@@ -22,6 +22,7 @@ struct CommandContext {
     /// and master key exactly as the server would create them.
     func open() throws -> OpenedData {
         try bootstrap.prepareDataDirectory()
+        try bootstrap.recoverInterruptedRotation()
         let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
         let keys = try bootstrap.keys(createIfFresh: true)
         let store = try bootstrap.openStore(keys: keys)

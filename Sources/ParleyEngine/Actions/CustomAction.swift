@@ -20,6 +20,14 @@ public struct ActionContext: Sendable {
     /// needs a value (finding a customer by email). Never stored or logged.
     public var rawPII: RawPII
     public var now: Date
+
+    public init(slots: [String: String], customerID: String?, records: any CustomerRecords, rawPII: RawPII, now: Date) {
+        self.slots = slots
+        self.customerID = customerID
+        self.records = records
+        self.rawPII = rawPII
+        self.now = now
+    }
 }
 
 /// What an action did: responses to send (with their variables), slots to

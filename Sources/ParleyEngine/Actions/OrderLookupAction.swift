@@ -5,28 +5,32 @@ import ParleyIntegrations
 /// and sends `<prefix>_<status>` (e.g. `utter_order_status_processing`) with
 /// the order's dates and shipping details as variables.
 ///
-/// An unknown number, or an order of another customer when the channel named
-/// the customer, gets `<prefix>_not_found`; the slot is cleared and the form
+/// An unknown number, an order of another customer when the channel named
+/// the customer, or any order when `requireCustomer` is set and the channel
+/// named none, gets `<prefix>_not_found`; the slot is cleared and the form
 /// resumes, so the customer can send the number again. Nothing about another
 /// customer's order is revealed, not even that it exists.
 public struct OrderLookupAction: CustomAction {
     public let name: String
     let responsePrefix: String
     let form: String
+    let requireCustomer: Bool
     let slot = "order_id"
 
-    public init(name: String, responsePrefix: String, form: String) {
+    public init(name: String, responsePrefix: String, form: String, requireCustomer: Bool) {
         self.name = name
         self.responsePrefix = responsePrefix
         self.form = form
+        self.requireCustomer = requireCustomer
     }
 
-    public static let orderStatus = OrderLookupAction(
-        name: "action_order_status", responsePrefix: "utter_order_status", form: "order_status_form"
-    )
-    public static let deliveryStatus = OrderLookupAction(
-        name: "action_delivery_status", responsePrefix: "utter_delivery_status", form: "delivery_form"
-    )
+    public static func orderStatus(requireCustomer: Bool) -> OrderLookupAction {
+        OrderLookupAction(name: "action_order_status", responsePrefix: "utter_order_status", form: "order_status_form", requireCustomer: requireCustomer)
+    }
+
+    public static func deliveryStatus(requireCustomer: Bool) -> OrderLookupAction {
+        OrderLookupAction(name: "action_delivery_status", responsePrefix: "utter_delivery_status", form: "delivery_form", requireCustomer: requireCustomer)
+    }
 
     public var responses: [String] {
         (Order.Status.allCases.map(\.rawValue) + ["not_found"]).map { "\(responsePrefix)_\($0)" }
@@ -40,7 +44,8 @@ public struct OrderLookupAction: CustomAction {
         do { order = try await context.records.order(number: number) } catch {
             throw .integration(error.description)
         }
-        guard let order, context.customerID == nil || order.customerID == context.customerID else {
+        let owned = context.customerID.map { order?.customerID == $0 } ?? !requireCustomer
+        guard let order, owned else {
             return ActionOutcome(
                 responses: [.init(name: "\(responsePrefix)_not_found", variables: ["order_id": number])],
                 slotChanges: [slot: nil], resumeForm: form

@@ -15,10 +15,14 @@ public struct AccessTokens: Sendable {
         self.audit = audit
     }
 
-    public struct Created: Sendable, Codable {
+    public struct Created: Sendable, Codable, CustomStringConvertible, CustomReflectable {
         public let id: String
+        /// The secret, shown once; never in `description`.
         public let token: String
         public let role: AccessRole
+
+        public var description: String { "Created(id: \(id), role: \(role.rawValue))" }
+        public var customMirror: Mirror { Mirror(self, children: ["id": id, "role": role]) }
     }
 
     public func create(role: AccessRole, name: String?, by principal: Principal, now: Date = Date()) async throws(EngineError) -> Created {

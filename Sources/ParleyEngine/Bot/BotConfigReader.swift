@@ -5,9 +5,10 @@ import ParleyNLU
 /// ones; set only what you must) and dialogue settings.
 enum BotConfigReader {
     static func read(
-        _ root: YAMLNode, settings: inout DialogueSettings, hyperParameters: inout ClassifierHyperParameters
+        _ root: YAMLNode, settings: inout DialogueSettings, hyperParameters: inout ClassifierHyperParameters,
+        ordersRequireCustomer: inout Bool
     ) throws(EngineError) {
-        for (key, value) in try root.mapping(allowed: ["version", "language", "nlu", "dialogue"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "language", "nlu", "dialogue", "orders"]) {
             switch key {
             case "language":
                 guard try value.nonEmptyString() == "en" else { throw value.fail("only en is supported by the starter pipeline") }
@@ -36,6 +37,10 @@ enum BotConfigReader {
                         hyperParameters.features.charNGramMin = range.0
                         hyperParameters.features.charNGramMax = range.1
                     }
+                }
+            case "orders":
+                for (_, value) in try value.mapping(allowed: ["require_customer"]) {
+                    ordersRequireCustomer = try value.bool()
                 }
             case "dialogue":
                 for (key, value) in try value.mapping(allowed: ["fallback_threshold", "inform_intents"]) {

@@ -21,9 +21,13 @@ public enum BotLoader {
 
         var settings = DialogueSettings()
         var hyperParameters = ClassifierHyperParameters()
+        var ordersRequireCustomer = false
         let configFile = directory.appendingPathComponent("config.yml")
         if FileManager.default.fileExists(atPath: configFile.path) {
-            try BotConfigReader.read(YAMLNode.load(configFile), settings: &settings, hyperParameters: &hyperParameters)
+            try BotConfigReader.read(
+                YAMLNode.load(configFile), settings: &settings, hyperParameters: &hyperParameters,
+                ordersRequireCustomer: &ordersRequireCustomer
+            )
         }
 
         var data = NLUTrainingData()
@@ -50,10 +54,12 @@ public enum BotLoader {
         } catch {
             throw .configuration(file: directory.path, line: nil, key: nil, reason: error.description)
         }
-        return Bot(
+        var bot = Bot(
             domain: domain, rules: rules, trainingData: data, dialogueSettings: settings,
             hyperParameters: hyperParameters, source: directory.path
         )
+        bot.ordersRequireCustomer = ordersRequireCustomer
+        return bot
     }
 
     /// NLU data files of a directory, sorted so loading order is stable.

@@ -49,6 +49,9 @@ public struct KeyRotation: Sendable {
     @discardableResult
     public func rotate(now: Date = Date(), stopAfter: Step? = nil) throws(EngineError) -> (old: String, new: String) {
         _ = try recover()
+        if let credential = keys.credentialURL, FileManager.default.fileExists(atPath: credential.path) {
+            throw .keys("the master key comes from the systemd credential \(KeyDirectory.credentialName); rotate it there, not with 'parley keys rotate'")
+        }
         guard let description = try keys.description(), description.source == "file" else {
             throw .keys("only a master key kept in \(KeyDirectory.masterKeyFile) can be rotated here; for a passphrase or systemd credential, create the new key first (see the README, Keys)")
         }
@@ -102,7 +105,15 @@ public struct KeyRotation: Sendable {
         return (old.keyID, new.keyID)
     }
 
-    /// Finishes a committed rotation or rolls back an uncommitted one.
+    /// True when files of an interrupted rotation are present.
+    public var needsRecovery: Bool {
+        let fileManager = FileManager.default
+        return [nextKey.path, nextDescription.path].contains(where: fileManager.fileExists(atPath:))
+            || databases.contains { fileManager.fileExists(atPath: $0 + ".rotating") }
+    }
+
+    /// Finishes a committed rotation or rolls back an uncommitted one. Run it
+    /// only while holding the data directory exclusively.
     public func recover() throws(EngineError) -> Recovery {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: nextKey.path) {

@@ -19,6 +19,11 @@ enum SecretFile {
             written += result
         }
         guard fsync(fd) == 0 else { throw .keys("cannot sync \(url.path): \(String(cString: strerror(errno)))") }
+        // The new name must survive a power cut too.
+        let directory = open(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        guard directory >= 0 else { throw .keys("cannot open \(url.deletingLastPathComponent().path) to sync it") }
+        defer { close(directory) }
+        guard fsync(directory) == 0 else { throw .keys("cannot sync \(url.deletingLastPathComponent().path)") }
     }
 
     /// Reads a 32-byte key file into secure memory.
@@ -26,6 +31,11 @@ enum SecretFile {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw .keys("cannot open \(url.path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        // Checked again on the open descriptor: the path may have changed since it was inspected.
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw .keys("\(url.path) must be a regular file of the user running Parley, mode 0600; run: chmod 600 \(url.path)")
+        }
         var short = false
         let bytes: SecureBytes
         do {

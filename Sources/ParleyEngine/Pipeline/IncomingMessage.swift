@@ -29,6 +29,15 @@ public struct IncomingMessage: Sendable {
     }
 }
 
+extension IncomingMessage: CustomStringConvertible, CustomReflectable {
+    /// Never the text: a message interpolated into a log by mistake stays harmless.
+    public var description: String {
+        "IncomingMessage(conversation: \(conversationID), \(text.unicodeScalars.count) scalars)"
+    }
+
+    public var customMirror: Mirror { Mirror(self, children: ["conversationID": conversationID]) }
+}
+
 /// Rules for ids that travel in URLs, logs and audit entries.
 public enum Identifier {
     /// 1–128 characters: letters, digits, `.`, `_`, `-`, `:`.

@@ -61,8 +61,12 @@ struct TurnPipeline: Sendable {
         // 2. The conversation so far.
         let loaded: LoadedConversation?
         do { loaded = try await store.loadConversation(message.conversationID) } catch { throw Self.storage(error) }
+        if let channel = loaded?.record.channel, channel != message.channel.actor.rawValue {
+            throw .conflict("conversation \(message.conversationID) is not available to this channel")
+        }
         var tracker = try loaded?.tracker.map(Self.decodeTracker) ?? initialTracker()
         let customerID = message.customerID ?? loaded?.record.customerID
+        let tier = try await customerTier(customerID, named: message.customerID != nil)
 
         // 3. Understanding.
         let parse = parser.parse(text, referenceDate: now)
@@ -93,7 +97,6 @@ struct TurnPipeline: Sendable {
         tracker = decision.tracker
 
         // 6. Escalation.
-        let tier = try await customerTier(customerID)
         let situation = EscalationSituation(parse: parse, consecutiveFallbacks: tracker.consecutiveFallbacks, customerTier: tier)
         let seed = (loaded?.record.turnCount ?? 0) &+ message.conversationID.utf8.reduce(0) { $0 &+ Int($1) }
         let responder = Responder(domain: dialogue.domain)
@@ -131,8 +134,8 @@ struct TurnPipeline: Sendable {
             "status": handoff == nil ? "bot" : "handoff", "model": modelVersion, "intent": parse.intent.name,
             "confidence": String(format: "%.3f", parse.intent.confidence), "fallback": String(decision.isFallback),
             "actions": decision.actions.map { switch $0 { case let .respond(name), let .custom(name): name } }.joined(separator: ","),
-            "entities": parse.entities.map(\.entity).joined(separator: ","),
-            "redacted": redaction.spans.map(\.type.rawValue).joined(separator: ","),
+            "entities": Self.counted(parse.entities.map(\.entity)),
+            "redacted": Self.counted(redaction.spans.map(\.type.rawValue)),
         ]
         var events: [AuditEvent] = []
         if let handoff {
@@ -175,7 +178,7 @@ struct TurnPipeline: Sendable {
         do { encoded = try JSONEncoder().encode(tracker) } catch { throw .storage("the tracker could not be encoded") }
         do {
             try await store.commit(TurnCommit(
-                conversationID: message.conversationID, customerID: customerID, status: status,
+                conversationID: message.conversationID, customerID: customerID, channel: message.channel.actor.rawValue, status: status,
                 tracker: encoded, messages: messages, handoff: handoff, now: now, audit: audit.appends(events)
             ))
         } catch {
@@ -190,9 +193,14 @@ struct TurnPipeline: Sendable {
         }
     }
 
-    private func customerTier(_ customerID: String?) async throws(EngineError) -> String? {
+    /// The customer's tier; a customer id the channel named must exist in the
+    /// firm's records (no records are created for unknown ids).
+    private func customerTier(_ customerID: String?, named: Bool) async throws(EngineError) -> String? {
         guard let customerID else { return nil }
-        do { return try await records.customer(id: customerID)?.tier } catch { throw .integration(error.description) }
+        let customer: Customer?
+        do { customer = try await records.customer(id: customerID) } catch { throw .integration(error.description) }
+        if customer == nil, named { throw .invalidInput("unknown customer_id") }
+        return customer?.tier
     }
 
     private func initialTracker() -> Tracker {
@@ -205,6 +213,13 @@ struct TurnPipeline: Sendable {
         do { return try JSONDecoder().decode(Tracker.self, from: data) } catch {
             throw .storage("a stored conversation state could not be read")
         }
+    }
+
+    /// Names with their counts (`EMAIL:2,PHONE:1`), bounded, for audit details.
+    static func counted(_ names: [String]) -> String {
+        let counts = names.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        let text = counts.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
+        return String(text.prefix(512))
     }
 
     static func storage(_ error: StoreError) -> EngineError {

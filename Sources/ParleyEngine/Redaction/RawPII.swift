@@ -5,6 +5,13 @@ import ParleyRedaction
 public struct RawPII: Sendable, CustomStringConvertible {
     private let values: [(type: PIIEntityType, value: String)]
 
+    /// No raw values (for an action run outside a turn).
+    public static let none = RawPII(values: [])
+
+    private init(values: [(type: PIIEntityType, value: String)]) {
+        self.values = values
+    }
+
     init(original: String, redaction: RedactionResult) {
         let scalars = Array(original.unicodeScalars)
         values = redaction.spans.compactMap { span in

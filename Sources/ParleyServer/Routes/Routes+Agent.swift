@@ -8,12 +8,12 @@ extension Routes {
     }
 
     func queues(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
-        try json(QueuesResponse(queues: try await engine.queues()))
+        try json(QueuesResponse(queues: try await engine.queues(readBy: try caller(context))))
     }
 
     func queueHandoffs(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         let queue = try parameter("queue", context)
-        let handoffs = try await engine.openHandoffs(queue: queue)
+        let handoffs = try await engine.openHandoffs(queue: queue, readBy: try caller(context))
         return try json(HandoffListResponse(queue: queue, handoffs: handoffs.map(HandoffView.init)))
     }
 

@@ -20,7 +20,7 @@ extension Routes {
             }
             return number
         } ?? 0
-        let transcript = try await engine.transcript(conversationID: id, afterSeq: after)
+        let transcript = try await engine.replies(conversationID: id, afterSeq: after, channel: channel(context))
         let replies = transcript.turns.filter { $0.role != .customer }.map {
             RepliesResponse.Reply(seq: $0.seq, role: $0.role.rawValue, text: $0.text, at: $0.at)
         }

@@ -32,6 +32,7 @@ extension Routes {
     }
 
     func listModels(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
+        try await engine.audit.record(Principal.token(try caller(context)).event("model.list"))
         guard let models else { return try json(ModelList(models: [.init(version: engine.model.metadata.version, active: true)])) }
         let active = try models.activeVersion()
         return try json(ModelList(models: try models.versions().map { .init(version: $0, active: $0 == active) }))

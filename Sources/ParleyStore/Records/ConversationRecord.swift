@@ -11,6 +11,8 @@ public struct ConversationRecord: Sendable, Hashable, Codable {
     public var id: String
     public var subjectID: String
     public var customerID: String?
+    /// The channel that started the conversation (`token:<id>` or `channel:loopback`); only it may continue it.
+    public var channel: String?
     public var status: Status
     var sealedTracker: Data?
     public var turnCount: Int
@@ -18,7 +20,7 @@ public struct ConversationRecord: Sendable, Hashable, Codable {
     public var updatedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, subjectID = "subject_id", customerID = "customer_id", status
+        case id, subjectID = "subject_id", customerID = "customer_id", channel, status
         case sealedTracker = "tracker", turnCount = "turn_count"
         case createdAt = "created_at", updatedAt = "updated_at"
     }

@@ -107,47 +107,16 @@ struct TurnPipeline: Sendable {
             replies = responder.render(response, slots: tracker.slots, seed: seed).map { [$0] } ?? []
             tracker.activeForm = nil
             tracker.requestedSlot = nil
+            tracker.consecutiveFallbacks = 0
         } else {
             // 7. Actions.
-            for action in decision.actions {
-                switch action {
-                case let .respond(name):
-                    if let reply = responder.render(name, slots: tracker.slots, seed: seed) { replies.append(reply) }
-                case let .custom(name):
-                    guard let custom = actions[name] else { throw .configuration(file: "domain", line: nil, key: "actions", reason: "no implementation for \(name)") }
-                    let context = ActionContext(slots: tracker.slots, customerID: customerID, records: records, rawPII: rawPII, now: now)
-                    let outcome = try await custom.run(context)
-                    dialogue.apply(outcome.slotChanges, to: &tracker)
-                    for response in outcome.responses {
-                        if let reply = responder.render(response.name, slots: tracker.slots, variables: response.variables, seed: seed) {
-                            replies.append(reply)
-                        }
-                    }
-                    if let form = outcome.resumeForm { dialogue.resume(form: form, tracker: &tracker) }
-                }
-            }
+            let context = ActionContext(slots: tracker.slots, customerID: customerID, records: records, rawPII: rawPII, now: now)
+            replies = try await perform(decision.actions, context: context, tracker: &tracker, responder: responder, seed: seed)
         }
 
-        // 8. Store and count.
+        // 8. Store (with the audit entries, in one transaction) and count.
         let messages = [customerTurn] + replies.map { TurnCommit.Message(role: .bot, text: $0) }
-        var details = [
-            "status": handoff == nil ? "bot" : "handoff", "model": modelVersion, "intent": parse.intent.name,
-            "confidence": String(format: "%.3f", parse.intent.confidence), "fallback": String(decision.isFallback),
-            "actions": decision.actions.map { switch $0 { case let .respond(name), let .custom(name): name } }.joined(separator: ","),
-            "entities": Self.counted(parse.entities.map(\.entity)),
-            "redacted": Self.counted(redaction.spans.map(\.type.rawValue)),
-        ]
-        var events: [AuditEvent] = []
-        if let handoff {
-            details["escalation_rule"] = handoff.rule
-            details["queue"] = handoff.queue
-        }
-        events.append(message.channel.event("turn.handled", target: .conversation(message.conversationID), details: details))
-        if let handoff {
-            events.append(Principal.system.event("handoff.create", target: .conversation(message.conversationID), details: [
-                "queue": handoff.queue, "rule": handoff.rule,
-            ]))
-        }
+        let events = auditEvents(message, parse: parse, redaction: redaction, decision: decision, handoff: handoff)
         try await commit(
             message, customerID: customerID, status: handoff == nil ? .bot : .handoff, tracker: tracker,
             messages: messages,
@@ -168,6 +137,55 @@ struct TurnPipeline: Sendable {
             conversationID: message.conversationID, replies: replies, intent: parse.intent, entities: parse.entities,
             ranking: parse.ranking, status: handoff == nil ? .bot : .handoff, handoff: handoff, redactedText: text
         )
+    }
+
+    /// Runs the dialogue's actions in order and returns the replies.
+    private func perform(
+        _ planned: [DialogueDecision.Action], context: ActionContext, tracker: inout Tracker, responder: Responder, seed: Int
+    ) async throws(EngineError) -> [String] {
+        var replies: [String] = []
+        for action in planned {
+            switch action {
+            case let .respond(name):
+                if let reply = responder.render(name, slots: tracker.slots, seed: seed) { replies.append(reply) }
+            case let .custom(name):
+                guard let custom = actions[name] else {
+                    throw .configuration(file: "domain", line: nil, key: "actions", reason: "no implementation for \(name)")
+                }
+                var current = context
+                current.slots = tracker.slots
+                let outcome = try await custom.run(current)
+                dialogue.apply(outcome.slotChanges, to: &tracker)
+                for response in outcome.responses {
+                    if let reply = responder.render(response.name, slots: tracker.slots, variables: response.variables, seed: seed) {
+                        replies.append(reply)
+                    }
+                }
+                if let form = outcome.resumeForm { dialogue.resume(form: form, tracker: &tracker) }
+            }
+        }
+        return replies
+    }
+
+    /// The decision as the audit trail records it: ids, names, numbers; never text.
+    private func auditEvents(
+        _ message: IncomingMessage, parse: ParseResult, redaction: RedactionResult, decision: DialogueDecision, handoff: Handoff?
+    ) -> [AuditEvent] {
+        let target = AuditTarget.conversation(message.conversationID)
+        var details = [
+            "status": handoff == nil ? "bot" : "handoff", "model": modelVersion, "intent": parse.intent.name,
+            "confidence": String(format: "%.3f", parse.intent.confidence), "fallback": String(decision.isFallback),
+            "actions": decision.actions.map { switch $0 { case let .respond(name), let .custom(name): name } }.joined(separator: ","),
+            "entities": Self.counted(parse.entities.map(\.entity)),
+            "redacted": Self.counted(redaction.spans.map(\.type.rawValue)),
+        ]
+        guard let handoff else { return [message.channel.event("turn.handled", target: target, details: details)] }
+        details["escalation_rule"] = handoff.rule
+        details["queue"] = handoff.queue
+        return [
+            message.channel.event("turn.handled", target: target, details: details),
+            Principal.system.event("handoff.create", target: target, details: ["queue": handoff.queue, "rule": handoff.rule]),
+        ]
     }
 
     private func commit(

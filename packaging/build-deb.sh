@@ -11,6 +11,7 @@ stage=$(mktemp -d); trap 'rm -rf "$stage"' EXIT
 pkg="$stage/parley_${version}_${arch}"
 
 install -D -m 0755 .build/release/parley "$pkg/usr/bin/parley"
+strip --strip-unneeded "$pkg/usr/bin/parley"
 mkdir -p "$pkg/usr/share/parley"
 cp -r bot "$pkg/usr/share/parley/bot"
 install -D -m 0644 policies/escalation.yml "$pkg/etc/parley/policies/escalation.yml"
@@ -32,7 +33,7 @@ Package: parley
 Version: ${version}
 Architecture: ${arch}
 Maintainer: Parley maintainers <maintainers@parley.invalid>
-Depends: libsodium23, libsqlite3-0, adduser
+Depends: libsodium23, libsqlite3-0, libstdc++6, libgcc-s1, adduser
 Section: net
 Priority: optional
 Description: on-premises customer-support agent

@@ -24,10 +24,25 @@ struct CorpusGenerator {
     ]
 
     private let groups: [[String]]
+    private let nearMisses: [String]
+
+    /// Which templates a generator draws from: the main ones, `HeldOutTemplates`,
+    /// or `FreshTemplates` (which brings its own near misses too).
+    enum TemplateSet {
+        case main, heldOut, fresh
+    }
 
     /// `heldOut` draws positive sentences from `HeldOutTemplates` instead.
     init(seed: UInt64, heldOut: Bool = false) {
-        groups = heldOut ? HeldOutTemplates.positive : Self.mainGroups
+        self.init(seed: seed, templates: heldOut ? .heldOut : .main)
+    }
+
+    init(seed: UInt64, templates: TemplateSet) {
+        switch templates {
+        case .main: (groups, nearMisses) = (Self.mainGroups, NearMissTemplates.all)
+        case .heldOut: (groups, nearMisses) = (HeldOutTemplates.positive, NearMissTemplates.all)
+        case .fresh: (groups, nearMisses) = (FreshTemplates.positive, FreshTemplates.nearMiss)
+        }
         rng = SplitMix64(seed: seed)
         values = ValueFactory(rng: SplitMix64(seed: seed ^ 0xA5A5_5A5A_F00D_BEEF))
     }
@@ -40,7 +55,7 @@ struct CorpusGenerator {
         var builder = RecordBuilder()
         builder.appendText(rng.pick(Self.openers))
         if rng.chance(0.3) {
-            fill(rng.pick(NearMissTemplates.all), into: &builder)
+            fill(rng.pick(nearMisses), into: &builder)
         } else {
             fill(rng.pick(rng.pick(groups)), into: &builder)
             if rng.chance(0.12) {

@@ -9,6 +9,8 @@ struct BenchReport: Codable {
     let evaluation: EvaluationReport
     /// Scores on sentences from the held-out templates (never tuned on).
     let heldOut: EvaluationReport
+    /// Scores on sentences from the fresh templates (a second independent held-out set).
+    let fresh: EvaluationReport
     let throughput: [ThroughputBenchmark.Result]
     let pathological: [PathologicalBenchmark.Result]
 
@@ -25,6 +27,8 @@ struct BenchReport: Codable {
         lines.append(contentsOf: table(evaluation))
         lines.append("held-out templates: \(heldOut.records) sentences, \(heldOut.negativeRecords) without any PII")
         lines.append(contentsOf: table(heldOut))
+        lines.append("fresh templates: \(fresh.records) sentences, \(fresh.negativeRecords) without any PII")
+        lines.append(contentsOf: table(fresh))
         let baseline = throughput.first { $0.name.contains("byte loop") }?.megabytesPerCPUSecond ?? 1
         let lowercase = throughput.first { $0.name.contains("lowercased") }?.megabytesPerCPUSecond ?? 1
         lines.append(pad("throughput (one thread)", 40) + "MB/CPU-s   MB/wall-s   vs byte loop   vs lowercased()")

@@ -26,22 +26,28 @@ func runBench() -> Int32 {
         if options.showErrors > 0 {
             var heldOutGenerator = CorpusGenerator(seed: options.seed &+ 1, heldOut: true)
             let heldOutRecords = heldOutGenerator.generate(count: options.sentences / 4)
+            var freshGenerator = CorpusGenerator(seed: options.seed &+ 2, templates: .fresh)
+            let freshRecords = freshGenerator.generate(count: options.sentences / 4)
             let listing = ErrorListing(limit: options.showErrors).render(records: records, redactor: redactor)
                 + "\n--- held-out templates ---\n"
                 + ErrorListing(limit: options.showErrors).render(records: heldOutRecords, redactor: redactor)
+                + "\n--- fresh templates ---\n"
+                + ErrorListing(limit: options.showErrors).render(records: freshRecords, redactor: redactor)
             FileHandle.standardOutput.write(Data((listing + "\n").utf8))
             return 0
         }
         let evaluation = try RedactionEvaluator(redactor: redactor).evaluate(jsonLines: lines)
         var heldOutGenerator = CorpusGenerator(seed: options.seed &+ 1, heldOut: true)
         let heldOut = RedactionEvaluator(redactor: redactor).evaluate(records: heldOutGenerator.generate(count: options.sentences / 4))
+        var freshGenerator = CorpusGenerator(seed: options.seed &+ 2, templates: .fresh)
+        let fresh = RedactionEvaluator(redactor: redactor).evaluate(records: freshGenerator.generate(count: options.sentences / 4))
         let texts = records.map(\.text)
         let benchmark = ThroughputBenchmark(texts: texts, minimumSeconds: options.minimumSeconds)
         let throughput = benchmark.run(redactor: redactor) + (options.perType ? try benchmark.runPerType() : [])
         let pathological = PathologicalBenchmark().run(redactor: redactor)
         let report = BenchReport(
             sentences: records.count, seed: options.seed, corpusBytes: texts.reduce(0) { $0 + $1.utf8.count },
-            evaluation: evaluation, heldOut: heldOut, throughput: throughput, pathological: pathological)
+            evaluation: evaluation, heldOut: heldOut, fresh: fresh, throughput: throughput, pathological: pathological)
         let output = options.json ? try report.json() : report.text()
         FileHandle.standardOutput.write(Data((output + "\n").utf8))
         return 0

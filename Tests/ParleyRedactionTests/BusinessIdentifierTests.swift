@@ -33,4 +33,9 @@ struct BusinessIdentifierTests {
         let result = Fixture.redactor.redact("order #12345 was paid with 4111 1111 1111 1111")
         #expect(result.redactedText == "order #12345 was paid with [CREDIT_CARD]")
     }
+
+    @Test func numberSignAfterAPersonalDataWordIsNotProtected() {
+        #expect(Fixture.redactor.redact("phone #07700 900123").redactedText == "phone #[PHONE]")
+        #expect(Fixture.redactor.redact("order #4111111111111111").redactedText == "order #4111111111111111")
+    }
 }

@@ -31,4 +31,30 @@ struct IPAddressDetectorTests {
         #expect(Fixture.found("IPv6: \"fe80::1ff:fe23:4567:890a\".", .ipAddress) == ["fe80::1ff:fe23:4567:890a"])
         #expect(Fixture.found("network 10.0.0.0/8 blocked", .ipAddress) == ["10.0.0.0"])
     }
+
+    @Test(arguments: [
+        "Updated to 7.3.2.45 last night",
+        "App 7.3.2.45 keeps crashing",
+        "the 7.3.2.45 update broke everything",
+        "Since upgrading to 7.3.2.45 it fails",
+        "v 7.3.2.45 is buggy",
+        "7.3.2.45-beta broke it",
+        "0.9.1.2 is out",
+        "after the update my router shows 7.3.2.45",
+        "my IP changed after the 7.3.2.45 update",
+    ])
+    func dottedVersionsNearVersionWordsAreNotAddresses(text: String) {
+        #expect(Fixture.found(text, .ipAddress).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("my IP is 7.3.2.45 since the update", "7.3.2.45"),
+        ("Server address: 7.3.2.45", "7.3.2.45"),
+        ("my laptop got 10.0.0.1 after the update", "10.0.0.1"),
+        ("traceroute stops at 81.2.69.160", "81.2.69.160"),
+        ("the app logged a login from 81.2.69.160", "81.2.69.160"),
+    ])
+    func addressesNextToIPWordsStayAddresses(text: String, ip: String) {
+        #expect(Fixture.found(text, .ipAddress) == [ip])
+    }
 }

@@ -10,7 +10,8 @@ struct PathologicalInputTests {
 
     @Test(arguments: [
         "7", ".", "@", "a@a.a@", "4 ", "4111 ", ":", "a:", "1.", "a", "Name ", "my name is ", "born on ", "http://",
-        "GB82 ", "😀", "-", "(", "1-", "0", "::1:", "1.1.1.1.", "+4", "+", "AB12 ",
+        "GB82 ", "😀", "-", "(", "1-", "0", "::1:", "1.1.1.1.", "+4", "+", "AB12 ", "cheers, ", "Mr ", "here ",
+        "Will ", "the name on the ", "date of birth ", "version 7.3.2.45 ", "Hello 👋 ", "O'",
     ])
     func findsNothingInLongRuns(unit: String) {
         let text = Self.repeated(unit)
@@ -33,5 +34,13 @@ struct PathologicalInputTests {
     @Test func valueAtTheEndOfA100KBRunIsFound() {
         let text = String(repeating: "1 ", count: 50_000) + "x a.b@example.com"
         #expect(Fixture.found(text, .email) == ["a.b@example.com"])
+    }
+
+    @Test func longRunsOfNamesStayLinearAndBounded() {
+        let text = Self.repeated("Anna ")
+        let spans = Fixture.redactor.detect(text)
+        // Names are read four words at a time, never one span over the whole run.
+        #expect(spans.allSatisfy { $0.type == .person && $0.end - $0.start <= 4 * 5 })
+        #expect(!spans.isEmpty)
     }
 }

@@ -40,4 +40,9 @@ struct PhoneDetectorTests {
         #expect(Fixture.types("it cost $1,234.56 on 12/05/2024 at 10:30").isEmpty)
         #expect(Fixture.types("€ 49.99 and 2024-05-12 14:45:00").isEmpty)
     }
+
+    @Test func numberThatIsAlsoAValidNHSNumberInMedicalContextIsNotAPhone() {
+        #expect(Fixture.types("patient 943-476-5919 please ring the ward") == [.ukNHS])
+        #expect(Fixture.types("call me on 943-476-5919") == [.phone])
+    }
 }

@@ -41,4 +41,13 @@ struct PostcodeAndAddressTests {
         #expect(Fixture.found("I bought 3 new street lamps", .streetAddress).isEmpty)
         #expect(Fixture.found("I live at 12 high street", .streetAddress) == ["12 high street"])
     }
+
+    @Test(arguments: [
+        "Can you deliver the new card to SW1A 1AA",
+        "the delivery address on the booking: SW1A 1AA",
+        "text me when you reach SW1A 1AA",
+    ])
+    func spacedUKPostcodeStandsWhateverTheWordsAround(text: String) {
+        #expect(Fixture.found(text, .postcode) == ["SW1A 1AA"])
+    }
 }

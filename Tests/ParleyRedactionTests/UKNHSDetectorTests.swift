@@ -39,4 +39,37 @@ struct UKNHSDetectorTests {
         #expect(NHSChecksum.isValid([9, 4, 3, 4, 7, 6, 5, 9, 1, 9]))
         #expect(!NHSChecksum.isValid([9, 4, 3, 4, 7, 6, 5, 9, 1, 8]))
     }
+
+    @Test(arguments: [
+        "the referral letter quotes 943 476 5919",
+        "for the ward records: 9434765919",
+        "The discharge letter lists 943-476-5919 for me",
+        "the pharmacist asked for 943 476 5919",
+        "my prescription is under 9434765919",
+    ])
+    func medicalWordsAreNHSContext(text: String) {
+        #expect(Fixture.types(text) == [.ukNHS])
+    }
+
+    @Test func checksumAndMedicalContextBeatACloserPhoneWord() {
+        #expect(Fixture.types("the hospital called about 943-476-5919") == [.ukNHS])
+        // Failing the check, the same shape stays a phone number.
+        #expect(Fixture.types("the hospital called about 943-476-5918") == [.phone])
+    }
+
+    @Test func aPhoneWordInAnEarlierClauseDoesNotClaimTheNumber() {
+        let text = "0161 496 0800 - that's the landline; the referral letter quotes 943 476 5919"
+        #expect(Fixture.types(text) == [.phone, .ukNHS])
+    }
+
+    @Test func aNumberSignAfterNHSIsNotAnOrderReference() {
+        #expect(Fixture.found("my NHS #9434765919", .ukNHS) == ["9434765919"])
+    }
+
+    @Test func spacedNHSFormatWinsWithoutContextButAPhoneWordStillDecides() {
+        #expect(Fixture.types("the letter quotes 943 476 5919") == [.ukNHS])
+        #expect(Fixture.types("call me on 943 476 5919") == [.phone])
+        // Failing the check, the spaced digits are only a phone number.
+        #expect(Fixture.types("call me on 943 476 5918") == [.phone])
+    }
 }

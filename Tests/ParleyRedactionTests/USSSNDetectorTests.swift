@@ -31,4 +31,24 @@ struct USSSNDetectorTests {
     @Test func policyNumberShapedLikeSSNIsNotTaken() {
         #expect(Fixture.found("policy number 536221234 renewal", .usSSN).isEmpty)
     }
+
+    @Test(arguments: [
+        ("tax id on the form: 536 22 1234", "536 22 1234"),
+        ("soc sec 536221234", "536221234"),
+        ("my IRS letter has 536 22 1234", "536 22 1234"),
+        ("536221234 - that's my social security number", "536221234"),
+        ("SSN, not my phone: 536 22 1234", "536 22 1234"),
+    ])
+    func findsSSNWithBroaderContext(text: String, ssn: String) {
+        #expect(Fixture.found(text, .usSSN) == [ssn])
+    }
+
+    @Test func numberSignAfterSSNIsPartOfTheValue() {
+        #expect(Fixture.found("SSN #536-22-1234", .usSSN) == ["536-22-1234"])
+        #expect(Fixture.types("order #536221234").isEmpty)
+    }
+
+    @Test func spacedSSNIsNotAPhoneNumber() {
+        #expect(Fixture.types("my SSN is 012 34 5678") == [.usSSN])
+    }
 }

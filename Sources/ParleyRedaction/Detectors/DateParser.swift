@@ -8,6 +8,8 @@ enum DateParser {
         "sept", "oct", "nov", "dec",
     ].map { Array($0.utf8) }
 
+    private static let of = Array("of ".utf8)
+
     static func parse(_ input: ScanInput, at start: Int) -> Int? {
         if input.byte(at: start).isASCIIDigit {
             return parseNumeric(input, at: start) ?? parseDayFirst(input, at: start)
@@ -56,7 +58,7 @@ enum DateParser {
         var index = skipOrdinal(input, at: day.end)
         guard input.byte(at: index) == 0x20 else { return nil }
         index = input.skipBlanks(from: index)
-        if input.matchesIgnoringCase(Array("of ".utf8), at: index) { index = input.skipBlanks(from: index + 3) }
+        if input.matchesIgnoringCase(Self.of, at: index) { index = input.skipBlanks(from: index + 3) }
         guard let monthEnd = month(input, at: index) else { return nil }
         return year(input, after: monthEnd)
     }
@@ -70,10 +72,12 @@ enum DateParser {
     }
 
     private static func skipOrdinal(_ input: ScanInput, at index: Int) -> Int {
-        for suffix in ["st", "nd", "rd", "th"] where input.matchesIgnoringCase(Array(suffix.utf8), at: index) {
-            return index + 2
+        let first = input.byte(at: index) | 0x20
+        let second = input.byte(at: index + 1) | 0x20
+        switch (first, second) {
+        case (0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68): return index + 2  // st nd rd th
+        default: return index
         }
-        return index
     }
 
     private static func month(_ input: ScanInput, at start: Int) -> Int? {

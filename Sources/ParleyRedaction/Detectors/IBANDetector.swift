@@ -7,19 +7,21 @@ struct IBANDetector: PIIDetector {
     static let score = 0.95
 
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
-        let lengths = IBANRegistry.table
+        guard !input.digitGroups.isEmpty else { return }  // check digits are never absent
         var resumeAt = 0
-        input.forEachWord { start, end in
+        for word in input.words {
+            let start = word.start
+            let end = word.end
             guard start >= resumeAt, end - start >= 4, input[start].isASCIILetter, input[start + 1].isASCIILetter,
                   input[start + 2].isASCIIDigit, input[start + 3].isASCIIDigit
-            else { return }
+            else { continue }
             let first = input[start].asciiUppercased
             let second = input[start + 1].asciiUppercased
-            let expected = Int(lengths[Int(first - 65) * 26 + Int(second - 65)])
+            let expected = Int(IBANRegistry.table[Int(first - 65) * 26 + Int(second - 65)])
             guard expected > 0, end - start == expected || end - start == 4,
                   let (ibanEnd, characters) = read(from: start, expected: expected, in: input),
                   IBANRegistry.hasValidChecksum(characters)
-            else { return }
+            else { continue }
             candidates.append(
                 Candidate(type: entityType, start: start, end: ibanEnd, score: Self.score, detector: name, usesContext: false))
             resumeAt = ibanEnd

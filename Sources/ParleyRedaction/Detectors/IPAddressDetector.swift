@@ -1,7 +1,9 @@
 /// IPv4 addresses (four dotted octets 0–255 without leading zeros, not part of a
 /// longer dotted number such as `1.2.3.4.5`) and IPv6 addresses (eight groups,
 /// `::` compression, embedded IPv4). A preceding "version"/"firmware" marks a
-/// dotted version number rather than an address.
+/// dotted version number rather than an address, and so do a version suffix
+/// (`-beta`) and a first octet of 0; `ContextScorer` weighs version markers
+/// around the number ("updated to", "release").
 struct IPAddressDetector: PIIDetector {
     let name = "ip-address"
     let entityType = PIIEntityType.ipAddress
@@ -22,7 +24,8 @@ struct IPAddressDetector: PIIDetector {
             if chain.count == 5, lastGroup.gap == .slash, lastGroup.length <= 2 {
                 octets = chain.lowerBound..<(chain.upperBound - 1)
             }
-            guard !input.numberAttachedAfter(lastGroup.end) else { return }
+            guard !input.numberAttachedAfter(lastGroup.end), !Self.hasVersionSuffix(after: lastGroup.end, in: input)
+            else { return }
             let first = groups[octets.lowerBound].start
             // After ":" it is the tail of an IPv6 address, which the IPv6 scan reports.
             guard octets.count == 4, !input.numberAttachedBefore(first), input.byte(at: first - 1) != 0x3A else { return }
@@ -31,10 +34,18 @@ struct IPAddressDetector: PIIDetector {
                 if index != octets.lowerBound, group.gap != .dot { return }
                 guard Self.isOctet(input, group) else { return }
             }
+            // 0.x.x.x is "this network", never a host: a version number ("0.9.1.2").
+            guard input[first] != 0x30 else { return }
             candidates.append(
                 Candidate(type: entityType, start: groups[octets.lowerBound].start, end: groups[octets.upperBound - 1].end,
                           score: Self.ipv4Score, detector: name, usesContext: true))
         }
+    }
+
+    /// "7.3.2.45-beta", "7.3.2.45+build": a pre-release or build suffix.
+    private static func hasVersionSuffix(after end: Int, in input: ScanInput) -> Bool {
+        let next = input.byte(at: end)
+        return (next == 0x2D || next == 0x2B) && input.byte(at: end + 1).isASCIILetter
     }
 
     static func isOctet(_ input: ScanInput, _ group: DigitGroup) -> Bool {

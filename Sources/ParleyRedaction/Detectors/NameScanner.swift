@@ -1,81 +1,186 @@
-/// Reads a personal name at a position: one to four name words (`Zoë`,
-/// `O'Brien`, `Jean-Luc`, `José` with a combining accent), optionally joined by
-/// lowercase particles (`van`, `de`, `bin`). Works on Unicode scalars so accented
-/// and non-Latin letters count as letters.
-struct NameScanner: Sendable {
+/// Reads a personal name at a position: an optional title (`Mr`, `Dr.`), then one
+/// to four name words (`Zoë`, `O'Brien`, `Jean-Luc`, `José` with a combining
+/// accent), optionally joined by lowercase particles (`van`, `de`, `bin`). Works on
+/// bytes and Unicode scalars, so accented and non-Latin letters count as letters,
+/// and allocates nothing.
+///
+/// A word that names an organisation or a street ("Bank", "Road") rejects the
+/// whole reading: "Victoria Road" and "John Lewis Partnership" are not people.
+///
+/// A final class of immutable tables, so that holding or capturing it costs one
+/// retain instead of one per word list.
+final class NameScanner: Sendable {
     static let maxWords = 4
 
-    private let particles: Set<String> = [
-        "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "al", "el", "ter", "ten",
-    ]
-    /// Capitalised words that follow cues but are not names.
-    private let stopWords: Set<String> = [
-        "not", "sorry", "happy", "very", "so", "still", "trying", "calling", "writing", "looking", "here", "back",
-        "going", "the", "a", "an", "in", "at", "on", "from", "with", "unable", "afraid", "interested", "just",
-        "really", "also", "now", "new", "and", "but", "or", "about", "your", "my", "our", "their", "his", "her",
-        "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "customer", "client", "member", "patient", "please",
-        "hello", "hi", "thanks", "thank", "okay", "ok", "yes", "no", "fine", "good", "well", "sure", "confused",
-        "frustrated", "worried", "concerned", "glad", "pleased", "available", "unhappy", "done", "ready",
-        "away", "abroad", "travelling", "traveling", "locked", "stuck", "is", "was", "this", "that", "it",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
-        "speaking", "there", "what", "why", "how", "when", "who", "which", "regarding", "re", "i", "we", "you",
-    ]
-    private let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sir"]
+    /// What was read, for the caller to weigh.
+    struct Name {
+        var start: Int
+        var end: Int
+        /// Name words, not counting the title and particles.
+        var words: Int
+        var hasTitle: Bool
+        /// How the lexicon knows the first name word.
+        var firstKind: NameLexicon.Kind
+        /// The last name word ("Cruz" in "de la Cruz").
+        var lastWord: Range<Int>
+    }
 
-    /// The end of the name starting at `start`, or nil. With `allowLowercase` a
-    /// name written in lowercase is accepted (after strong cues like "my name is").
-    func scan(_ input: ScanInput, at start: Int, allowLowercase: Bool) -> (start: Int, end: Int)? {
+    let lexicon: NameLexicon
+    private let vocabulary = NameVocabulary()
+
+    init(lexicon: NameLexicon = NameLexicon()) {
+        self.lexicon = lexicon
+    }
+
+    /// The name starting at `start`, or nil. With `allowLowercase` a name written
+    /// in lowercase is accepted (after strong cues like "my name is"), and so is
+    /// one in capitals ("NAME: ANNA SMITH").
+    func scan(_ input: ScanInput, at start: Int, allowLowercase: Bool) -> Name? {
         var position = start
-        // An optional title ("Mr", "Dr.") before the name is kept with it.
-        if let (titleEnd, word) = word(input, at: position), titles.contains(word.lowercased()) {
-            var next = titleEnd
-            if input.byte(at: next) == 0x2E { next += 1 }
-            if input.byte(at: next) == 0x20 { position = next + 1 }
+        var hasTitle = false
+        if let titleEnd = titleEnd(input, at: position) {
+            position = titleEnd
+            hasTitle = true
         }
         var end: Int?
         var words = 0
+        var firstKind = NameLexicon.Kind.unknown
+        var initials = 0
+        var lastWord = start..<start
         var pendingParticles = 0
         var sawCapitalised = false
-        while words < Self.maxWords, let (wordEnd, word) = word(input, at: position) {
-            let lower = word.lowercased()
-            let capitalised = word.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-            if !capitalised, particles.contains(lower), end != nil, pendingParticles < 3 {
-                pendingParticles += 1
-            } else if capitalised || (allowLowercase && !sawCapitalised), !stopWords.contains(lower),
-                      !particles.contains(lower) || capitalised
+        while words < Self.maxWords, let word = word(input, at: position) {
+            let shape = Self.shape(input, position, word.end)
+            let category = vocabulary.category(input, position, word.end)
+            if category.contains(.stop) || category.contains(.title) { break }
+            if category.contains(.placeOrOrganisation) {
+                if words > 0 { return nil }
+                break
+            }
+            let initial = shape == .initial && (words > 0 || hasTitle || input.byte(at: word.end) == 0x2E)
+            if shape == .lowercase, category.contains(.particle), end != nil || hasTitle,
+               pendingParticles < 3
             {
-                sawCapitalised = sawCapitalised || capitalised
-                end = wordEnd
+                pendingParticles += 1
+            } else if shape == .capitalised || initial
+                || (allowLowercase && shape == .lowercase && !sawCapitalised)
+                || (allowLowercase && shape == .allCapitals)
+            {
+                if words == initials, !initial { firstKind = lexicon.kind(input, position, word.end) }
+                if initial { initials += 1 }
+                sawCapitalised = sawCapitalised || shape != .lowercase
+                end = word.end
+                lastWord = position..<word.end
                 words += 1
                 pendingParticles = 0
             } else {
                 break
             }
-            guard input.byte(at: wordEnd) == 0x20 else { break }
-            position = wordEnd + 1
+            if word.possessive { break }
+            var next = word.end
+            if shape == .initial, input.byte(at: next) == 0x2E { next += 1 }
+            guard input.byte(at: next) == 0x20 else { break }
+            position = next + 1
         }
-        guard let nameEnd = end else { return nil }
-        return (start, nameEnd)
+        guard let nameEnd = end, words > initials || hasTitle else { return nil }
+        return Name(start: start, end: nameEnd, words: words, hasTitle: hasTitle, firstKind: firstKind,
+                    lastWord: lastWord)
+    }
+
+    /// True for a lowercase name particle ("van", "de", "bin").
+    func isParticle(_ input: ScanInput, _ start: Int, _ end: Int) -> Bool {
+        vocabulary.category(input, start, end).contains(.particle)
+    }
+
+    /// The end of a title and the space after it ("Mr ", "Dr. "), or nil.
+    func titleEnd(_ input: ScanInput, at start: Int) -> Int? {
+        switch input.byte(at: start) {
+        case 0x4D, 0x44, 0x50: break  // M D P: Mr Mrs Ms Miss Mx Dr Prof
+        default: return nil
+        }
+        let wordEnd = input.letterRunEnd(from: start)
+        guard wordEnd - start >= 2, wordEnd - start <= 4, vocabulary.category(input, start, wordEnd).contains(.title)
+        else { return nil }
+        var next = wordEnd
+        if input.byte(at: next) == 0x2E { next += 1 }
+        return input.byte(at: next) == 0x20 ? next + 1 : nil
     }
 
     /// A word of letters (any script), combining marks, inner apostrophes and
-    /// hyphens, starting at `start`.
-    func word(_ input: ScanInput, at start: Int) -> (end: Int, text: String)? {
+    /// hyphens, starting at `start`. A possessive `'s` ends the word before it.
+    func word(_ input: ScanInput, at start: Int) -> (end: Int, possessive: Bool)? {
         guard let (first, firstLength) = input.scalar(at: start), Self.isLetter(first) else { return nil }
         var position = start + firstLength
-        while let (scalar, length) = input.scalar(at: position) {
-            if Self.isLetter(scalar) || (!scalar.isASCII && Self.isCombiningMark(scalar)) {
+        while position < input.count {
+            let byte = input[position]
+            if byte.isASCIILetter {
+                position += 1
+                continue
+            }
+            if byte < 0x80, byte != 0x27, byte != 0x2D { break }
+            guard let (scalar, length) = input.scalar(at: position) else { break }
+            if !scalar.isASCII, Self.isLetter(scalar) || Self.isCombiningMark(scalar) {
                 position += length
             } else if scalar == "'" || scalar == "\u{2019}" || scalar == "-",
                       let (next, _) = input.scalar(at: position + length), Self.isLetter(next)
             {
+                if scalar != "-", let contraction = contraction(input, after: position + length) {
+                    // "Anna's" is Anna; "I'll", "don't" are not names at all.
+                    return contraction ? nil : (position, true)
+                }
                 position += length
             } else {
                 break
             }
         }
         guard position - start <= 40 else { return nil }
-        return (position, String(decoding: UnsafeBufferPointer(rebasing: input.bytes[start..<position]), as: UTF8.self))
+        return (position, false)
+    }
+
+    /// After an apostrophe: true for a contraction (`'ll`, `'m`, `'re`, `'ve`,
+    /// `'d`, `'t`), false for a possessive `'s`, nil for neither (`O'Brien`).
+    private func contraction(_ input: ScanInput, after position: Int) -> Bool? {
+        let end = input.letterRunEnd(from: position)
+        guard !input.byte(at: end).isASCIIAlnum, input.byte(at: end) < 0x80 else { return nil }
+        switch end - position {
+        case 1:
+            switch input[position] | 0x20 {
+            case 0x73: return false  // s
+            case 0x6D, 0x64, 0x74: return true  // m d t
+            default: return nil
+            }
+        case 2:
+            let pair = (input[position] | 0x20, input[position + 1] | 0x20)
+            if pair == (0x6C, 0x6C) || pair == (0x72, 0x65) || pair == (0x76, 0x65) { return true }  // ll re ve
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    enum Shape {
+        case capitalised, lowercase, allCapitals
+        /// One capital letter ("J" in "J. Smith").
+        case initial
+    }
+
+    static func shape(_ input: ScanInput, _ start: Int, _ end: Int) -> Shape {
+        let first = input[start]
+        if end - start == 1 { return first.isASCIIUpper ? .initial : .lowercase }
+        let capitalised: Bool
+        if first < 0x80 {
+            capitalised = first.isASCIIUpper
+        } else {
+            capitalised = input.scalar(at: start).map { $0.scalar.properties.isUppercase } ?? false
+        }
+        guard capitalised else { return .lowercase }
+        var uppercase = 0
+        var lowercase = 0
+        for index in start..<end {
+            let byte = input[index]
+            if byte.isASCIIUpper { uppercase += 1 } else if byte.isASCIILower { lowercase += 1 }
+        }
+        return lowercase == 0 && uppercase >= 2 ? .allCapitals : .capitalised
     }
 
     @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,71 +1,215 @@
-/// Personal names introduced by a cue: "my name is …", "I am called …",
-/// "this is … speaking", "name: …", "I'm …", "signed, …".
-struct PersonDetector: PIIDetector {
+/// Personal names, from two kinds of evidence.
+///
+/// Cues (`PersonCue`): a phrase before the name ("my name is", "the account
+/// holder is", "this is … speaking", "cheers,"), each asking for as much evidence
+/// from the name as it lacks itself. Patterns (`PersonDetector+Patterns`): a title
+/// ("Mrs MacDonald"), a known given name with a surname ("Priya Fernández"), or a
+/// name followed by "here" / "speaking". A given name alone, without a cue, is
+/// never enough ("I spoke to Sarah yesterday" names a member of staff).
+///
+/// A final class of immutable tables rather than a struct: the detector is
+/// passed and captured by value, and copying a struct of this many arrays costs
+/// a retain per array on every call.
+final class PersonDetector: PIIDetector {
     let name = "person"
     let entityType = PIIEntityType.person
 
-    private struct Cue {
-        let phrase: String
-        let score: Double
-        /// Accept a name typed in lowercase.
-        let allowLowercase: Bool
-        /// Words, one of which must follow the name ("this is Anna speaking").
-        let requiresFollower: Bool
-        /// Sign-offs ("Regards,") put the name on the next line.
-        var nameMayFollowNewline = false
-    }
+    static let titleScore = 0.8
+    static let fullNameScore = 0.6
+    /// A capitalised pair that only its surname vouches for ("Grace Papadopoulos").
+    static let surnameScore = 0.55
+    static let followerScore = 0.75
+    /// A role cue with no link after it ("patient Anna Smith") weighs this much less.
+    static let unlinkedRolePenalty = 0.1
 
-    private static let cues: [Cue] = [
-        Cue(phrase: "my name is", score: 0.85, allowLowercase: true, requiresFollower: false),
-        Cue(phrase: "my name's", score: 0.85, allowLowercase: true, requiresFollower: false),
-        Cue(phrase: "my full name is", score: 0.85, allowLowercase: true, requiresFollower: false),
-        Cue(phrase: "name is", score: 0.7, allowLowercase: false, requiresFollower: false),
-        Cue(phrase: "name's", score: 0.7, allowLowercase: false, requiresFollower: false),
-        Cue(phrase: "i am called", score: 0.85, allowLowercase: true, requiresFollower: false),
-        Cue(phrase: "i'm called", score: 0.85, allowLowercase: true, requiresFollower: false),
-        Cue(phrase: "people call me", score: 0.75, allowLowercase: false, requiresFollower: false),
-        Cue(phrase: "name:", score: 0.85, allowLowercase: true, requiresFollower: false),
-        Cue(phrase: "name -", score: 0.8, allowLowercase: false, requiresFollower: false),
-        Cue(phrase: "this is", score: 0.8, allowLowercase: false, requiresFollower: true),
-        Cue(phrase: "it's", score: 0.75, allowLowercase: false, requiresFollower: true),
-        Cue(phrase: "i am", score: 0.6, allowLowercase: false, requiresFollower: false),
-        Cue(phrase: "i'm", score: 0.6, allowLowercase: false, requiresFollower: false),
-        Cue(phrase: "account holder is", score: 0.8, allowLowercase: false, requiresFollower: false),
-        Cue(phrase: "account holder:", score: 0.8, allowLowercase: true, requiresFollower: false),
-        Cue(phrase: "signed,", score: 0.75, allowLowercase: false, requiresFollower: false, nameMayFollowNewline: true),
-        Cue(phrase: "regards,", score: 0.75, allowLowercase: false, requiresFollower: false, nameMayFollowNewline: true),
-        Cue(phrase: "speaking with", score: 0.6, allowLowercase: false, requiresFollower: false),
-        Cue(phrase: "on behalf of", score: 0.6, allowLowercase: false, requiresFollower: false),
-    ]
+    private let rules = PersonCue.all.map(\.rule)
+    private let matcher = PhraseMatcher(PersonCue.all.map(\.phrase))
+    /// Words that confirm a name just read: "this is Anna speaking", "Anna here".
+    let followers = PhraseMatcher(["speaking", "here", "calling", "from", "again", "on the line", "writing"])
+    /// Links after a role cue: "the account holder is", "patient name:". After
+    /// a possessive ("holder's") only the "name" links count.
+    private let links = PhraseMatcher([
+        "is", "was", "will be", "should be", "would be", "reads", "says", "shows", "is listed as", "is down as",
+        "is called", "is named", "named", "called", "name is", "name:", "name -", "name's", "full name is",
+        "full name:",
+    ])
+    let scanner = NameScanner()
 
-    private let matcher = PhraseMatcher(PersonDetector.cues.map(\.phrase))
-    private let followers = PhraseMatcher(["speaking", "here", "calling", "from", "again", "on the line"])
-    private let scanner = NameScanner()
-
+    /// One pass over the words, trying cues and patterns at each.
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
-        matcher.forEachMatch(in: input) { match in
-            let cue = Self.cues[match.phrase]
-            var start = input.skipBlanks(from: match.end)
-            if input.byte(at: start) == 0x0A {
-                guard cue.nameMayFollowNewline else { return }
-                start = input.skipBlanks(from: start + 1)
+        var cueResume = 0
+        var patternResume = 0
+        for word in input.words {
+            if word.start >= cueResume, let match = matcher.longestMatch(startingWith: word, in: input) {
+                cueResume = match.end
+                let rule = rules[match.phrase]
+                let found = rule.kind == .confirmation
+                    ? nameBefore(confirmation: match.start, in: input) : nameAfter(rule, end: match.end, in: input)
+                if let (name, score) = found { append(name, score, to: &candidates) }
             }
-            if start == match.end, input.byte(at: start).isASCIIAlnum { return }
-            if input.byte(at: start) == 0x22 { start += 1 }  // name: "Anna"
-            let first = input.byte(at: start)
-            guard first.isASCIIUpper || first >= 0xC0 || (cue.allowLowercase && first.isASCIILower) else { return }
-            guard let name = scanner.scan(input, at: start, allowLowercase: cue.allowLowercase) else { return }
-            if cue.requiresFollower, !isFollowedByConfirmation(name.end, in: input) { return }
-            candidates.append(
-                Candidate(type: entityType, start: name.start, end: name.end, score: cue.score,
-                          detector: self.name, usesContext: false))
+            if word.start >= patternResume, let (name, score) = patternName(startingWith: word, in: input) {
+                append(name, score, to: &candidates)
+                patternResume = name.end
+            }
         }
     }
 
-    private func isFollowedByConfirmation(_ end: Int, in input: ScanInput) -> Bool {
+    private func append(_ name: NameScanner.Name, _ score: Double, to candidates: inout [Candidate]) {
+        candidates.append(
+            Candidate(type: entityType, start: name.start, end: name.end, score: score, detector: self.name,
+                      usesContext: false))
+    }
+
+    private func nameAfter(_ cue: PersonCue.Rule, end cueEnd: Int, in input: ScanInput) -> (NameScanner.Name, Double)? {
+        var start = cueEnd
+        var linked = false
+        switch cue.kind {
+        case .signOff:
+            guard let nameStart = startAfterSignOff(cueEnd, in: input) else { return nil }
+            start = nameStart
+        case .role:
+            if let linkEnd = linkEnd(after: cueEnd, bridge: cue.bridge, in: input) {
+                start = linkEnd
+                linked = true
+            } else if cue.bridge {
+                return nil
+            }
+            start = input.skipBlanks(from: start)
+        case .explicit, .weak, .confirmation:
+            start = input.skipBlanks(from: start)
+            if cue.kind == .weak, input.byte(at: start) == 0x2C { start = input.skipBlanks(from: start + 1) }
+        }
+        if start == cueEnd, input.byte(at: start).isASCIIAlnum { return nil }
+        if input.byte(at: start) == 0x22 { start += 1 }  // name: "Anna"
+        let strong = cue.kind == .explicit || linked
+        guard let name = scanName(at: start, lowercase: cue.lowercase, allCapitals: strong, in: input) else { return nil }
+        if strong { return (name, cue.score) }
+        let ambiguousAlone = name.firstKind == .ambiguous && name.words == 1 && !name.hasTitle
+        let confirmed = isFollowedByConfirmation(name.end, in: input)
+        switch cue.kind {
+        case .signOff:
+            let evidence = name.hasTitle || name.words >= 2 || name.firstKind == .known || endsClause(name.end, in: input)
+            guard evidence, !ambiguousAlone || endsClause(name.end, in: input) else { return nil }
+            return (name, cue.score)
+        default:
+            if ambiguousAlone, !confirmed, !endsClause(name.end, in: input) { return nil }
+            let evidence = name.hasTitle || confirmed || name.firstKind == .known || cue.singleUnknownWord
+                || (cue.twoWords && name.words >= 2) || hasKnownSurname(name, in: input)
+            guard evidence else { return nil }
+            let score = cue.kind == .role ? cue.score - Self.unlinkedRolePenalty : cue.score
+            return (name, confirmed ? max(score, Self.followerScore) : score)
+        }
+    }
+
+    /// Reads a name, allowing lowercase as `lowercase` says and capitals after
+    /// explicit cues.
+    func scanName(at start: Int, lowercase: PersonCue.Lowercase, allCapitals: Bool, in input: ScanInput)
+        -> NameScanner.Name?
+    {
+        let first = input.byte(at: start)
+        guard first.isASCIILetter || first >= 0xC0 else { return nil }
+        var allowLowercase = false
+        if first.isASCIILower {
+            switch lowercase {
+            case .never: return nil
+            case .any: allowLowercase = true
+            case .known:
+                guard let word = scanner.word(input, at: start),
+                      scanner.lexicon.kind(input, start, word.end) == .known
+                else { return nil }
+                allowLowercase = true
+            }
+        } else if allCapitals {
+            allowLowercase = true
+        }
+        return scanner.scan(input, at: start, allowLowercase: allowLowercase)
+    }
+
+    /// After "cheers" / "Kind regards": a comma, a dash or a line break, then the
+    /// name on the same line or the next.
+    private func startAfterSignOff(_ end: Int, in input: ScanInput) -> Int? {
+        var position = input.skipBlanks(from: end)
+        var separated = false
+        switch input.byte(at: position) {
+        case 0x2C, 0x2D:
+            position += 1
+            separated = true
+        case 0xE2 where input.byte(at: position + 1) == 0x80 && (input.byte(at: position + 2) == 0x93
+            || input.byte(at: position + 2) == 0x94):  // – —
+            position += 3
+            separated = true
+        case 0x21, 0x2E:  // "Thanks!\nAnna"
+            position += 1
+        default:
+            break
+        }
+        position = input.skipBlanks(from: position)
+        if input.byte(at: position) == 0x0D { position += 1 }
+        if input.byte(at: position) == 0x0A {
+            return input.skipBlanks(from: position + 1)
+        }
+        return separated ? position : nil
+    }
+
+    /// The end of "is" / ":" / "name is" after a role cue, allowing up to three
+    /// words before it when `bridge` ("name on the joint account is").
+    private func linkEnd(after end: Int, bridge: Bool, in input: ScanInput) -> Int? {
+        var position = end
+        for _ in 0...(bridge ? 3 : 0) {
+            var next = input.skipBlanks(from: position)
+            switch input.byte(at: next) {
+            case 0x3A, 0x3D: return next + 1  // : =
+            case 0x2D where input.byte(at: next + 1) == 0x20: return next + 1
+            default: break
+            }
+            if next == position, let afterPossessive = Self.possessiveEnd(at: next, in: input) {
+                next = input.skipBlanks(from: afterPossessive)  // "the account holder's name is"
+            }
+            if input.byte(at: next).isASCIILetter, let link = links.longestMatch(at: next, in: input) {
+                return input.byte(at: link.end) == 0x3A ? link.end + 1 : link.end
+            }
+            guard bridge, next > position, input.byte(at: next).isASCIILower else { return nil }
+            position = input.letterRunEnd(from: next)
+        }
+        return nil
+    }
+
+    /// The end of `'s` or `’s` at `position`, or nil.
+    private static func possessiveEnd(at position: Int, in input: ScanInput) -> Int? {
+        var index = position
+        if input.byte(at: index) == 0x27 {
+            index += 1
+        } else if input.byte(at: index) == 0xE2, input.byte(at: index + 1) == 0x80, input.byte(at: index + 2) == 0x99 {
+            index += 3
+        } else {
+            return nil
+        }
+        guard input.byte(at: index) | 0x20 == 0x73, !input.byte(at: index + 1).isASCIIAlnum else { return nil }
+        return index + 1
+    }
+
+    /// Two or more name words ending in a common surname ("Grace Papadopoulos").
+    func hasKnownSurname(_ name: NameScanner.Name, in input: ScanInput) -> Bool {
+        name.words >= 2 && scanner.lexicon.isSurname(input, name.lastWord.lowerBound, name.lastWord.upperBound)
+    }
+
+    func isFollowedByConfirmation(_ end: Int, in input: ScanInput) -> Bool {
         var position = end
         if input.byte(at: position) == 0x2C { position += 1 }
         position = input.skipBlanks(from: position)
         return input.byte(at: position).isASCIILetter && followers.longestMatch(at: position, in: input) != nil
+    }
+
+    /// True when nothing but punctuation, symbols or the end of the line follows
+    /// (`Thanks, Will.`), so the name closes its clause.
+    func endsClause(_ end: Int, in input: ScanInput) -> Bool {
+        let position = input.skipBlanks(from: end)
+        let byte = input.byte(at: position)
+        switch byte {
+        case 0, 0x0A, 0x0D, 0x2E, 0x21, 0x3F, 0x2C, 0x3B, 0x29, 0x22: return true
+        default:
+            guard byte >= 0x80, let (scalar, _) = input.scalar(at: position) else { return false }
+            return !NameScanner.isLetter(scalar)
+        }
     }
 }

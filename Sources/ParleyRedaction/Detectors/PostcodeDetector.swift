@@ -18,6 +18,7 @@ struct PostcodeDetector: PIIDetector {
             })
 
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
+        guard !input.digitGroups.isEmpty else { return }  // every postcode and ZIP has a digit
         detectUK(in: input, into: &candidates)
         detectZIP(in: input, into: &candidates)
     }
@@ -28,8 +29,11 @@ struct PostcodeDetector: PIIDetector {
             guard start >= resumeAt, input[start].isASCIIUpper, end - start >= 2, end - start <= 7,
                   let (matchEnd, score) = matchUK(start: start, tokenEnd: end, in: input)
             else { return }
+            // The spaced form is distinctive enough that words around it neither
+            // make nor break it; the compact one needs a context word.
             candidates.append(
-                Candidate(type: entityType, start: start, end: matchEnd, score: score, detector: name, usesContext: true))
+                Candidate(type: entityType, start: start, end: matchEnd, score: score, detector: name,
+                          usesContext: score < Self.ukSpacedScore))
             resumeAt = matchEnd
         }
     }

@@ -1,12 +1,15 @@
 /// UK NHS numbers: ten digits, bare or grouped 3-3-4 with spaces or dashes,
 /// passing the modulus 11 check. Bare ten digits are common (phone numbers, account
-/// numbers), so they need a context word ("NHS", "patient", …); the 3-3-4 form
-/// just reaches the default threshold alone, and loses to a plausible US phone
-/// number of the same digits unless NHS context is present.
+/// numbers), so they need a context word ("NHS", "patient", …). The 3-3-4 form
+/// reaches the default threshold alone. Written with spaces, the way the NHS
+/// displays its numbers, it also outscores a US phone reading of the same digits
+/// (US numbers are written with dashes, dots or brackets); with dashes it loses
+/// to a plausible US phone number unless NHS context is present.
 struct UKNHSDetector: PIIDetector {
     let name = "uk-nhs"
     let entityType = PIIEntityType.ukNHS
 
+    static let spacedScore = 0.58
     static let groupedScore = 0.5
     static let bareScore = 0.3
 
@@ -25,7 +28,7 @@ struct UKNHSDetector: PIIDetector {
                 guard first.length == 3, middle.length == 3, last.length == 4, middle.gap == last.gap,
                       middle.gap == .space || middle.gap == .dash
                 else { return }
-                score = Self.groupedScore
+                score = middle.gap == .space ? Self.spacedScore : Self.groupedScore
             default:
                 return
             }

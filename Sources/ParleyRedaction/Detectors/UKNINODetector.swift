@@ -14,6 +14,7 @@ struct UKNINODetector: PIIDetector {
         })
 
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
+        guard !input.digitGroups.isEmpty else { return }
         var resumeAt = 0
         input.forEachWord { start, end in
             let length = end - start

@@ -2,16 +2,26 @@
 /// Presidio's context-aware enhancer: a keyword for the candidate's own type among
 /// the preceding words raises the score by `boost` with a floor of
 /// `minimumWithContext`; a negative word right before it (order, tracking,
-/// version…) lowers it; a keyword of another type lowers it slightly.
+/// version…) lowers it; a keyword of another type lowers a number slightly,
+/// unless its own type's keyword is in the window too. A dotted quad next to a
+/// version marker ("updated to 7.3.2.45", "the 7.3.2.45 release") is taken for a
+/// version, not an IP address (`ContextScorer+Version`); a phone-shaped number
+/// that validates as an NHS number or SSN near that type's keyword is taken for
+/// it (`ContextScorer+OtherNumber`).
 struct ContextScorer: Sendable {
     static let boost = 0.35
     static let minimumWithContext = 0.4
     static let negativeFactor = 0.3
     static let competingFactor = 0.8
-    /// Words examined before the match.
+    /// Words examined before the match, not counting fillers ("the", "my", "is").
     static let prefixWords = 5
-    /// Words examined after the match (own-type keywords only).
+    /// Words examined after the match (own-type keywords only), not counting fillers.
     static let suffixWords = 3
+    /// Fillers skipped on each side beyond those counts.
+    static let fillerAllowance = 3
+    /// A keyword from the previous sentence counts when at most this many other
+    /// words stand between ("NHS number? It's …").
+    static let wordsAcrossSentence = 2
     /// Bytes examined on either side, so pathological text stays linear.
     static let byteWindow = 96
 
@@ -20,94 +30,147 @@ struct ContextScorer: Sendable {
     private static let numericTypes: UInt32 = [PIIEntityType.phone, .creditCard, .usSSN, .ukNHS, .postcode, .iban]
         .reduce(0) { $0 | 1 << UInt32($1.index) }
 
-    private struct Entry: Sendable {
-        let word: [UInt8]
-        let prefixMatch: Bool
-        let types: UInt32
-        let negative: Bool
-        let filler: Bool
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let negative = Flags(rawValue: 1)
+        static let filler = Flags(rawValue: 2)
+        static let version = Flags(rawValue: 4)
+        static let prefixMatch = Flags(rawValue: 8)
+        /// Transparent between a version marker and its number ("updated to …").
+        static let bridge = Flags(rawValue: 16)
     }
 
-    private let entries: [Entry]
+    /// One vocabulary word, found by `lookup`.
+    struct Entry {
+        let types: UInt32
+        let flags: Flags
+    }
+
+    private let words: FlatWords
+    private let types: [UInt32]
+    private let flags: [Flags]
     private let index: LetterPairIndex
 
     init() {
-        var merged: [String: (types: UInt32, negative: Bool, filler: Bool)] = [:]
+        var merged: [String: (types: UInt32, flags: Flags)] = [:]
         for (type, words) in ContextVocabulary.positive {
-            for word in words { merged[word, default: (0, false, false)].types |= 1 << UInt32(type.index) }
+            for word in words { merged[word, default: (0, [])].types |= 1 << UInt32(type.index) }
         }
-        for word in ContextVocabulary.negative { merged[word, default: (0, false, false)].negative = true }
-        for word in ContextVocabulary.filler { merged[word, default: (0, false, false)].filler = true }
-        var entries: [Entry] = []
-        for (word, flags) in merged.sorted(by: { $0.key < $1.key }) {
-            let bytes = Array(word.utf8)
-            entries.append(
-                Entry(word: bytes, prefixMatch: bytes.count >= 4, types: flags.types,
-                      negative: flags.negative, filler: flags.filler))
+        for word in ContextVocabulary.negative { merged[word, default: (0, [])].flags.insert(.negative) }
+        for word in ContextVocabulary.filler { merged[word, default: (0, [])].flags.insert(.filler) }
+        for word in ContextVocabulary.versionMarkers { merged[word, default: (0, [])].flags.insert(.version) }
+        for word in ContextVocabulary.filler + ContextVocabulary.versionBridges {
+            merged[word, default: (0, [])].flags.insert(.bridge)
         }
-        self.entries = entries
-        self.index = LetterPairIndex(words: entries.map(\.word))
+        let sorted = merged.sorted { $0.key < $1.key }
+        let bytes = sorted.map { Array($0.key.utf8) }
+        self.words = FlatWords(bytes)
+        self.types = sorted.map(\.value.types)
+        self.flags = zip(sorted, bytes).map { entry, word in
+            word.count >= 4 ? entry.value.flags.union(.prefixMatch) : entry.value.flags
+        }
+        self.index = LetterPairIndex(words: bytes)
     }
 
     /// The score of `candidate` after looking at its context.
     func score(_ candidate: Candidate, in input: ScanInput) -> Double {
+        if candidate.type == .ipAddress, hasVersionMarker(candidate, in: input) {
+            return candidate.score * Self.negativeFactor
+        }
+        var score: Double
+        switch evidence(for: candidate, in: input) {
+        case .own: score = boosted(candidate.score)
+        case .negative: return candidate.score * Self.negativeFactor
+        case .competing: score = candidate.score * Self.competingFactor
+        case .none: score = candidate.score
+        }
+        if candidate.type == .phone, isAlsoAnotherNumberInContext(candidate, in: input) {
+            score *= Self.competingFactor
+        }
+        return score
+    }
+
+    private enum Evidence {
+        case own, negative, competing, none
+    }
+
+    /// Looks back up to `prefixWords` words (fillers aside) and ahead up to
+    /// `suffixWords`. A keyword of the candidate's own type wins wherever it is
+    /// in the window; a negative word counts right before the value; another
+    /// numeric type's keyword close before it makes a number doubtful.
+    private func evidence(for candidate: Candidate, in input: ScanInput) -> Evidence {
         let ownBit: UInt32 = 1 << UInt32(candidate.type.index)
         var wordEnd = candidate.start
         var significant = 0
         var crossedSentence = false
+        var competed = false
         let limit = max(0, candidate.start - Self.byteWindow)
-        for _ in 0..<Self.prefixWords {
-            guard let (start, end, boundary) = previousWord(before: wordEnd, limit: limit, in: input) else { break }
+        for _ in 0..<Self.prefixWords + Self.fillerAllowance {
+            guard significant < Self.prefixWords,
+                  let (start, end, boundary) = previousWord(before: wordEnd, limit: limit, in: input)
+            else { break }
             wordEnd = start
             crossedSentence = crossedSentence || boundary
             guard let entry = lookup(start, end, in: input) else {
                 significant += 1
                 continue
             }
-            if entry.filler, entry.types == 0 { continue }
+            if entry.flags.contains(.filler), entry.types == 0 { continue }
             // A keyword for this type counts even from the previous sentence
-            // ("NHS number? It's …"); negative and competing words do not.
-            if entry.types & ownBit != 0 { return boosted(candidate.score) }
+            // ("NHS number? It's …") if it is close; negative and competing words do not.
+            if entry.types & ownBit != 0, !crossedSentence || significant <= Self.wordsAcrossSentence { return .own }
             if crossedSentence { break }
-            if entry.negative, significant == 0 { return candidate.score * Self.negativeFactor }
-            if significant < 2, entry.types & Self.numericTypes != 0, ownBit & Self.numericTypes != 0 {
-                return candidate.score * Self.competingFactor
+            if entry.flags.contains(.negative), significant == 0 { return .negative }
+            if significant < 2, entry.types & Self.numericTypes != 0, ownBit & Self.numericTypes != 0,
+               Self.isNumber(candidate, in: input)
+            {
+                competed = true
             }
             significant += 1
         }
         var wordStart = candidate.end
+        var suffixSignificant = 0
         let suffixLimit = min(input.count, candidate.end + Self.byteWindow)
-        for _ in 0..<Self.suffixWords {
-            guard let (start, end) = nextWord(from: wordStart, limit: suffixLimit, in: input) else { break }
+        for _ in 0..<Self.suffixWords + Self.fillerAllowance {
+            guard suffixSignificant < Self.suffixWords,
+                  let (start, end) = nextWord(from: wordStart, limit: suffixLimit, in: input)
+            else { break }
             wordStart = end
-            if let entry = lookup(start, end, in: input), entry.types & ownBit != 0 {
-                return boosted(candidate.score)
-            }
+            let entry = lookup(start, end, in: input)
+            if let entry, entry.types & ownBit != 0 { return .own }
+            if entry?.flags.contains(.filler) != true { suffixSignificant += 1 }
         }
-        return candidate.score
+        return competed ? .competing : .none
+    }
+
+    /// True when the candidate is digits and separators only: another type's
+    /// keyword can make a number doubtful, not a UK postcode or an IBAN.
+    private static func isNumber(_ candidate: Candidate, in input: ScanInput) -> Bool {
+        for position in candidate.start..<candidate.end where input[position].isASCIILetter { return false }
+        return true
     }
 
     private func boosted(_ score: Double) -> Double {
         min(1, max(score + Self.boost, Self.minimumWithContext))
     }
 
-    private func lookup(_ start: Int, _ end: Int, in input: ScanInput) -> Entry? {
+    func lookup(_ start: Int, _ end: Int, in input: ScanInput) -> Entry? {
         let length = end - start
         var found: Entry?
         index.forEach(first: input[start], second: input.byte(at: start + 1)) { entryIndex in
             guard found == nil else { return }
-            let entry = entries[entryIndex]
-            let count = entry.word.count
-            guard count == length || (entry.prefixMatch && count < length) else { return }
-            for offset in 0..<count where input[start + offset].asciiLowercased != entry.word[offset] { return }
-            found = entry
+            let count = words.length(entryIndex)
+            guard count == length || (flags[entryIndex].contains(.prefixMatch) && count < length),
+                  words.matchesIgnoringCase(entryIndex, input, at: start)
+            else { return }
+            found = Entry(types: types[entryIndex], flags: flags[entryIndex])
         }
         return found
     }
 
     /// The ASCII letter run before `end` (not crossing a newline or `limit`), and
     /// whether a sentence end lies between it and `end`.
-    private func previousWord(before end: Int, limit: Int, in input: ScanInput) -> (Int, Int, Bool)? {
+    func previousWord(before end: Int, limit: Int, in input: ScanInput) -> (Int, Int, Bool)? {
         var position = end - 1
         var boundary = false
         while position >= limit, !input[position].isASCIILetter {
@@ -131,7 +194,7 @@ struct ContextScorer: Sendable {
         }
     }
 
-    private func nextWord(from start: Int, limit: Int, in input: ScanInput) -> (Int, Int)? {
+    func nextWord(from start: Int, limit: Int, in input: ScanInput) -> (Int, Int)? {
         var position = start
         while position < limit, !input[position].isASCIILetter {
             if Self.endsSentence(at: position, in: input) { return nil }

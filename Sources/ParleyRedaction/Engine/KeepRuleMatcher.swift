@@ -16,8 +16,15 @@ struct KeepRuleMatcher: Sendable {
     private let symbolRules: [Int]
     /// The distinct first bytes of `symbolRules`.
     private let symbolBytes: [UInt8]
-    /// Non-zero for bytes that can start a word rule (both cases when insensitive).
-    private let wordRuleFirstBytes: [UInt8]
+    /// Per byte, the word rules that can start with it (both cases when
+    /// insensitive), as ranges into `wordRulesByFirstByte`.
+    private let wordRuleRanges: [Range<Int32>]
+    private let wordRulesByFirstByte: [Int32]
+    /// Per entry of `wordRulesByFirstByte`, the length the word must have: a
+    /// prefix with a symbol ("ORD-") ends the word there, so exactly its
+    /// alphanumeric lead; an all-alphanumeric prefix, at least its length
+    /// (stored negated).
+    private let wordLengths: [Int32]
 
     init(rules: [KeepRule]) {
         var compiled: [Compiled] = []
@@ -32,13 +39,28 @@ struct KeepRuleMatcher: Sendable {
         self.wordRules = compiled.indices.filter { compiled[$0].needsWordStart }
         self.symbolRules = compiled.indices.filter { !compiled[$0].needsWordStart }
         self.symbolBytes = Array(Set(symbolRules.map { compiled[$0].prefix[0] })).sorted()
-        var firstBytes = [UInt8](repeating: 0, count: 256)
+        var byFirstByte = [[Int32]](repeating: [], count: 256)
         for index in wordRules {
             let first = compiled[index].prefix[0]
-            firstBytes[Int(first)] = 1
-            if !compiled[index].caseSensitive { firstBytes[Int(first.asciiUppercased)] = 1 }
+            byFirstByte[Int(first)].append(Int32(index))
+            if !compiled[index].caseSensitive, first.asciiUppercased != first {
+                byFirstByte[Int(first.asciiUppercased)].append(Int32(index))
+            }
         }
-        self.wordRuleFirstBytes = firstBytes
+        var ranges: [Range<Int32>] = []
+        var flat: [Int32] = []
+        for rules in byFirstByte {
+            let start = Int32(flat.count)
+            flat.append(contentsOf: rules)
+            ranges.append(start..<Int32(flat.count))
+        }
+        self.wordRuleRanges = ranges
+        self.wordRulesByFirstByte = flat
+        self.wordLengths = flat.map { index in
+            let prefix = compiled[Int(index)].prefix
+            let lead = prefix.prefix { $0.isASCIIAlnum }.count
+            return lead == prefix.count ? -Int32(lead) : Int32(lead)
+        }
     }
 
     var isEmpty: Bool { rules.isEmpty }
@@ -48,14 +70,17 @@ struct KeepRuleMatcher: Sendable {
         guard !rules.isEmpty else { return [] }
         var ranges: [Range<Int>] = []
         if !wordRules.isEmpty {
-            let firstBytes = wordRuleFirstBytes
-            input.forEachWord { start, _ in
-                guard firstBytes[Int(input[start])] != 0 else { return }
-                if let last = ranges.last, last.upperBound > start { return }
-                for ruleIndex in wordRules {
-                    if let end = match(rules[ruleIndex], at: start, in: input) {
-                        ranges.append(start..<end)
-                        return
+            for word in input.words {
+                let candidates = wordRuleRanges[Int(input[word.start])]
+                guard !candidates.isEmpty else { continue }
+                if let last = ranges.last, last.upperBound > word.start { continue }
+                let length = Int32(word.end - word.start)
+                for position in candidates {
+                    let wanted = wordLengths[Int(position)]
+                    guard wanted == length || (wanted < 0 && length >= -wanted) else { continue }
+                    if let end = match(rules[Int(wordRulesByFirstByte[Int(position)])], at: word.start, in: input) {
+                        ranges.append(word.start..<end)
+                        break
                     }
                 }
             }

@@ -8,7 +8,7 @@ extension Redactor {
             let input = ScanInput(bytes: bytes)
             let spans = resolvedCandidates(in: input)
             guard !spans.isEmpty else { return RedactionResult(redactedText: text, spans: [], vaulted: []) }
-            var writer = RedactionWriter(input: input)
+            var writer = RedactionWriter(input: input, spanCount: spans.count)
             for span in spans {
                 let choice = operators[span.type.index]
                 switch choice {
@@ -39,10 +39,12 @@ struct RedactionWriter {
     private var spans: [RedactedSpan] = []
     private var vaulted: [VaultedValue] = []
 
-    init(input: ScanInput) {
+    init(input: ScanInput, spanCount: Int) {
         self.input = input
         self.originalMapper = ScalarOffsetMapper(bytes: input.bytes)
-        output.reserveCapacity(input.count + 16)
+        // Placeholders are usually longer than the values they replace.
+        output.reserveCapacity(input.count + 16 * spanCount)
+        spans.reserveCapacity(spanCount)
     }
 
     /// `replacement == nil` drops the value.
@@ -56,8 +58,9 @@ struct RedactionWriter {
         let redactedStart: Int
         if let replacement {
             redactedStart = outputScalars
+            let start = output.count
             output.append(contentsOf: replacement.utf8)
-            outputScalars += replacement.unicodeScalars.count
+            for index in start..<output.count where output[index].isScalarStart { outputScalars += 1 }
         } else {
             tidyAfterDrop()
             redactedStart = outputScalars

@@ -59,12 +59,21 @@ public struct Redactor: Sendable {
     /// overlap resolution. Byte offsets, sorted by start.
     func resolvedCandidates(in input: ScanInput) -> [Candidate] {
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(16)
         detectors.detect(in: input, into: &candidates)
         guard !candidates.isEmpty else { return [] }
         for index in candidates.indices where candidates[index].usesContext {
             candidates[index].score = contextScorer.score(candidates[index], in: input)
         }
-        let protected = keepMatcher.protectedRanges(in: input)
-        return resolver.resolve(candidates, protected: protected, textLength: input.count)
+        // "SSN #123-45-6789": a number sign after a personal-data word is not an
+        // order reference, whatever the keep rules say about "#".
+        var protected = keepMatcher.protectedRanges(in: input)
+        if !protected.isEmpty {
+            protected.removeAll { range in
+                !input[range.lowerBound].isASCIIAlnum && contextScorer.followsPersonalDataKeyword(range.lowerBound, in: input)
+            }
+        }
+        resolver.resolve(&candidates, protected: protected, textLength: input.count)
+        return candidates
     }
 }

@@ -6,27 +6,37 @@ struct SpanResolver: Sendable {
     /// Threshold per entity type index.
     let thresholds: [Double]
 
-    func resolve(_ candidates: [Candidate], protected: [Range<Int>], textLength: Int) -> [Candidate] {
-        var kept = candidates.filter { candidate in
-            candidate.score >= thresholds[candidate.type.index]
-                && !Self.overlapsAny(candidate.start..<candidate.end, protected)
+    /// Filters and resolves `candidates` in place (no copy of the array).
+    func resolve(_ kept: inout [Candidate], protected: [Range<Int>], textLength: Int) {
+        kept.removeAll { candidate in
+            candidate.score < thresholds[candidate.type.index]
+                || Self.overlapsAny(candidate.start..<candidate.end, protected)
         }
-        guard kept.count > 1 else { return kept }
+        guard kept.count > 1 else { return }
         kept.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             if lhs.length != rhs.length { return lhs.length > rhs.length }
             return lhs.start < rhs.start
         }
-        var accepted: [Candidate] = []
-        accepted.reserveCapacity(kept.count)
+        var acceptedCount = 0
         if kept.count <= 32 {
-            // Few candidates (the usual chat message): pairwise checks, no bitmap.
-            for candidate in kept where !accepted.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) {
-                accepted.append(candidate)
+            // Few candidates (the usual chat message): pairwise checks, compacting
+            // the accepted ones to the front of the same array.
+            for index in kept.indices {
+                let candidate = kept[index]
+                var free = true
+                for earlier in 0..<acceptedCount where kept[earlier].start < candidate.end && candidate.start < kept[earlier].end {
+                    free = false
+                    break
+                }
+                guard free else { continue }
+                kept[acceptedCount] = candidate
+                acceptedCount += 1
             }
         } else {
             var occupied = [Bool](repeating: false, count: textLength)
-            for candidate in kept {
+            for index in kept.indices {
+                let candidate = kept[index]
                 var free = true
                 for position in candidate.start..<candidate.end where occupied[position] {
                     free = false
@@ -34,11 +44,12 @@ struct SpanResolver: Sendable {
                 }
                 guard free else { continue }
                 for position in candidate.start..<candidate.end { occupied[position] = true }
-                accepted.append(candidate)
+                kept[acceptedCount] = candidate
+                acceptedCount += 1
             }
         }
-        accepted.sort { $0.start < $1.start }
-        return accepted
+        kept.removeLast(kept.count - acceptedCount)
+        kept.sort { $0.start < $1.start }
     }
 
     /// Binary search in sorted, non-overlapping ranges.

@@ -3,7 +3,9 @@
 ///
 /// `#` followed by digits protects `#12345` and `order #4111111111111111`;
 /// `ORD-` followed by alphanumerics protects `ORD-2024-000123`. Any detected span
-/// that overlaps a protected identifier is discarded.
+/// that overlaps a protected identifier is discarded. A prefix that starts with
+/// a symbol does not protect right after a personal-data word ("SSN #…",
+/// "phone #…"): there `#` reads "number".
 public struct KeepRule: Sendable, Hashable {
     /// What may follow the prefix.
     public enum Tail: String, Sendable, Hashable, Codable, CaseIterable {

@@ -3,62 +3,23 @@
 /// inside `String.withUTF8`.
 struct ScanInput {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Held by reference: detectors capture the input in closures, and a copy
+    /// then costs one retain instead of one per list.
+    private let index: ScanIndex
+
     /// Maximal runs of ASCII digits, with how each joins the previous one.
-    let digitGroups: [DigitGroup]
+    var digitGroups: [DigitGroup] { index.digitGroups }
     /// Maximal runs of ASCII letters and digits, as (start, end) byte offsets.
-    let words: [(start: Int, end: Int)]
+    var words: [TextWord] { index.words }
     /// Offsets of `:` (URL schemes, IPv6), `@` (email) and `#` (keep rules).
-    let colons: [Int]
-    let atSigns: [Int]
-    let hashes: [Int]
+    var colons: [Int] { index.colons }
+    var atSigns: [Int] { index.atSigns }
+    var hashes: [Int] { index.hashes }
 
     /// Indexes the text in one pass; detectors then visit only what they need.
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        var groups: [DigitGroup] = []
-        var words: [(start: Int, end: Int)] = []
-        var colons: [Int] = []
-        var atSigns: [Int] = []
-        var hashes: [Int] = []
-        words.reserveCapacity(bytes.count / 5 + 1)
-        let count = bytes.count
-        var previousGroupEnd = -10
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            if byte.isASCIIAlnum {
-                let wordStart = index
-                while index < count {
-                    let next = bytes[index]
-                    if next.isASCIIDigit {
-                        let groupStart = index
-                        index += 1
-                        while index < count, bytes[index].isASCIIDigit { index += 1 }
-                        let gap = DigitGroup.classifyGap(bytes, from: previousGroupEnd, to: groupStart)
-                        groups.append(DigitGroup(start: groupStart, end: index, gap: gap))
-                        previousGroupEnd = index
-                    } else if next.isASCIILetter {
-                        index += 1
-                    } else {
-                        break
-                    }
-                }
-                words.append((wordStart, index))
-                continue
-            }
-            switch byte {
-            case 0x3A: colons.append(index)
-            case 0x40: atSigns.append(index)
-            case 0x23: hashes.append(index)
-            default: break
-            }
-            index += 1
-        }
-        self.digitGroups = groups
-        self.words = words
-        self.colons = colons
-        self.atSigns = atSigns
-        self.hashes = hashes
+        self.index = ScanIndex(bytes: bytes)
     }
 
     /// Calls `body` with each ASCII alphanumeric word, left to right.
@@ -92,6 +53,15 @@ struct ScanInput {
         for offset in 0..<literal.count where bytes[index + offset].asciiLowercased != literal[offset] {
             return false
         }
+        return true
+    }
+
+    /// Compares the text at `index` with an ASCII literal, byte for byte.
+    @inline(__always) func matches(_ literal: StaticString, at index: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index >= 0, index + count <= bytes.count else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] != pointer[offset] { return false }
         return true
     }
 

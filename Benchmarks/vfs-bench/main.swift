@@ -87,8 +87,9 @@ func main() -> Int32 {
     do {
         for _ in 0..<options.rounds {
             for arm in options.arms {
+                let before = PageStats.now()
                 let m = try Workload.run(arm: arm, path: path)
-                print(line(arm, m))
+                print(line(arm, m) + " " + PageStats.now().since(before).description)
                 rounds.append((arm, m))
             }
         }

@@ -38,6 +38,7 @@ int pc_sidecar_open(sqlite3_file *file, const char *name, int flags, int *out_fl
     f->path = name;
     f->key = main->key;
     f->main = main;
+    f->header_off = -1;
     f->real = real;
     file->pMethods = &pc_file_methods;
     return SQLITE_OK;
@@ -65,6 +66,7 @@ static int pc_close(sqlite3_file *file) {
     f->key = NULL;
     sodium_memzero(f->scratch, sizeof f->scratch);
     sodium_memzero(f->nonce_pool, sizeof f->nonce_pool);
+    if (f->kind == PC_KIND_MAIN) pc_reuse_forget(f);
     f->nonces_left = 0;
     return rc;
 }

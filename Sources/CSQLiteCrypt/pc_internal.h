@@ -78,6 +78,12 @@ struct pc_file {
     unsigned nonce_generation;  /* pc_fork_generation when the pool was filled */
     unsigned char nonce_pool[PC_NONCE_POOL * PC_NONCE];
     unsigned char scratch[PC_PAGE]; /* sealed output, partial-read staging */
+    unsigned char frame[PC_WAL_FRAME]; /* WAL only: one frame, header and sealed content */
+    sqlite3_int64 header_off;   /* WAL only: offset of the last frame header written, or -1 */
+    unsigned header_pgno;       /* WAL only: the page number in that header */
+    unsigned reuse_pgno;        /* main only: page of the reuse slot, 0 when empty (pc_reuse.c) */
+    unsigned char reuse_sealed[PC_PAGE];
+    unsigned char reuse_opened[PC_PAGE];
 };
 
 /* The default VFS underneath, fixed at registration. */
@@ -97,6 +103,16 @@ int pc_seal(pc_file *f, const unsigned char *ad, size_t ad_len,
             const unsigned char *plain, unsigned char *out, size_t from);
 int pc_unseal(const pc_key *key, const unsigned char *ad, size_t ad_len,
               unsigned char *page, size_t from);
+int pc_unseal_into(const pc_key *key, const unsigned char *ad, size_t ad_len,
+                   const unsigned char *sealed, unsigned char *out);
+
+/* pc_reuse.c */
+void pc_count_sealed(void);
+void pc_count_opened(void);
+void pc_reuse_remember(pc_file *main, unsigned pgno, const unsigned char *sealed,
+                       const unsigned char *opened);
+const unsigned char *pc_reuse_take(pc_file *main, unsigned pgno, const unsigned char *page);
+void pc_reuse_forget(pc_file *main);
 
 /* pc_failure.c */
 void pc_failure_record(const char *path, char kind, unsigned page, const char *what);

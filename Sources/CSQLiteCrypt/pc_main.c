@@ -200,6 +200,9 @@ int pc_main_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
     int rc = pc_main_ensure_id(f);
     if (rc != SQLITE_OK) return rc;
 
+    const unsigned char *sealed = pc_reuse_take(f, pgno, page);
+    if (sealed != NULL) return f->real->pMethods->xWrite(f->real, sealed, PC_PAGE, off);
+
     size_t from = 0;
     if (pgno == 1) {
         rc = pc_main_check_header(f, page);

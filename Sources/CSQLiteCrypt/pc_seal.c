@@ -74,6 +74,7 @@ int pc_seal(pc_file *f, const unsigned char *ad, size_t ad_len,
             ad, ad_len, NULL, nonce, f->key->bytes) != 0 || tag_len != PC_TAG) {
         return -1;
     }
+    pc_count_sealed();
     return 0;
 }
 
@@ -90,5 +91,23 @@ int pc_unseal(const pc_key *key, const unsigned char *ad, size_t ad_len,
         return -1;
     }
     memset(page + PC_PAYLOAD, 0, PC_RESERVE);
+    pc_count_opened();
+    return 0;
+}
+
+/* Opens a whole sealed page image (from 0) into out, which must not overlap
+ * sealed, and zeroes out's 40 reserved bytes. On failure out is zeroed. */
+int pc_unseal_into(const pc_key *key, const unsigned char *ad, size_t ad_len,
+                   const unsigned char *sealed, unsigned char *out) {
+    const unsigned char *nonce = sealed + PC_PAYLOAD;
+    const unsigned char *tag = nonce + PC_NONCE;
+
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
+            out, NULL, sealed, PC_PAYLOAD, tag, ad, ad_len, nonce, key->bytes) != 0) {
+        sodium_memzero(out, PC_PAGE);
+        return -1;
+    }
+    memset(out + PC_PAYLOAD, 0, PC_RESERVE);
+    pc_count_opened();
     return 0;
 }

@@ -3,12 +3,18 @@
  *
  * Layout (page size 4096): a 32-byte header, then frames of a 24-byte header
  * and 4096 bytes of content. Headers stay in clear (page numbers, salts,
- * checksums); each frame's content is sealed, bound to the frame's offset.
+ * checksums); each frame's content is sealed like the database page it holds,
+ * bound to the page number its header names (see parley_crypt.h). SQLite
+ * writes a frame's header, then its content; the content write takes the
+ * page number from the header just written, or from the file when SQLite
+ * overwrites the content of a frame it wrote earlier in the transaction.
  *
  * SQLite reads the WAL at several granularities: the 32-byte header, whole
  * frames (header + content) while it scans the log during recovery and while
  * it rewrites checksums, and bare content when it reads a page or
- * checkpoints. Any content range a read covers is opened.
+ * checkpoints. Any content range a read covers is opened. A bare content read
+ * reads the frame header with it (one read of 4120 bytes) for the page number,
+ * and leaves the sealed bytes in the reuse slot for a checkpoint (pc_reuse.c).
  *
  * A frame that fails authentication in a read that also covers its header is
  * a recovery scan: SQLite is deciding where the valid log ends, and a torn
@@ -32,9 +38,18 @@ static sqlite3_int64 pc_wal_first_frame(sqlite3_int64 off) {
     return off <= c0 ? 0 : (off - c0) / PC_WAL_FRAME;
 }
 
-static int pc_wal_is_content_write(int amt, sqlite3_int64 off) {
+static int pc_wal_is_content(int amt, sqlite3_int64 off) {
     return amt == PC_PAGE && off >= pc_wal_content_offset(0)
         && (off - PC_WAL_HEADER) % PC_WAL_FRAME == PC_WAL_FRAME_HEADER;
+}
+
+static int pc_wal_is_frame_header(int amt, sqlite3_int64 off) {
+    return amt == PC_WAL_FRAME_HEADER && off >= PC_WAL_HEADER
+        && (off - PC_WAL_HEADER) % PC_WAL_FRAME == 0;
+}
+
+static unsigned pc_be32(const unsigned char *p) {
+    return ((unsigned)p[0] << 24) | ((unsigned)p[1] << 16) | ((unsigned)p[2] << 8) | p[3];
 }
 
 static int pc_wal_overlaps_content(int amt, sqlite3_int64 off) {
@@ -46,9 +61,20 @@ static int pc_wal_overlaps_content(int amt, sqlite3_int64 off) {
     return 0;
 }
 
-static size_t pc_wal_ad(pc_file *f, unsigned char ad[PC_AD_MAX], sqlite3_int64 content_off) {
-    return pc_associated_data(ad, f->main->id, PC_KIND_WAL,
-                              (uint64_t)(content_off - PC_WAL_FRAME_HEADER));
+/* A frame's content is bound like the database page it holds. */
+static size_t pc_wal_ad(pc_file *f, unsigned char ad[PC_AD_MAX], unsigned pgno) {
+    return pc_associated_data(ad, f->main->id, PC_KIND_MAIN, pgno);
+}
+
+/* The page number in the header of the frame whose content is at content_off,
+ * read from the file. SQLITE_IOERR_SHORT_READ: the header is not there. */
+static int pc_wal_read_pgno(pc_file *f, sqlite3_int64 content_off, unsigned *pgno) {
+    unsigned char header[4];
+    int rc = f->real->pMethods->xRead(f->real, header, (int)sizeof header,
+                                      content_off - PC_WAL_FRAME_HEADER);
+    if (rc != SQLITE_OK) return rc;
+    *pgno = pc_be32(header);
+    return SQLITE_OK;
 }
 
 static unsigned pc_wal_frame_number(sqlite3_int64 content_off) {
@@ -56,7 +82,16 @@ static unsigned pc_wal_frame_number(sqlite3_int64 content_off) {
 }
 
 int pc_wal_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
-    if (pc_wal_is_content_write(amt, off)) {
+    if (pc_wal_is_frame_header(amt, off)) {
+        f->header_off = -1;
+        int rc = f->real->pMethods->xWrite(f->real, buf, amt, off);
+        if (rc == SQLITE_OK) {
+            f->header_off = off;
+            f->header_pgno = pc_be32(buf);
+        }
+        return rc;
+    }
+    if (pc_wal_is_content(amt, off)) {
         /* SQLite's frame checksum covers the whole page image, reserved bytes
          * included, and reads give those bytes back as zeros: a frame written
          * with anything else there would fail its checksum in recovery and
@@ -70,8 +105,16 @@ int pc_wal_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
         }
         int rc = pc_main_ensure_id(f->main);
         if (rc != SQLITE_OK) return rc;
+        unsigned pgno = f->header_pgno;
+        if (f->header_off != off - PC_WAL_FRAME_HEADER) {
+            rc = pc_wal_read_pgno(f, off, &pgno);
+            if (rc != SQLITE_OK) {
+                pc_log_refusal(SQLITE_IOERR_WRITE, f->path, "WAL frame content written before its header");
+                return SQLITE_IOERR_WRITE;
+            }
+        }
         unsigned char ad[PC_AD_MAX];
-        size_t ad_len = pc_wal_ad(f, ad, off);
+        size_t ad_len = pc_wal_ad(f, ad, pgno);
         if (pc_seal(f, ad, ad_len, buf, f->scratch, 0) != 0) return SQLITE_IOERR_WRITE;
         return f->real->pMethods->xWrite(f->real, f->scratch, PC_PAGE, off);
     }
@@ -97,12 +140,21 @@ static int pc_wal_frame_is_current(pc_file *f, const unsigned char *frame_header
 static int pc_wal_open_content(pc_file *f, unsigned char *buf, sqlite3_int64 buf_off,
                                sqlite3_int64 content_off) {
     unsigned char *content = buf + (content_off - buf_off);
-    unsigned char ad[PC_AD_MAX];
-    size_t ad_len = pc_wal_ad(f, ad, content_off);
-    if (pc_unseal(f->key, ad, ad_len, content, 0) == 0) return SQLITE_OK;
+    sqlite3_int64 frame_off = content_off - PC_WAL_FRAME_HEADER;
+    unsigned pgno = 0;
+    int pgno_rc = frame_off >= buf_off ? (pgno = pc_be32(buf + (frame_off - buf_off)), SQLITE_OK)
+                                       : pc_wal_read_pgno(f, content_off, &pgno);
+    if (pgno_rc != SQLITE_OK && pgno_rc != SQLITE_IOERR_SHORT_READ) {
+        memset(content, 0, PC_PAGE);
+        return pgno_rc;
+    }
+    if (pgno_rc == SQLITE_OK) {
+        unsigned char ad[PC_AD_MAX];
+        size_t ad_len = pc_wal_ad(f, ad, pgno);
+        if (pc_unseal(f->key, ad, ad_len, content, 0) == 0) return SQLITE_OK;
+    }
 
     memset(content, 0, PC_PAGE);
-    sqlite3_int64 frame_off = content_off - PC_WAL_FRAME_HEADER;
     unsigned frame = pc_wal_frame_number(content_off);
     if (frame_off >= buf_off) {
         if (pc_wal_frame_is_current(f, buf + (frame_off - buf_off))) {
@@ -137,8 +189,36 @@ static int pc_wal_open_partial(pc_file *f, unsigned char *buf, sqlite3_int64 buf
     return rc;
 }
 
+/* A bare content read, the common case: header and content in one read,
+ * opened into out; the sealed bytes go to the reuse slot. SQLITE_IOERR_SHORT_READ:
+ * the frame is cut short, and nothing was done (the general path handles it). */
+static int pc_wal_read_frame(pc_file *f, unsigned char *out, sqlite3_int64 content_off) {
+    sqlite3_int64 frame_off = content_off - PC_WAL_FRAME_HEADER;
+    int rc = f->real->pMethods->xRead(f->real, f->frame, PC_WAL_FRAME, frame_off);
+    if (rc != SQLITE_OK) return rc;
+    rc = pc_main_ensure_id(f->main);
+    if (rc != SQLITE_OK) {
+        memset(out, 0, PC_PAGE);
+        return rc;
+    }
+    unsigned pgno = pc_be32(f->frame);
+    unsigned char ad[PC_AD_MAX];
+    size_t ad_len = pc_wal_ad(f, ad, pgno);
+    const unsigned char *sealed = f->frame + PC_WAL_FRAME_HEADER;
+    if (pc_unseal_into(f->key, ad, ad_len, sealed, out) != 0) {
+        pc_failure_record(f->path, PARLEY_CRYPT_KIND_WAL, pc_wal_frame_number(content_off), "tag mismatch");
+        return SQLITE_IOERR_AUTH;
+    }
+    pc_reuse_remember(f->main, pgno, sealed, out);
+    return SQLITE_OK;
+}
+
 int pc_wal_read(pc_file *f, void *out, int amt, sqlite3_int64 off) {
     unsigned char *buf = out;
+    if (pc_wal_is_content(amt, off)) {
+        int fast = pc_wal_read_frame(f, buf, off);
+        if (fast != SQLITE_IOERR_SHORT_READ) return fast;
+    }
     int rc = f->real->pMethods->xRead(f->real, buf, amt, off);
     if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) return rc;
     int result = rc;

@@ -101,8 +101,10 @@ struct AuthenticationFailureTests {
         try expectAuthFailure(reading: db, kind: "D", page: [1])
     }
 
+    /// Offsets relative to the frame's content: -21 is the low byte of the page
+    /// number in the frame header, to which the content is bound.
     @Test("a flipped byte in a WAL frame the log index already holds fails with SQLITE_IOERR_AUTH",
-          arguments: [100, 4_060, 4_090])
+          arguments: [100, 4_060, 4_090, -21])
     func flippedByteInLiveWalFrame(offsetInContent: Int) throws {
         let db = try EncryptedDatabase(path: scratch.file("wal.db"), key: randomKey())
         let writer = try db.open()

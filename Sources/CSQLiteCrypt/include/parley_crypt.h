@@ -28,8 +28,11 @@
  *     [4080, 4096)   16-byte Poly1305 tag
  *     associated data = id(16) || 'D' || N (u32 big-endian)
  *   WAL: 32-byte header and 24-byte frame headers in clear; each frame's
- *     4096-byte content sealed as above over [0,4056), associated data
- *     = id || 'W' || byte offset of the frame (u64 big-endian).
+ *     4096-byte content sealed as above over [0,4056) with the associated
+ *     data of the database page it holds, id || 'D' || N, N being the page
+ *     number in the frame header (so a frame header naming another page fails
+ *     to open, and a checkpoint can copy sealed bytes to the database as they
+ *     are; see pc_reuse.c).
  *   rollback journal: every 4096-byte page image sealed likewise, associated
  *     data = id || 'J' || byte offset of the page image (u64 big-endian).
  *   Reads return the 40 reserved bytes as zeros (SQLite never writes them,
@@ -139,6 +142,15 @@ int parley_crypt_thread_last_failure(char *path_out, size_t cap, unsigned *page_
 int parley_crypt_memory_file_stats(unsigned long long *files_opened,
                                    unsigned long long *bytes_now,
                                    unsigned long long *bytes_peak);
+
+/**
+ * Pages sealed, pages opened, and database pages written by reusing the sealed
+ * bytes of the WAL frame a checkpoint just read (no second seal), since the
+ * process started. For benchmarks and tests. Any output pointer may be NULL.
+ * Returns SQLITE_OK.
+ */
+int parley_crypt_page_stats(unsigned long long *sealed, unsigned long long *opened,
+                            unsigned long long *reused);
 
 #ifdef __cplusplus
 }

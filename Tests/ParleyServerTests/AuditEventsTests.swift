@@ -64,4 +64,22 @@ import Testing
         try await test.engine.audit.checkpoint()
         #expect(try await test.engine.audit.verifyStoredLog().verified)
     }
+
+    @Test func anAdministratorsParseIsAuditedAndAChannelsIsNot() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        let admin = try await test.token(.admin)
+        try await test.app.test(.router) { client in
+            let byChannel = try await client.post("/model/parse", json: #"{"text": "where is my parcel, quokkaplatypus"}"#, token: channel)
+            #expect(byChannel.status == .ok)
+            let byAdmin = try await client.post("/model/parse", json: #"{"text": "where is my parcel, quokkaplatypus"}"#, token: admin)
+            #expect(byAdmin.status == .ok)
+        }
+        let size = try await test.engine.store.auditFrontier().size
+        let parses = try await test.engine.audit.entries(1...size).filter { $0.action == "model.parse" }
+        #expect(parses.count == 1)
+        #expect(parses.first?.role == .admin)
+        #expect(parses.first?.details["model"] == test.engine.model.metadata.version)
+        #expect(parses.first.map { !$0.canonicalJSON.contains("quokkaplatypus") } == true)
+    }
 }

@@ -27,7 +27,13 @@ struct KeysRotate: AsyncParsableCommand {
         try await oldAudit.checkpoint()
         try before.close()
 
-        let (old, new) = try context.bootstrap.rotation.rotate()
+        let old: String, new: String
+        do {
+            (old, new) = try context.bootstrap.rotation.rotate()
+        } catch {
+            await recordFailure(error, context)
+            throw error
+        }
 
         let newKeys = try context.bootstrap.keys(createIfFresh: false)
         let after = try context.bootstrap.openStore(keys: newKeys)
@@ -39,5 +45,30 @@ struct KeysRotate: AsyncParsableCommand {
         try await audit.checkpoint()
         print("rotated master key \(old) → \(new)")
         print("the audit signing key changed; give compliance officers the new public key: parley audit public-key")
+    }
+
+    /// A failed rotation is audited under whichever key the database is left
+    /// with once the rotation is finished or rolled back; if even that fails,
+    /// the log says so (the caller sees the rotation's error either way).
+    private func recordFailure(_ error: any Error, _ context: CommandContext) async {
+        do {
+            _ = try context.bootstrap.rotation.recover()
+            let keys = try context.bootstrap.keys(createIfFresh: false)
+            let store = try context.bootstrap.openStore(keys: keys)
+            let recorded: Result<Void, any Error>
+            do {
+                let audit = try context.bootstrap.auditTrail(store: store, keys: keys)
+                try await audit.record(Principal.localUser().event("key.rotate", outcome: .failure, details: [
+                    "reason": String(describing: type(of: error)),
+                ]))
+                recorded = .success(())
+            } catch {
+                recorded = .failure(error)
+            }
+            try store.close()
+            try recorded.get()
+        } catch let auditError {
+            context.logger.error("the failed rotation could not be audited", metadata: ["error": "\(auditError)"])
+        }
     }
 }

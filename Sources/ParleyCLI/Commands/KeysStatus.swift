@@ -22,7 +22,9 @@ struct KeysStatus: AsyncParsableCommand {
         var ids: (database: String?, keyring: String?) = (nil, nil)
         let database = context.configuration.paths.dataDirectory.appendingPathComponent("parley.db")
         if FileManager.default.fileExists(atPath: database.path) {
-            ids = try await context.open().store.databaseIDs()
+            let data = try context.open()
+            ids = try await data.store.databaseIDs()
+            try await context.record(Principal.localUser().event("key.status"), in: data)
         }
         let retired = (try? FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("retired").path)) ?? []
         let status = Status(

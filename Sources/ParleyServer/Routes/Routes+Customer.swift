@@ -43,6 +43,14 @@ extension Routes {
         guard !parse.text.isEmpty, parse.text.count <= IncomingMessage.maxTextLength else {
             throw APIError(.badRequest, code: "invalid_request", message: "text must be 1-\(IncomingMessage.maxTextLength) characters")
         }
-        return try json(ParseResponse(engine.parse(parse.text)))
+        let result = engine.parse(parse.text)
+        // A channel's parse is part of serving customers; an administrator's
+        // is a use of the model, and administrators' calls are audited.
+        if let caller = context.caller, caller.role == .admin {
+            try await engine.audit.record(Principal.token(caller).event("model.parse", details: [
+                "model": engine.model.metadata.version, "intent": result.intent.name,
+            ]))
+        }
+        return try json(ParseResponse(result))
     }
 }

@@ -37,20 +37,34 @@ struct AuditExport: AsyncParsableCommand {
         let data = try context.open()
         let start = ISO8601DateFormatter().date(from: from)!
         let end = ISO8601DateFormatter().date(from: to)!
-        let bundle = try await data.audit.export(from: start, to: end)
-        let bytes: Data
-        if format == "csv" {
-            let entries = try await data.audit.entries(bundle.statement.firstSequence...bundle.statement.lastSequence)
-            bytes = Data(AuditCSV.render(entries).utf8)
-        } else {
-            bytes = Data(bundle.bytes)
+        let statement: ExportStatement
+        do {
+            let bundle = try await data.audit.export(from: start, to: end)
+            statement = bundle.statement
+            let bytes: Data
+            if format == "csv" {
+                let entries = try await data.audit.entries(statement.firstSequence...statement.lastSequence)
+                bytes = Data(AuditCSV.render(entries).utf8)
+            } else {
+                bytes = Data(bundle.bytes)
+            }
+            try bytes.write(to: URL(fileURLWithPath: out), options: .withoutOverwriting)
+        } catch {
+            // A failed export is on the record too; the caller sees the export's error.
+            do {
+                try await context.record(Principal.localUser().event("audit.export", outcome: .failure, details: [
+                    "from": from, "to": to, "format": format, "reason": String(describing: type(of: error)),
+                ]), in: data)
+            } catch let auditError {
+                context.logger.error("the failed export could not be audited", metadata: ["error": "\(auditError)"])
+            }
+            throw error
         }
-        try bytes.write(to: URL(fileURLWithPath: out), options: .withoutOverwriting)
         try await context.record(Principal.localUser().event("audit.export", details: [
             "from": from, "to": to, "format": format,
-            "first_seq": String(bundle.statement.firstSequence), "last_seq": String(bundle.statement.lastSequence),
+            "first_seq": String(statement.firstSequence), "last_seq": String(statement.lastSequence),
         ]), in: data)
-        print("exported entries \(bundle.statement.firstSequence)–\(bundle.statement.lastSequence) to \(out)")
+        print("exported entries \(statement.firstSequence)–\(statement.lastSequence) to \(out)")
         print("verify with: parley audit verify \(out) --public-key KEYFILE   (key: parley audit public-key)")
     }
 }

@@ -10,7 +10,9 @@ struct AuditPublicKey: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let data = try CommandContext(global).open()
+        let context = try CommandContext(global)
+        let data = try context.open()
+        try await context.record(Principal.localUser().event("audit.public_key"), in: data)
         print(data.audit.verifierKey.description)
     }
 }
@@ -24,7 +26,10 @@ struct AuditCheckpoint: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let data = try CommandContext(global).open()
+        let context = try CommandContext(global)
+        let data = try context.open()
+        // Recorded first, so that the checkpoint printed covers its own request.
+        try await context.record(Principal.localUser().event("audit.checkpoint"), in: data)
         let (_, note) = try await data.audit.checkpoint()
         print(note, terminator: "")
     }

@@ -26,6 +26,13 @@ extension Store {
         return record
     }
 
+    /// Notes when a token was last presented (see `TokenUsage` for how often).
+    public func recordTokenUse(id: String, at time: Date) async throws(StoreError) {
+        try await write { db in
+            try db.execute(sql: "UPDATE access_token SET last_used_at = ? WHERE id = ?", arguments: [time, id])
+        }
+    }
+
     public func revokeToken(id: String, now: Date) async throws(StoreError) {
         let changed = try await write { db in
             try db.execute(sql: "UPDATE access_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import HummingbirdTesting
 import ParleyEngine
@@ -83,5 +84,30 @@ import Testing
         let records = try await test.engine.tokens.list(by: .system)
         #expect(records.count == 1)
         #expect(!String(describing: records).contains(secret))
+    }
+
+    @Test func aTokensLastUseIsNotedAtMostOnceAMinute() async throws {
+        let test = try await TestApp.make()
+        let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+        let tokens = AccessTokens(store: test.engine.store, audit: test.engine.audit, clock: { now.withLock { $0 } })
+        let created = try await tokens.create(role: .agent, name: "dana", by: .system)
+        func lastUsed() async throws -> Date? {
+            try await tokens.list(by: .system).first { $0.id == created.id }?.lastUsedAt
+        }
+        #expect(try await lastUsed() == nil)
+
+        #expect(try await tokens.authenticate(created.token)?.tokenID == created.id)
+        #expect(try await lastUsed() == Date(timeIntervalSince1970: 1_800_000_000))
+        now.withLock { $0 = $0.addingTimeInterval(30) }
+        _ = try await tokens.authenticate(created.token)
+        #expect(try await lastUsed() == Date(timeIntervalSince1970: 1_800_000_000))
+        now.withLock { $0 = $0.addingTimeInterval(31) }
+        _ = try await tokens.authenticate(created.token)
+        #expect(try await lastUsed() == Date(timeIntervalSince1970: 1_800_000_061))
+        // a wrong secret is not a use
+        now.withLock { $0 = $0.addingTimeInterval(120) }
+        let wrong = String(created.token.dropLast()) + (created.token.hasSuffix("0") ? "1" : "0")
+        #expect(try await tokens.authenticate(wrong) == nil)
+        #expect(try await lastUsed() == Date(timeIntervalSince1970: 1_800_000_061))
     }
 }

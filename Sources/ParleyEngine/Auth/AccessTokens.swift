@@ -9,10 +9,13 @@ import ParleyStore
 public struct AccessTokens: Sendable {
     let store: Store
     let audit: AuditTrail
+    let usage = TokenUsage()
+    let clock: @Sendable () -> Date
 
-    public init(store: Store, audit: AuditTrail) {
+    public init(store: Store, audit: AuditTrail, clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.audit = audit
+        self.clock = clock
     }
 
     public struct Created: Sendable, Codable, CustomStringConvertible, CustomReflectable {
@@ -58,6 +61,10 @@ public struct AccessTokens: Sendable {
             guard let record = try await store.activeToken(id: String(parts[1]), secretHash: Self.hash(String(parts[2]))),
                   let role = AccessRole(rawValue: record.role)
             else { return nil }
+            let now = clock()
+            if usage.shouldRecord(record.id, at: now) {
+                try await store.recordTokenUse(id: record.id, at: now)
+            }
             return AuthenticatedCaller(tokenID: record.id, name: record.name, role: role)
         } catch {
             throw .storage(error.description)

@@ -25,7 +25,7 @@ enum {
     PC_TAG = 16,
     PC_PAYLOAD = PC_PAGE - PC_RESERVE,             /* 4056: sealed bytes */
     PC_ID = PARLEY_CRYPT_DATABASE_ID_BYTES,        /* 16 */
-    PC_AD_MAX = PC_ID + 1 + 8,
+    PC_AD_MAX = PC_ID + 1 + 8 + 4,
     PC_WAL_HEADER = 32,
     PC_WAL_FRAME_HEADER = 24,
     PC_WAL_FRAME = PC_WAL_FRAME_HEADER + PC_PAGE,  /* 4120 */
@@ -99,6 +99,8 @@ void pc_key_release(pc_key *key);
 void pc_seal_init(void);    /* once, at registration */
 size_t pc_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC_ID],
                           char kind, uint64_t position);
+size_t pc_journal_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC_ID],
+                                  uint64_t offset, unsigned pgno);
 int pc_seal(pc_file *f, const unsigned char *ad, size_t ad_len,
             const unsigned char *plain, unsigned char *out, size_t from);
 int pc_unseal(const pc_key *key, const unsigned char *ad, size_t ad_len,

@@ -13,7 +13,10 @@
  *     (4104 bytes) follow a header whose size is a power of two >= 32, so an
  *     image always starts at an offset = 4 (mod 8); a header never does.
  * So: 4096 bytes at an offset = 4 (mod 8) is one page image, sealed and bound
- * to its offset; everything else passes through in clear. (With a 4096-byte
+ * to its offset and to the page number in the 4 bytes before it (SQLite writes
+ * those first, and reads them first in a rollback; a record whose page number
+ * was changed fails to open, so no image is ever restored to another page);
+ * everything else passes through in clear. (With a 4096-byte
  * header taken for a page image, a hot rollback would silently restore
  * nothing; the psow=0 crash test catches exactly that.)
  *
@@ -50,12 +53,12 @@ int pc_journal_read(pc_file *f, void *out, int amt, sqlite3_int64 off) {
     rc = pc_main_ensure_id(f->main);
     if (rc != SQLITE_OK) return rc;
 
+    unsigned pgno = pc_journal_record_page(f, off);
     unsigned char ad[PC_AD_MAX];
-    size_t ad_len = pc_associated_data(ad, f->main->id, PC_KIND_JOURNAL, (uint64_t)off);
-    if (pc_unseal(f->key, ad, ad_len, page, 0) == 0) return SQLITE_OK;
+    size_t ad_len = pc_journal_associated_data(ad, f->main->id, (uint64_t)off, pgno);
+    if (pgno != 0 && pc_unseal(f->key, ad, ad_len, page, 0) == 0) return SQLITE_OK;
 
     memset(page, 0, PC_PAGE);
-    unsigned pgno = pc_journal_record_page(f, off);
     if (f->tolerant) {
         pc_failure_record(f->path, PARLEY_CRYPT_KIND_JOURNAL_RECOVERY, pgno,
                           "hot-journal rollback stops before this record");
@@ -70,8 +73,13 @@ int pc_journal_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
 
     int rc = pc_main_ensure_id(f->main);
     if (rc != SQLITE_OK) return rc;
+    unsigned pgno = pc_journal_record_page(f, off);
+    if (pgno == 0) {
+        pc_log_refusal(SQLITE_IOERR_WRITE, f->path, "journal page image written before its page number");
+        return SQLITE_IOERR_WRITE;
+    }
     unsigned char ad[PC_AD_MAX];
-    size_t ad_len = pc_associated_data(ad, f->main->id, PC_KIND_JOURNAL, (uint64_t)off);
+    size_t ad_len = pc_journal_associated_data(ad, f->main->id, (uint64_t)off, pgno);
     if (pc_seal(f, ad, ad_len, buf, f->scratch, 0) != 0) return SQLITE_IOERR_WRITE;
     rc = f->real->pMethods->xWrite(f->real, f->scratch, PC_PAGE, off);
     /* From now on this handle holds records this connection wrote. */

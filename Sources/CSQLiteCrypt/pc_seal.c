@@ -21,9 +21,18 @@ size_t pc_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC
         /* page number, u32 big-endian */
         for (int shift = 24; shift >= 0; shift -= 8) ad[n++] = (unsigned char)(position >> shift);
     } else {
-        /* byte offset in the WAL or journal, u64 big-endian */
+        /* byte offset, u64 big-endian */
         for (int shift = 56; shift >= 0; shift -= 8) ad[n++] = (unsigned char)(position >> shift);
     }
+    return n;
+}
+
+/* A journal record's image: bound to its offset and to the page number the
+ * record names, id || 'J' || offset (u64) || page number (u32), big-endian. */
+size_t pc_journal_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC_ID],
+                                  uint64_t offset, unsigned pgno) {
+    size_t n = pc_associated_data(ad, id, PC_KIND_JOURNAL, offset);
+    for (int shift = 24; shift >= 0; shift -= 8) ad[n++] = (unsigned char)(pgno >> shift);
     return n;
 }
 

@@ -148,8 +148,11 @@ struct AuthenticationFailureTests {
         #expect(failure?.path == db.path + "-wal")
     }
 
-    @Test("a tampered record in this connection's own journal fails the rollback: recorded, logged, pager reset")
-    func tamperedOwnJournalRecord() throws {
+    /// Offsets in the first record: 3 is the low byte of its page number, to
+    /// which the image is bound; 304 is inside the image.
+    @Test("a tampered record in this connection's own journal fails the rollback: recorded, logged, pager reset",
+          arguments: [3, 304])
+    func tamperedOwnJournalRecord(offsetInRecord: Int) throws {
         let db = try makeDatabase("journal.db", key: randomKey())
         let c = try db.open()
         let before = try c.rows("SELECT * FROM t ORDER BY id")
@@ -159,7 +162,7 @@ struct AuthenticationFailureTests {
         let journal = FileBytes.read(db.path + "-journal")
         #expect(journal.count > 512 + 4_104)
         let firstPage = UInt32(journal[512]) << 24 | UInt32(journal[513]) << 16 | UInt32(journal[514]) << 8 | UInt32(journal[515])
-        try FileBytes.flip(db.path + "-journal", at: 512 + 4 + 300)
+        try FileBytes.flip(db.path + "-journal", at: 512 + offsetInRecord)
 
         let serial = AuthenticationFailure.serialNow
         // SQLite discards the pager's error inside ROLLBACK (sqlite3RollbackAll
@@ -169,7 +172,7 @@ struct AuthenticationFailureTests {
         let failure = AuthenticationFailure.last()
         #expect(failure != nil && failure!.serial > serial)
         #expect(failure?.kind == "J")
-        #expect(failure?.page == firstPage)
+        #expect(failure?.page == (offsetInRecord < 4 ? firstPage ^ 1 : firstPage))
         #expect(failure?.path == db.path + "-journal")
         // The database file was never written: what is read back is committed data.
         #expect(try c.rows("SELECT * FROM t ORDER BY id") == before)

@@ -133,4 +133,24 @@ struct OnDiskFormatTests {
         #expect(try fresh.integer("SELECT count(*) FROM t") == 400)
         #expect(try fresh.text("PRAGMA integrity_check") == "ok")
     }
+
+    @Test("journal records: page number in clear, image sealed with id || 'J' || image offset || page number")
+    func journalRecordsDecryptWithTheDocumentedLayout() throws {
+        let key = randomKey()
+        let db = try EncryptedDatabase(path: scratch.file("journalformat.db"), key: key)
+        let c = try db.open()
+        try c.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT)")
+        for i in 0..<200 { try c.rows("INSERT INTO t VALUES(?, 'journal row')", [.integer(Int64(i))]) }
+        try c.execute("BEGIN")
+        try c.execute("UPDATE t SET body = 'changed'")
+        let id = Array(FileBytes.read(db.path)[0..<16])
+        let journal = FileBytes.read(db.path + "-journal")
+        #expect(journal.count >= 512 + 4_104)
+        let page = journal[512..<516].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let image = journal[516..<(516 + 4_096)]
+        let ad = id + [UInt8(ascii: "J")] + bigEndian(516, bytes: 8)
+        #expect(open(image, key: key, ad: ad + bigEndian(page, bytes: 4)) != nil)
+        #expect(open(image, key: key, ad: ad + bigEndian(page + 1, bytes: 4)) == nil)
+        try c.execute("ROLLBACK")
+    }
 }

@@ -34,7 +34,8 @@
  *     to open, and a checkpoint can copy sealed bytes to the database as they
  *     are; see pc_reuse.c).
  *   rollback journal: every 4096-byte page image sealed likewise, associated
- *     data = id || 'J' || byte offset of the page image (u64 big-endian).
+ *     data = id || 'J' || byte offset of the page image (u64 big-endian)
+ *     || the page number of its record (u32 big-endian).
  *   Reads return the 40 reserved bytes as zeros (SQLite never writes them,
  *   and its WAL checksums cover them).
  *   Temporary files (sorter, temp db, statement journals, VACUUM's scratch

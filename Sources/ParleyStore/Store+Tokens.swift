@@ -3,12 +3,14 @@ import GRDB
 import ParleyCrypto
 
 extension Store {
-    public func insertToken(id: String, name: String, role: String, secretHash: [UInt8], now: Date) async throws(StoreError) {
+    /// Stores a new token (its hash only) and its audit entries in one transaction.
+    public func insertToken(id: String, name: String, role: String, secretHash: [UInt8], now: Date, audit: [AuditAppend] = []) async throws(StoreError) {
         try await write { db in
             try AccessTokenRecord(
                 id: id, name: name, role: role, secretHash: Data(secretHash),
                 createdAt: now, revokedAt: nil, lastUsedAt: nil
             ).insert(db)
+            try Self.appendAudit(audit, db)
         }
     }
 
@@ -33,12 +35,13 @@ extension Store {
         }
     }
 
-    public func revokeToken(id: String, now: Date) async throws(StoreError) {
-        let changed = try await write { db in
+    /// Revokes an active token and appends its audit entries in one transaction.
+    public func revokeToken(id: String, now: Date, audit: [AuditAppend] = []) async throws(StoreError) {
+        try await write { db in
             try db.execute(sql: "UPDATE access_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])
-            return db.changesCount
+            guard db.changesCount == 1 else { throw StoreError.notFound("active token \(id)") }
+            try Self.appendAudit(audit, db)
         }
-        guard changed == 1 else { throw .notFound("active token \(id)") }
     }
 
     /// Whether any unrevoked token of this role exists.

@@ -1,6 +1,7 @@
 import Synchronization
 import Foundation
 import HummingbirdTesting
+import ParleyAudit
 import ParleyEngine
 import Testing
 
@@ -55,6 +56,17 @@ import Testing
             let status5 = try await client.get("/v1/queues", token: valid).status
             #expect(status5 == .ok)
         }
+    }
+
+    @Test func creatingAndRevokingATokenAreAuditedAndAFailedRevokeToo() async throws {
+        let test = try await TestApp.make()
+        let created = try await test.engine.tokens.create(role: .agent, name: "dana", by: .system)
+        try await test.engine.tokens.revoke(id: created.id, by: .system)
+        await #expect(throws: EngineError.self) { try await test.engine.tokens.revoke(id: created.id, by: .system) }
+        let size = try await test.engine.store.auditFrontier().size
+        let entries = try await test.engine.audit.entries(1...size).filter { $0.target?.id == created.id }
+        #expect(entries.map(\.action) == ["token.create", "token.revoke", "token.revoke"])
+        #expect(entries.map(\.outcome) == [.success, .success, .failure])
     }
 
     @Test func customerEndpointWithoutChannelTokenIsRefusedOffLoopback() async throws {

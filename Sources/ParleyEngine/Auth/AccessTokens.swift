@@ -42,12 +42,13 @@ public struct AccessTokens: Sendable {
             throw .invalidInput("a token name has at most 100 characters on one line")
         }
         do {
-            try await store.insertToken(id: id, name: label.isEmpty ? role.rawValue : label, role: role.rawValue,
-                                        secretHash: Self.hash(secret), now: now)
+            try await store.insertToken(
+                id: id, name: label.isEmpty ? role.rawValue : label, role: role.rawValue, secretHash: Self.hash(secret), now: now,
+                audit: audit.appends([principal.event("token.create", target: .token(id), details: ["role": role.rawValue])])
+            )
         } catch {
             throw .storage(error.description)
         }
-        try await record(principal.event("token.create", target: .token(id), details: ["role": role.rawValue]))
         return Created(id: id, token: "prl_\(id)_\(secret)", role: role)
     }
 
@@ -79,14 +80,15 @@ public struct AccessTokens: Sendable {
     }
 
     public func revoke(id: String, by principal: Principal, now: Date = Date()) async throws(EngineError) {
-        do { try await store.revokeToken(id: id, now: now) } catch let error {
+        do {
+            try await store.revokeToken(id: id, now: now, audit: audit.appends([principal.event("token.revoke", target: .token(id))]))
+        } catch let error {
             if case .notFound = error {
                 try await record(principal.event("token.revoke", target: .token(id), outcome: .failure, details: ["reason": "not_found"]))
                 throw .notFound("active token \(id)")
             }
             throw .storage(error.description)
         }
-        try await record(principal.event("token.revoke", target: .token(id)))
     }
 
     private func record(_ event: AuditEvent) async throws(EngineError) {

@@ -24,44 +24,55 @@ guard ["tune", "validate", "final", "oos", "cv", "speed", "folds", "parse-loop"]
     say(usage)
     exit(command == "help" ? 0 : 2)
 }
-let data = try BenchData(directory: URL(fileURLWithPath: options["data"] ?? "../shared/data/banking77"))
+/// Runs the command; every failure is a message on standard error and exit status 1.
+func run() throws {
+    let data = try BenchData(directory: URL(fileURLWithPath: options["data"] ?? "../shared/data/banking77"))
 
-switch command {
-case "tune":
-    try Tune.run(data: data, grid: options.positional.first ?? "heads")
-case "validate":
-    try Tune.validate(data: data, grid: options.positional.first ?? "final")
-case "final":
-    try Final.run(data: data, report: options["report"].map { URL(fileURLWithPath: $0) })
-case "oos":
-    try OutOfScopeBench.run(data: data, report: options["report"].map { URL(fileURLWithPath: $0) })
-case "speed":
-    // Development timing without test.csv: train on the validation split's
-    // training part, time parsing of the validation texts.
-    let split = try data.validationSplit()
-    var hyperParameters = ClassifierHyperParameters()
-    if let minimum = options["min-df"].flatMap(Int.init) { hyperParameters.features.minDocumentFrequency = minimum }
-    let start = now()
-    let model = try NLUModel.train(on: NLUTrainingData(examples: split.training), hyperParameters: hyperParameters, validation: split.holdout, producer: "nlu-bench")
-    say("training \(String(format: "%.2f", seconds(since: start))) s, validation accuracy \(pct(model.metadata.validationMetrics["accuracy"] ?? 0)), model \(try ModelFile.encode(model).count) bytes, features \(model.classifier.vectorizer.featureCount) of which all-zero weights \(model.classifier.zeroWeightFeatureCount)")
-    ParseTiming.measure(model: model, texts: split.holdout.map(\.text)).print()
-    if let path = options["save"] { try ModelFile.write(model, to: URL(fileURLWithPath: path)) }
-case "parse-loop":
-    // For profilers: parse the validation texts many times with a saved model.
-    let model = try ModelFile.read(from: URL(fileURLWithPath: options["model"] ?? "model.parleynlu"))
-    let parser = try NLUParser(model: model)
-    let texts = try data.validationSplit().holdout.map(\.text)
-    var total = 0
-    for _ in 0..<(Int(options["rounds"] ?? "50") ?? 50) {
-        for text in texts { total &+= parser.parse(text).entities.count }
+    switch command {
+    case "tune":
+        try Tune.run(data: data, grid: options.positional.first ?? "heads")
+    case "validate":
+        try Tune.validate(data: data, grid: options.positional.first ?? "final")
+    case "final":
+        try Final.run(data: data, report: options["report"].map { URL(fileURLWithPath: $0) })
+    case "oos":
+        try OutOfScopeBench.run(data: data, report: options["report"].map { URL(fileURLWithPath: $0) })
+    case "speed":
+        // Development timing without test.csv: train on the validation split's
+        // training part, time parsing of the validation texts.
+        let split = try data.validationSplit()
+        var hyperParameters = ClassifierHyperParameters()
+        if let minimum = options["min-df"].flatMap(Int.init) { hyperParameters.features.minDocumentFrequency = minimum }
+        let start = now()
+        let model = try NLUModel.train(on: NLUTrainingData(examples: split.training), hyperParameters: hyperParameters, validation: split.holdout, producer: "nlu-bench")
+        say("training \(String(format: "%.2f", seconds(since: start))) s, validation accuracy \(pct(model.metadata.validationMetrics["accuracy"] ?? 0)), model \(try ModelFile.encode(model).count) bytes, features \(model.classifier.vectorizer.featureCount) of which all-zero weights \(model.classifier.zeroWeightFeatureCount)")
+        ParseTiming.measure(model: model, texts: split.holdout.map(\.text)).print()
+        if let path = options["save"] { try ModelFile.write(model, to: URL(fileURLWithPath: path)) }
+    case "parse-loop":
+        // For profilers: parse the validation texts many times with a saved model.
+        let model = try ModelFile.read(from: URL(fileURLWithPath: options["model"] ?? "model.parleynlu"))
+        let parser = try NLUParser(model: model)
+        let texts = try data.validationSplit().holdout.map(\.text)
+        var total = 0
+        for _ in 0..<(Int(options["rounds"] ?? "50") ?? 50) {
+            for text in texts { total &+= parser.parse(text).entities.count }
+        }
+        say("parsed; \(total) entities")
+    case "folds":
+        // For the offline scikit-learn reference: the fold of each train.csv row (CV seed 42).
+        let assignment = try StratifiedSplit.foldAssignment(data.train, folds: 5, seed: 42)
+        say(assignment.map(String.init).joined(separator: "\n"))
+    case "cv":
+        try Final.crossValidate(data: data, folds: Int(options["folds"] ?? "5") ?? 5, report: options["report"].map { URL(fileURLWithPath: $0) })
+    default:
+        say(usage)
     }
-    say("parsed; \(total) entities")
-case "folds":
-    // For the offline scikit-learn reference: the fold of each train.csv row (CV seed 42).
-    let assignment = try StratifiedSplit.foldAssignment(data.train, folds: 5, seed: 42)
-    say(assignment.map(String.init).joined(separator: "\n"))
-case "cv":
-    try Final.crossValidate(data: data, folds: Int(options["folds"] ?? "5") ?? 5, report: options["report"].map { URL(fileURLWithPath: $0) })
-default:
-    say(usage)
+}
+
+do {
+    try run()
+} catch {
+    FileHandle.standardError.write(Data("nlu-bench: \(error)\n".utf8))
+    FileHandle.standardError.write(Data("(run it from the checkout, or give --data DIR with train.csv and test.csv)\n".utf8))
+    exit(1)
 }

@@ -141,6 +141,16 @@ static int pc_file_control(sqlite3_file *file, int op, void *arg) {
         *(char **)arg = name;
         return SQLITE_OK;
     }
+    case SQLITE_FCNTL_CKPT_START:
+        /* A checkpoint copies WAL frames to the database: arm the reuse slot. */
+        if (f->kind == PC_KIND_MAIN) f->in_checkpoint = 1;
+        break;
+    case SQLITE_FCNTL_CKPT_DONE:
+        if (f->kind == PC_KIND_MAIN) {
+            f->in_checkpoint = 0;
+            pc_reuse_forget(f);
+        }
+        break;
     case SQLITE_FCNTL_CHUNK_SIZE:
         /* Ignored: preallocated chunks would be pages that were never
          * written, which cannot authenticate. SIZE_HINT is then a no-op. */

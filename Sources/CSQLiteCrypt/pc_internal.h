@@ -79,8 +79,10 @@ struct pc_file {
     unsigned char nonce_pool[PC_NONCE_POOL * PC_NONCE];
     unsigned char scratch[PC_PAGE]; /* sealed output, partial-read staging */
     unsigned char frame[PC_WAL_FRAME]; /* WAL only: one frame, header and sealed content */
-    sqlite3_int64 header_off;   /* WAL only: offset of the last frame header written, or -1 */
-    unsigned header_pgno;       /* WAL only: the page number in that header */
+    sqlite3_int64 header_off;   /* WAL: offset of the last frame header written; journal: of the
+                                   last record page number written or read; -1 if none */
+    unsigned header_pgno;       /* the page number at header_off */
+    int in_checkpoint;          /* main only: between SQLITE_FCNTL_CKPT_START and _DONE */
     unsigned reuse_pgno;        /* main only: page of the reuse slot, 0 when empty (pc_reuse.c) */
     unsigned char reuse_sealed[PC_PAGE];
     unsigned char reuse_opened[PC_PAGE];
@@ -101,6 +103,7 @@ size_t pc_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC
                           char kind, uint64_t position);
 size_t pc_journal_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC_ID],
                                   uint64_t offset, unsigned pgno);
+unsigned pc_be32(const unsigned char *p);
 int pc_seal(pc_file *f, const unsigned char *ad, size_t ad_len,
             const unsigned char *plain, unsigned char *out, size_t from);
 int pc_unseal(const pc_key *key, const unsigned char *ad, size_t ad_len,
@@ -113,7 +116,7 @@ void pc_count_sealed(void);
 void pc_count_opened(void);
 void pc_reuse_remember(pc_file *main, unsigned pgno, const unsigned char *sealed,
                        const unsigned char *opened);
-const unsigned char *pc_reuse_take(pc_file *main, unsigned pgno, const unsigned char *page);
+int pc_reuse_take(pc_file *main, unsigned pgno, const unsigned char *page, const unsigned char **sealed);
 void pc_reuse_forget(pc_file *main);
 
 /* pc_failure.c */

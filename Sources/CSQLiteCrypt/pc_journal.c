@@ -34,14 +34,51 @@ static int pc_journal_is_page_image(int amt, sqlite3_int64 off) {
     return amt == PC_PAGE && off % 8 == 4;
 }
 
-static unsigned pc_journal_record_page(pc_file *f, sqlite3_int64 off) {
+/* The 4-byte page number of a record, at offset off (= 0 mod 8). */
+static int pc_journal_is_page_number(int amt, sqlite3_int64 off) {
+    return amt == 4 && off % 8 == 0;
+}
+
+/* The page number of the record whose image starts at off: the one SQLite
+ * just wrote or read there (so the image is bound to the number SQLite acts
+ * on), else read from the file. SQLITE_IOERR_SHORT_READ: there is none. */
+static int pc_journal_record_page(pc_file *f, sqlite3_int64 off, unsigned *pgno) {
+    if (f->header_off >= 0 && f->header_off == off - 4) {
+        *pgno = f->header_pgno;
+        return SQLITE_OK;
+    }
     unsigned char be[4];
-    if (off < 4 || f->real->pMethods->xRead(f->real, be, 4, off - 4) != SQLITE_OK) return 0;
-    return ((unsigned)be[0] << 24) | ((unsigned)be[1] << 16) | ((unsigned)be[2] << 8) | be[3];
+    if (off < 4) return SQLITE_IOERR_SHORT_READ;
+    int rc = f->real->pMethods->xRead(f->real, be, 4, off - 4);
+    if (rc != SQLITE_OK) return rc;
+    *pgno = pc_be32(be);
+    return SQLITE_OK;
+}
+
+/* Whether a page image that failed opens in the earlier format (bound to its
+ * offset only): a hot journal left by an older Parley, which must not be
+ * taken for a torn one. */
+static int pc_journal_is_earlier_format(pc_file *f, sqlite3_int64 off) {
+    int earlier = 0;
+    if (f->real->pMethods->xRead(f->real, f->scratch, PC_PAGE, off) == SQLITE_OK) {
+        unsigned char ad[PC_AD_MAX];
+        size_t ad_len = pc_associated_data(ad, f->main->id, PC_KIND_JOURNAL, (uint64_t)off);
+        earlier = pc_unseal(f->key, ad, ad_len, f->scratch, 0) == 0;
+    }
+    sodium_memzero(f->scratch, PC_PAGE);
+    return earlier;
 }
 
 int pc_journal_read(pc_file *f, void *out, int amt, sqlite3_int64 off) {
-    if (!pc_journal_is_page_image(amt, off)) return f->real->pMethods->xRead(f->real, out, amt, off);
+    if (!pc_journal_is_page_image(amt, off)) {
+        int rc = f->real->pMethods->xRead(f->real, out, amt, off);
+        f->header_off = -1;
+        if (rc == SQLITE_OK && pc_journal_is_page_number(amt, off)) {
+            f->header_off = off;
+            f->header_pgno = pc_be32(out);
+        }
+        return rc;
+    }
 
     unsigned char *page = out;
     int rc = f->real->pMethods->xRead(f->real, page, PC_PAGE, off);
@@ -53,12 +90,25 @@ int pc_journal_read(pc_file *f, void *out, int amt, sqlite3_int64 off) {
     rc = pc_main_ensure_id(f->main);
     if (rc != SQLITE_OK) return rc;
 
-    unsigned pgno = pc_journal_record_page(f, off);
-    unsigned char ad[PC_AD_MAX];
-    size_t ad_len = pc_journal_associated_data(ad, f->main->id, (uint64_t)off, pgno);
-    if (pgno != 0 && pc_unseal(f->key, ad, ad_len, page, 0) == 0) return SQLITE_OK;
+    unsigned pgno = 0;
+    rc = pc_journal_record_page(f, off, &pgno);
+    if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) {
+        memset(page, 0, PC_PAGE);
+        return rc;
+    }
+    if (rc == SQLITE_OK) {
+        unsigned char ad[PC_AD_MAX];
+        size_t ad_len = pc_journal_associated_data(ad, f->main->id, (uint64_t)off, pgno);
+        if (pc_unseal(f->key, ad, ad_len, page, 0) == 0) return SQLITE_OK;
+    }
 
     memset(page, 0, PC_PAGE);
+    if (pc_journal_is_earlier_format(f, off)) {
+        pc_failure_record(f->path, PARLEY_CRYPT_KIND_JOURNAL, pgno,
+                          "journal in the format of an earlier Parley: open the database with that "
+                          "version to roll it back, then upgrade");
+        return SQLITE_IOERR_AUTH;
+    }
     if (f->tolerant) {
         pc_failure_record(f->path, PARLEY_CRYPT_KIND_JOURNAL_RECOVERY, pgno,
                           "hot-journal rollback stops before this record");
@@ -69,15 +119,25 @@ int pc_journal_read(pc_file *f, void *out, int amt, sqlite3_int64 off) {
 }
 
 int pc_journal_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
-    if (!pc_journal_is_page_image(amt, off)) return f->real->pMethods->xWrite(f->real, buf, amt, off);
+    if (!pc_journal_is_page_image(amt, off)) {
+        f->header_off = -1;
+        int rc = f->real->pMethods->xWrite(f->real, buf, amt, off);
+        if (rc == SQLITE_OK && pc_journal_is_page_number(amt, off)) {
+            f->header_off = off;
+            f->header_pgno = pc_be32(buf);
+        }
+        return rc;
+    }
 
     int rc = pc_main_ensure_id(f->main);
     if (rc != SQLITE_OK) return rc;
-    unsigned pgno = pc_journal_record_page(f, off);
-    if (pgno == 0) {
+    unsigned pgno = 0;
+    rc = pc_journal_record_page(f, off, &pgno);
+    if (rc == SQLITE_IOERR_SHORT_READ) {
         pc_log_refusal(SQLITE_IOERR_WRITE, f->path, "journal page image written before its page number");
         return SQLITE_IOERR_WRITE;
     }
+    if (rc != SQLITE_OK) return rc;
     unsigned char ad[PC_AD_MAX];
     size_t ad_len = pc_journal_associated_data(ad, f->main->id, (uint64_t)off, pgno);
     if (pc_seal(f, ad, ad_len, buf, f->scratch, 0) != 0) return SQLITE_IOERR_WRITE;

@@ -200,7 +200,9 @@ int pc_main_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
     int rc = pc_main_ensure_id(f);
     if (rc != SQLITE_OK) return rc;
 
-    const unsigned char *sealed = pc_reuse_take(f, pgno, page);
+    const unsigned char *sealed = NULL;
+    rc = pc_reuse_take(f, pgno, page, &sealed);
+    if (rc != SQLITE_OK) return rc;
     if (sealed != NULL) return f->real->pMethods->xWrite(f->real, sealed, PC_PAGE, off);
 
     size_t from = 0;

@@ -27,6 +27,10 @@ size_t pc_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC
     return n;
 }
 
+unsigned pc_be32(const unsigned char *p) {
+    return ((unsigned)p[0] << 24) | ((unsigned)p[1] << 16) | ((unsigned)p[2] << 8) | p[3];
+}
+
 /* A journal record's image: bound to its offset and to the page number the
  * record names, id || 'J' || offset (u64) || page number (u32), big-endian. */
 size_t pc_journal_associated_data(unsigned char ad[PC_AD_MAX], const unsigned char id[PC_ID],

@@ -48,9 +48,6 @@ static int pc_wal_is_frame_header(int amt, sqlite3_int64 off) {
         && (off - PC_WAL_HEADER) % PC_WAL_FRAME == 0;
 }
 
-static unsigned pc_be32(const unsigned char *p) {
-    return ((unsigned)p[0] << 24) | ((unsigned)p[1] << 16) | ((unsigned)p[2] << 8) | p[3];
-}
 
 static int pc_wal_overlaps_content(int amt, sqlite3_int64 off) {
     sqlite3_int64 end = off + amt;
@@ -108,10 +105,11 @@ int pc_wal_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
         unsigned pgno = f->header_pgno;
         if (f->header_off != off - PC_WAL_FRAME_HEADER) {
             rc = pc_wal_read_pgno(f, off, &pgno);
-            if (rc != SQLITE_OK) {
+            if (rc == SQLITE_IOERR_SHORT_READ) {
                 pc_log_refusal(SQLITE_IOERR_WRITE, f->path, "WAL frame content written before its header");
                 return SQLITE_IOERR_WRITE;
             }
+            if (rc != SQLITE_OK) return rc;
         }
         unsigned char ad[PC_AD_MAX];
         size_t ad_len = pc_wal_ad(f, ad, pgno);
@@ -136,6 +134,21 @@ static int pc_wal_frame_is_current(pc_file *f, const unsigned char *frame_header
     return memcmp(header + 16, frame_header + 8, 8) == 0;
 }
 
+/* Whether the content at content_off opens as a frame of the earlier format
+ * (bound to id || 'W' || frame offset): a log left by an older Parley after a
+ * crash, which recovery must not discard as torn. */
+static int pc_wal_is_earlier_format(pc_file *f, sqlite3_int64 content_off) {
+    int earlier = 0;
+    if (f->real->pMethods->xRead(f->real, f->scratch, PC_PAGE, content_off) == SQLITE_OK) {
+        unsigned char ad[PC_AD_MAX];
+        size_t ad_len = pc_associated_data(ad, f->main->id, PC_KIND_WAL,
+                                          (uint64_t)(content_off - PC_WAL_FRAME_HEADER));
+        earlier = pc_unseal(f->key, ad, ad_len, f->scratch, 0) == 0;
+    }
+    sodium_memzero(f->scratch, PC_PAGE);
+    return earlier;
+}
+
 /* Opens the content at content_off, which lies wholly inside buf. */
 static int pc_wal_open_content(pc_file *f, unsigned char *buf, sqlite3_int64 buf_off,
                                sqlite3_int64 content_off) {
@@ -157,6 +170,12 @@ static int pc_wal_open_content(pc_file *f, unsigned char *buf, sqlite3_int64 buf
     memset(content, 0, PC_PAGE);
     unsigned frame = pc_wal_frame_number(content_off);
     if (frame_off >= buf_off) {
+        if (pc_wal_is_earlier_format(f, content_off)) {
+            pc_failure_record(f->path, PARLEY_CRYPT_KIND_WAL, frame,
+                              "frame in the format of an earlier Parley: open and close the database "
+                              "with that version to checkpoint its log, then upgrade");
+            return SQLITE_IOERR_AUTH;
+        }
         if (pc_wal_frame_is_current(f, buf + (frame_off - buf_off))) {
             pc_failure_record(f->path, PARLEY_CRYPT_KIND_WAL_RECOVERY, frame,
                               "frame ignored by recovery");

@@ -153,4 +153,33 @@ struct OnDiskFormatTests {
         #expect(open(image, key: key, ad: ad + bigEndian(page + 1, bytes: 4)) == nil)
         try c.execute("ROLLBACK")
     }
+
+    @Test("frames a transaction rewrites in the WAL (a small cache spills pages again) stay bound to their page")
+    func rewrittenFramesKeepTheirPageBinding() throws {
+        let key = randomKey()
+        let db = try EncryptedDatabase(path: scratch.file("rewrite.db"), key: key)
+        let c = try db.open()
+        try c.execute("PRAGMA journal_mode = WAL")
+        try c.execute("PRAGMA wal_autocheckpoint = 0")
+        try c.execute("PRAGMA cache_size = 2")
+        try c.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT)")
+        try c.execute("BEGIN")
+        for round in 0..<20 {
+            for i in 0..<60 { try c.rows("INSERT OR REPLACE INTO t VALUES(?, ?)", [.integer(Int64(i)), .text("round \(round) " + String(repeating: "w", count: 300))]) }
+        }
+        try c.execute("COMMIT")
+        let id = Array(FileBytes.read(db.path)[0..<16])
+        let wal = FileBytes.read(db.path + "-wal")
+        let frames = (wal.count - 32) / 4_120
+        #expect(frames > 5)
+        for frame in 0..<frames {
+            let offset = 32 + frame * 4_120
+            let page = wal[offset..<(offset + 4)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            #expect(open(wal[(offset + 24)..<(offset + 24 + 4_096)], key: key, ad: id + [UInt8(ascii: "D")] + bigEndian(page, bytes: 4)) != nil,
+                    "frame \(frame + 1)")
+        }
+        let fresh = try db.open()
+        #expect(try fresh.integer("SELECT count(*) FROM t WHERE body LIKE 'round 19 %'") == 60)
+        #expect(try fresh.text("PRAGMA integrity_check") == "ok")
+    }
 }

@@ -50,6 +50,13 @@
  *     unix VFS does by default; a psow=0 URI parameter is overridden), so that
  *     SQLite never pads or splits a WAL frame; sector size is 512; atomic-write
  *     capabilities are never reported.
+ *   - What authentication does not give: freshness. Any image ever sealed for
+ *     page N of this database (an older version, a WAL frame that was never
+ *     committed, a page from an old backup) opens as page N; binding the page
+ *     number stops swaps between pages and databases, not rollback of one page.
+ *   - A WAL frame or journal image in the format of an earlier Parley (bound
+ *     to its offset only) is an error naming the file, never taken for a torn
+ *     record: finish the log with that version before upgrading.
  *   - SQLITE_FCNTL_CHUNK_SIZE is ignored (preallocated, never-written pages
  *     could not authenticate). No memory mapping (io_methods version 2).
  */

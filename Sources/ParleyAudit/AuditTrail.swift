@@ -121,63 +121,11 @@ public final class AuditTrail: Sendable {
         )
         return (proof, newNote, report)
     }
-
-    /// Checks the whole stored log: every entry re-encodes to its leaf hash,
-    /// sequences are contiguous, the stored frontier matches the leaves, and
-    /// the newest checkpoint's signature and root hold.
-    public func verifyStoredLog() async throws(AuditError) -> StoredLogReport {
-        let state: AuditFrontierState
-        do { state = try await store.auditFrontier() } catch { throw .storage(String(describing: error)) }
-        var frontier = MerkleFrontier()
-        var next: UInt64 = 1
-        let batch: UInt64 = 10_000
-        while next <= state.size {
-            let upper = min(next + batch - 1, state.size)
-            let entries = try await entries(next...upper)
-            for entry in entries {
-                guard entry.sequence == next else {
-                    return StoredLogReport(verified: false, size: state.size, checkpointSize: nil, failure: "entry \(next) is missing")
-                }
-                frontier.append(leafHash: entry.leafHash)
-                next += 1
-            }
-            if entries.isEmpty { return StoredLogReport(verified: false, size: state.size, checkpointSize: nil, failure: "entry \(next) is missing") }
-        }
-        let stored = try MerkleFrontier(size: state.size, nodes: state.nodes.map(Self.hash))
-        guard stored.root == frontier.root else {
-            return StoredLogReport(verified: false, size: state.size, checkpointSize: nil, failure: "the stored tree state does not match the entries")
-        }
-        let latest: (size: UInt64, note: String)?
-        do { latest = try await store.latestAuditCheckpoint() } catch { throw .storage(String(describing: error)) }
-        if let latest {
-            let checkpoint: Checkpoint
-            do { checkpoint = try Checkpoint(signedNote: latest.note, verifierKey: verifierKey) } catch {
-                return StoredLogReport(verified: false, size: state.size, checkpointSize: latest.size, failure: "the newest checkpoint's signature does not verify with this installation's key: \(error.description)")
-            }
-            guard try await tree(size: checkpoint.size).root == checkpoint.root else {
-                return StoredLogReport(verified: false, size: state.size, checkpointSize: checkpoint.size, failure: "the log was rewritten: its first \(checkpoint.size) entries no longer match the signed checkpoint")
-            }
-            return StoredLogReport(verified: true, size: state.size, checkpointSize: checkpoint.size, failure: nil)
-        }
-        return StoredLogReport(verified: true, size: state.size, checkpointSize: nil, failure: nil)
-    }
 }
 
 extension AuditTrail {
     static func hash(_ data: Data) throws(AuditError) -> MerkleHash {
         guard let hash = MerkleHash(bytes: data) else { throw .invalidHash }
         return hash
-    }
-}
-
-/// The result of ``AuditTrail/verifyStoredLog()``.
-public struct StoredLogReport: Sendable, Codable, Equatable {
-    public let verified: Bool
-    public let size: UInt64
-    public let checkpointSize: UInt64?
-    public let failure: String?
-
-    enum CodingKeys: String, CodingKey {
-        case verified, size, checkpointSize = "checkpoint_size", failure
     }
 }

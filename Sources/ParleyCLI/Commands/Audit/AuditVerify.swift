@@ -41,9 +41,9 @@ struct AuditVerify: AsyncParsableCommand {
             let context = try CommandContext(global)
             let data = try context.open()
             let report = try await data.audit.verifyStoredLog()
-            try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: [
-                "scope": "database", "size": String(report.size),
-            ]), in: data)
+            var details = ["scope": "database", "size": String(report.size)]
+            if let bad = report.firstBadSequence { details["first_bad_sequence"] = String(bad) }
+            try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: details), in: data)
             if json { try printJSON(report) } else if report.verified {
                 print("verified: \(report.size) entries\(report.checkpointSize.map { "; newest checkpoint at \($0)" } ?? "")")
             } else {

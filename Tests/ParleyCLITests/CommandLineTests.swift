@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 @testable import ParleyCLI
+import ParleyNLU
 import Testing
 
 @Suite struct CommandLineTests {
@@ -53,6 +54,40 @@ import Testing
         for file in ["summary.json", "intent_report.csv", "confusion_matrix.csv", "confusion_matrix.svg", "reliability_diagram.svg", "confidence_histogram.svg", "errors.jsonl"] {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("report/\(file)").path), "missing \(file)")
         }
+    }
+
+    @Test func foldsCrossValidateTheTrainingDataAndReportLikeATestSet() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("test-nlu-cv-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let rows = (0..<6).flatMap { i in
+            [("hello there \(i)", "greet"), ("good morning number \(i)", "greet"), ("where is my order \(i)", "order"), ("track parcel order \(i)", "order")]
+        }
+        let csv = "text,label\n" + rows.map { "\"\($0.0)\",\($0.1)" }.joined(separator: "\n") + "\n"
+        try csv.write(to: root.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
+        let arguments = [
+            "test", "nlu", "--train", root.appendingPathComponent("train.csv").path, "--folds", "3",
+            "--report", root.appendingPathComponent("report").path,
+            "--data-dir", root.appendingPathComponent("data").path, "--keys-dir", root.appendingPathComponent("keys").path,
+        ]
+        let command = try #require(try Parley.parseAsRoot(arguments) as? TestNLU)
+        try await command.run()
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("report/summary.json").path))
+
+        let examples = rows.map { LabeledUtterance(text: $0.0, intent: $0.1) }
+        let report = try CrossValidation.run(on: NLUTrainingData(examples: examples), folds: 3, hyperParameters: ClassifierHyperParameters())
+        let json = try TestNLU.crossValidationJSON(pooled: NLUEvaluator.score(report.predictions, criterion: .balanced), report: report)
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        for key in ["accuracy", "macro_f1", "n", "per_intent", "cross_validation"] {
+            #expect(object[key] != nil, "no \(key)")
+        }
+        #expect(object["n"] as? Int == rows.count)
+    }
+
+    @Test func foldsNeedNoTestSetButRefuseAModel() {
+        #expect(throws: Never.self) { try Parley.parseAsRoot(["test", "nlu", "--train", "t.csv", "--folds", "5"]) }
+        #expect(throws: (any Error).self) { try Parley.parseAsRoot(["test", "nlu", "--folds", "5", "--model", "m"]) }
+        #expect(throws: (any Error).self) { try Parley.parseAsRoot(["test", "nlu", "--train", "t.csv"]) }
     }
 
     @Test func modelAndTrainTogetherAreRejected() {

@@ -12,7 +12,8 @@ struct TestNLU: AsyncParsableCommand {
         abstract: "Score an NLU model on labelled data (CSV text,label or Rasa YAML).",
         discussion: """
             Score a model file (--model), the active model (neither option), or train one first on
-            --train. With --folds K, run stratified K-fold cross-validation on --data instead.
+            --train. With --folds K, run stratified K-fold cross-validation on the training data
+            (--train, or --data when no --train is given) instead of scoring a test set.
             Examples labelled out_of_scope, and those of --out-of-scope FILE, drive the threshold
             curve (in-scope accuracy against out-of-scope recall) and its recommended threshold.
             """
@@ -21,7 +22,7 @@ struct TestNLU: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "Labelled test data: CSV with text and label (or intent, category) columns, or Rasa YAML.")
-    var data: String
+    var data: String?
 
     @Option(help: "A model file to score (default: the active model).")
     var model: String?
@@ -29,7 +30,7 @@ struct TestNLU: AsyncParsableCommand {
     @Option(help: "Training data to train a model on first (CSV or Rasa YAML); the bot's hyper-parameters apply.")
     var train: String?
 
-    @Option(help: "Stratified K-fold cross-validation on --data (no test set).")
+    @Option(help: "Stratified K-fold cross-validation on the training data (--train, else --data); no test set.")
     var folds: Int?
 
     @Option(help: "Out-of-scope examples (CSV with a text column, or labelled).")
@@ -47,7 +48,9 @@ struct TestNLU: AsyncParsableCommand {
     func validate() throws {
         if model != nil, train != nil { throw ValidationError("give --model or --train, not both") }
         if let folds, !(2...20).contains(folds) { throw ValidationError("--folds must be between 2 and 20") }
-        if folds != nil, model != nil || train != nil { throw ValidationError("--folds cross-validates on --data; it takes no --model or --train") }
+        if folds == nil, data == nil { throw ValidationError("give the test data as --data (or --folds K to cross-validate --train)") }
+        if folds != nil, model != nil { throw ValidationError("--folds cross-validates by training; it takes no --model") }
+        if folds != nil, train != nil, data != nil { throw ValidationError("with --folds, give the data to cross-validate as --train or --data, not both") }
         if let oosRecall, !(0...1).contains(oosRecall) { throw ValidationError("--oos-recall must be between 0 and 1") }
     }
 
@@ -55,21 +58,22 @@ struct TestNLU: AsyncParsableCommand {
         let configuration = try global.load()
         let logger = global.logger(configuration)
         let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
-        let examples = try NLUDataReader.examples(in: URL(fileURLWithPath: data))
         let outOfScopeExamples = try outOfScope.map { try IntentCSV.read(from: URL(fileURLWithPath: $0), defaultLabel: NLUEvaluator.defaultOutOfScopeLabel) } ?? []
         let criterion: OutOfScopeReport.Criterion = oosRecall.map { .outOfScopeRecall(atLeast: $0) } ?? .balanced
         let hyperParameters = (try? bootstrap.loadBot().hyperParameters) ?? ClassifierHyperParameters()
 
         if let folds {
+            guard let source = train ?? data else { throw ValidationError("give the data to cross-validate as --train") }
+            let examples = try NLUDataReader.examples(in: URL(fileURLWithPath: source))
             let report = try CrossValidation.run(on: NLUTrainingData(examples: examples), folds: folds, hyperParameters: hyperParameters) { step in
                 if step.training == nil { logger.info("fold finished", metadata: ["cv.fold": "\(step.fold)/\(step.folds)"]) }
             }
+            let pooled = NLUEvaluator.score(report.predictions, criterion: criterion)
             if let directory = self.report {
-                let scored = NLUEvaluator.score(report.predictions, criterion: criterion)
-                _ = try NLUReportWriter.write(scored, predictions: report.predictions, to: URL(fileURLWithPath: directory))
+                _ = try NLUReportWriter.write(pooled, predictions: report.predictions, to: URL(fileURLWithPath: directory))
             }
             if json {
-                try printJSON(report)
+                print(String(decoding: try Self.crossValidationJSON(pooled: pooled, report: report), as: UTF8.self))
             } else {
                 print(String(format: "%d-fold cross-validation on %d examples", folds, examples.count))
                 print(String(format: "accuracy  %.4f ± %.4f", report.accuracy.mean, report.accuracy.std))
@@ -79,6 +83,8 @@ struct TestNLU: AsyncParsableCommand {
             return
         }
 
+        guard let data else { throw ValidationError("give the test data as --data") }
+        let examples = try NLUDataReader.examples(in: URL(fileURLWithPath: data))
         let scored: NLUModel
         if let model {
             scored = try ModelFile.read(from: URL(fileURLWithPath: model))
@@ -114,5 +120,18 @@ struct TestNLU: AsyncParsableCommand {
                              oos.recommended.threshold, oos.recommended.inScopeAccuracy, oos.recommended.outOfScopeRecall, oos.criterion as NSString))
             }
         }
+    }
+
+    /// Cross-validation as JSON: the scores of every example predicted by the
+    /// fold model that did not train on it (`accuracy`, `macro_f1`, `n`,
+    /// `per_intent`, ... as for a test set), plus `cross_validation` with each
+    /// fold's figures and their mean and deviation.
+    static func crossValidationJSON(pooled: NLUTestResult, report: CrossValidationReport) throws -> Data {
+        let encoder = JSONEncoder()
+        guard var object = try JSONSerialization.jsonObject(with: encoder.encode(pooled)) as? [String: Any],
+              let folds = try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any]
+        else { throw EngineError.invalidInput("cross-validation result cannot be encoded") }
+        object["cross_validation"] = folds
+        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 }

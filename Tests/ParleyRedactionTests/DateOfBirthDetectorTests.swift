@@ -12,6 +12,8 @@ struct DateOfBirthDetectorTests {
         ("birth date - 12.05.1990", "12.05.1990"),
         ("born 1 Jan 1970 in Leeds", "1 Jan 1970"),
         ("12/05/1990 is my date of birth", "12/05/1990"),
+        ("Date of birth:\n14/03/1961", "14/03/1961"),      // a form: label, then value on the next line
+        ("DOB\r\n1961-03-14", "1961-03-14"),
     ])
     func findsBirthDatesAfterOrBeforeACue(text: String, date: String) {
         #expect(Fixture.found(text, .dateOfBirth) == [date])

@@ -8,10 +8,13 @@ struct Redact: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Redact PII from text or JSONL (files or standard input), or evaluate the detectors on a labelled corpus.",
         discussion: """
-            Plain text is redacted line by line. With --jsonl, each line is a JSON object whose
-            --field (default "text") is redacted; the other fields pass through. --json prints,
-            per line, the redacted text and the spans found (type, scalar offsets, score,
-            detector, operator) without the raw values. The policy is policies/pii.yml.
+            Plain text is redacted a paragraph at a time (lines up to a blank line, at most 64 KiB),
+            so a label on one line ("Date of birth:") counts as context for a value on the next.
+            With --jsonl, each line is a JSON object whose --field (default "text") is redacted; the
+            other fields pass through. --json prints, per paragraph (or JSONL line), the redacted
+            text and the spans found (type, scalar offsets in that paragraph, score, detector,
+            operator) without the raw values; "line" is the paragraph's first line. The policy is
+            policies/pii.yml.
             --evaluate FILE scores the detectors on a JSONL corpus of
             {"text", "spans": [{"type", "start", "end"}]} and prints precision and recall per type.
             """
@@ -49,11 +52,10 @@ struct Redact: AsyncParsableCommand {
         }
         var output = RedactionOutput(redactor: redactor, jsonl: jsonl, field: field, spansAsJSON: json)
         if files.isEmpty {
-            var lineNumber = 0
             while let line = readLine(strippingNewline: true) {
-                lineNumber += 1
-                try output.process(line, source: "standard input", line: lineNumber)
+                try output.add(line, source: "standard input")
             }
+            try output.finish(source: "standard input")
         } else {
             for file in files {
                 let text: String
@@ -62,9 +64,8 @@ struct Redact: AsyncParsableCommand {
                 }
                 var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 if lines.last == "" { lines.removeLast() }
-                for (index, line) in lines.enumerated() {
-                    try output.process(String(line), source: file, line: index + 1)
-                }
+                for line in lines { try output.add(String(line), source: file) }
+                try output.finish(source: file)
             }
         }
     }
@@ -99,37 +100,80 @@ struct Redact: AsyncParsableCommand {
     }
 }
 
-/// Writes redacted lines (or their span reports) to standard output.
-private struct RedactionOutput {
+/// Writes redacted paragraphs or JSONL lines (or their span reports) to standard output.
+struct RedactionOutput {
+    static let paragraphLimit = 64 * 1024
+
     let redactor: Redactor
     let jsonl: Bool
     let field: String
     let spansAsJSON: Bool
+    let write: (String) -> Void
+    private var paragraph: [String] = []
+    private var paragraphBytes = 0
+    private var paragraphStart = 1
+    private var lineNumber = 0
 
-    mutating func process(_ line: String, source: String, line number: Int) throws {
-        if jsonl {
-            guard !line.allSatisfy(\.isWhitespace) else { return print(line) }
-            guard var object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
-                throw ValidationError("\(source):\(number): not a JSON object")
-            }
-            guard let text = object[field] as? String else {
-                throw ValidationError("\(source):\(number): no string field '\(field)'")
-            }
-            let result = redactor.redact(text)
-            object[field] = result.redactedText
-            if spansAsJSON { object["spans"] = spans(result) }
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
-        } else {
-            let result = redactor.redact(line)
-            if spansAsJSON {
-                let object: [String: Any] = ["line": number, "text": result.redactedText, "spans": spans(result)]
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-                print(String(decoding: data, as: UTF8.self))
-            } else {
-                print(result.redactedText)
-            }
+    init(redactor: Redactor, jsonl: Bool, field: String, spansAsJSON: Bool, write: @escaping (String) -> Void = { print($0) }) {
+        self.redactor = redactor
+        self.jsonl = jsonl
+        self.field = field
+        self.spansAsJSON = spansAsJSON
+        self.write = write
+    }
+
+    /// One input line: a JSONL record at once, plain text into the paragraph.
+    mutating func add(_ line: String, source: String) throws {
+        lineNumber += 1
+        if jsonl { return try processRecord(line, source: source, line: lineNumber) }
+        if line.allSatisfy(\.isWhitespace) {
+            try flush()
+            paragraphStart = lineNumber + 1
+            return write(line)
         }
+        if paragraph.isEmpty { paragraphStart = lineNumber }
+        paragraph.append(line)
+        paragraphBytes += line.utf8.count + 1
+        if paragraphBytes >= Self.paragraphLimit {
+            try flush()
+            paragraphStart = lineNumber + 1
+        }
+    }
+
+    /// The end of one input: its last paragraph; the next input counts lines from 1.
+    mutating func finish(source: String) throws {
+        try flush()
+        lineNumber = 0
+        paragraphStart = 1
+    }
+
+    private mutating func flush() throws {
+        guard !paragraph.isEmpty else { return }
+        let result = redactor.redact(paragraph.joined(separator: "\n"))
+        paragraph.removeAll(keepingCapacity: true)
+        paragraphBytes = 0
+        if spansAsJSON {
+            let object: [String: Any] = ["line": paragraphStart, "text": result.redactedText, "spans": spans(result)]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            write(String(decoding: data, as: UTF8.self))
+        } else {
+            write(result.redactedText)
+        }
+    }
+
+    private func processRecord(_ line: String, source: String, line number: Int) throws {
+        guard !line.allSatisfy(\.isWhitespace) else { return write(line) }
+        guard var object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+            throw ValidationError("\(source):\(number): not a JSON object")
+        }
+        guard let text = object[field] as? String else {
+            throw ValidationError("\(source):\(number): no string field '\(field)'")
+        }
+        let result = redactor.redact(text)
+        object[field] = result.redactedText
+        if spansAsJSON { object["spans"] = spans(result) }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        write(String(decoding: data, as: UTF8.self))
     }
 
     private func spans(_ result: RedactionResult) -> [[String: Any]] {

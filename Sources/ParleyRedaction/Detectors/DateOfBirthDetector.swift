@@ -57,10 +57,11 @@ struct DateOfBirthDetector: PIIDetector {
         }
     }
 
-    /// Punctuation between a cue and its date ("DOB: …", "date of birth? …").
+    /// Punctuation between a cue and its date ("DOB: …", "date of birth? …"),
+    /// and line breaks: a form's label on one line, its value on the next.
     private static func isSkippable(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x20, 0x09, 0x3A, 0x2D, 0x2C, 0x3D, 0x28, 0x22, 0x27, 0x2E, 0x3F, 0x21: return true
+        case 0x20, 0x09, 0x0A, 0x0D, 0x3A, 0x2D, 0x2C, 0x3D, 0x28, 0x22, 0x27, 0x2E, 0x3F, 0x21: return true
         default: return false
         }
     }

@@ -1,0 +1,36 @@
+import Foundation
+import ParleyEngine
+import ParleyTestSupport
+import Testing
+
+/// What `parley serve` does on a fresh checkout: data directory, master key,
+/// database, CRM seed and a model trained on the spot, with progress in the log.
+@Suite struct FreshStartTests {
+    @Test func aFreshInstallationIsSetUpTrainedAndAnswersTheSeedDialogue() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fresh-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var configuration = ParleyConfiguration(layout: .checkout(root: StarterBot.root))
+        configuration.paths.dataDirectory = root.appendingPathComponent("data")
+        configuration.paths.keysDirectory = root.appendingPathComponent("keys")
+
+        let log = LogRecorder()
+        let bootstrap = EngineBootstrap(configuration: configuration, logger: log.logger)
+        let engine = try await bootstrap.engine(trainIfMissing: true)
+        #expect(log.text.contains("created a new master key"))
+        #expect(log.text.contains("training progress"))
+        #expect(log.text.contains("seeded the local CRM"))
+        let mode = { (url: URL) in (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions]) as? Int }
+        #expect(mode(configuration.paths.dataDirectory) == 0o700)
+        #expect(mode(configuration.paths.keysDirectory.appendingPathComponent("master.key")) == 0o600)
+        #expect(try bootstrap.models.activeVersion() == engine.model.metadata.version)
+
+        let reply = try await engine.handle(IncomingMessage(conversationID: "fresh-1", text: "What is the status of order #12345?"))
+        #expect(reply.replies == ["Your order #12345 is currently being processed and is expected to ship by tomorrow."])
+
+        // The next start finds the model and trains nothing.
+        let again = LogRecorder()
+        let restarted = try await EngineBootstrap(configuration: configuration, logger: again.logger).engine(trainIfMissing: true)
+        #expect(!again.text.contains("training progress"))
+        #expect(restarted.model.metadata.version == engine.model.metadata.version)
+    }
+}

@@ -28,6 +28,7 @@ public struct Endpoint: Sendable, Hashable {
     public static let claim = Endpoint(method: .post, path: "/v1/conversations/{id}/claim", roles: [.agent])
     public static let agentReply = Endpoint(method: .post, path: "/v1/conversations/{id}/agent-replies", roles: [.agent])
     public static let resolve = Endpoint(method: .post, path: "/v1/conversations/{id}/resolve", roles: [.agent])
+    public static let reveal = Endpoint(method: .post, path: "/v1/conversations/{id}/turns/{seq}/reveal", roles: [.admin])
     public static let models = Endpoint(method: .get, path: "/v1/models", roles: [.admin])
     public static let auditExport = Endpoint(method: .get, path: "/v1/audit/export", roles: [.auditor])
     public static let health = Endpoint(method: .get, path: "/healthz", roles: nil)
@@ -36,6 +37,6 @@ public struct Endpoint: Sendable, Hashable {
 
     public static let all: [Endpoint] = [
         sendMessage, replies, webhook, parse, transcript, queues, queueHandoffs, claim, agentReply, resolve,
-        models, auditExport, health, metrics, openAPI,
+        reveal, models, auditExport, health, metrics, openAPI,
     ]
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import ParleyEngine
+import ParleyRedaction
 import ParleyServer
 import ParleyTestSupport
 
@@ -13,8 +14,10 @@ struct TestApp {
     let engine: ParleyEngine
     let app: any ApplicationProtocol
 
-    static func make(maxBodyBytes: Int = 64 * 1024, records: (any CustomerRecordsProvider)? = nil) async throws -> TestApp {
-        let engine = try await StarterBot.engine(records: records)
+    static func make(
+        maxBodyBytes: Int = 64 * 1024, records: (any CustomerRecordsProvider)? = nil, redactor: Redactor? = nil
+    ) async throws -> TestApp {
+        let engine = try await StarterBot.engine(records: records, redactor: redactor)
         let app = buildApplication(
             engine: engine, settings: ServerSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes),
             logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -48,13 +48,14 @@ public enum StarterBot {
     public static func engine(
         store: Store? = nil,
         records: (any CustomerRecordsProvider)? = nil,
+        redactor: Redactor? = nil,
         logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> ParleyEngine {
         let store = if let store { store } else { try await self.store() }
         let audit = try AuditTrail(store: store, signingSeed: .random(), origin: "test.parley/audit", clock: { now })
         return try ParleyEngine(
             store: store, audit: audit, bot: bot(), escalation: escalation(), model: model,
-            redactor: Redactor(policy: PIIPolicyReader.load(policiesDirectory.appendingPathComponent("pii.yml"))),
+            redactor: redactor ?? Redactor(policy: PIIPolicyReader.load(policiesDirectory.appendingPathComponent("pii.yml"))),
             records: records?.records(store: store), logger: logger, clock: { now }
         )
     }

@@ -20,6 +20,7 @@ struct Routes: Sendable {
         case .claim: try await claim(request, context)
         case .agentReply: try await agentReply(request, context)
         case .resolve: try await resolve(request, context)
+        case .reveal: try await reveal(request, context)
         case .models: try await listModels(request, context)
         case .auditExport: try await auditExport(request, context)
         case .health: try health(request, context)

@@ -1,15 +1,20 @@
 import Foundation
+import ParleyCrypto
 import ParleyIntegrations
+import ParleyRedaction
 
 /// Answers from the order record: looks up the order in the `order_id` slot
 /// and sends `<prefix>_<status>` (e.g. `utter_order_status_processing`) with
 /// the order's dates and shipping details as variables.
 ///
 /// An unknown number, an order of another customer when the channel named
-/// the customer, or any order when `requireCustomer` is set and the channel
-/// named none, gets `<prefix>_not_found`; the slot is cleared and the form
+/// the customer, or, when `requireCustomer` is set and the channel named
+/// none, an order whose customer's email address is not in the customer's
+/// message, gets `<prefix>_not_found`; the slot is cleared and the form
 /// resumes, so the customer can send the number again. Nothing about another
-/// customer's order is revealed, not even that it exists.
+/// customer's order is revealed, not even that it exists. The email address
+/// is the raw value from this turn, in memory only: redaction has already
+/// taken it out of everything stored.
 public struct OrderLookupAction: CustomAction {
     public let name: String
     let responsePrefix: String
@@ -44,7 +49,14 @@ public struct OrderLookupAction: CustomAction {
         do { order = try await context.records.order(number: number) } catch {
             throw .integration(error.description)
         }
-        let owned = context.customerID.map { order?.customerID == $0 } ?? !requireCustomer
+        let owned: Bool
+        if let customerID = context.customerID {
+            owned = order?.customerID == customerID
+        } else if requireCustomer, let order {
+            owned = try await verifiedByEmail(order, context)
+        } else {
+            owned = !requireCustomer
+        }
         guard let order, owned else {
             return ActionOutcome(
                 responses: [.init(name: "\(responsePrefix)_not_found", variables: ["order_id": number])],
@@ -52,6 +64,18 @@ public struct OrderLookupAction: CustomAction {
             )
         }
         return ActionOutcome(responses: [.init(name: "\(responsePrefix)_\(order.status.rawValue)", variables: variables(order, context.now))])
+    }
+
+    /// Whether the customer's message holds the email address of the order's customer.
+    private func verifiedByEmail(_ order: Order, _ context: ActionContext) async throws(EngineError) -> Bool {
+        let given = context.rawPII.values(of: .email).map { $0.lowercased() }
+        guard !given.isEmpty, let customerID = order.customerID else { return false }
+        let customer: Customer?
+        do { customer = try await context.records.customer(id: customerID) } catch {
+            throw .integration(error.description)
+        }
+        guard let email = customer?.email?.lowercased() else { return false }
+        return given.contains { constantTimeEqual(Array($0.utf8), Array(email.utf8)) }
     }
 
     private func normalise(_ value: String) -> String {

@@ -12,7 +12,8 @@ public struct RawPII: Sendable, CustomStringConvertible {
         self.values = values
     }
 
-    init(original: String, redaction: RedactionResult) {
+    /// The raw values of `original` at the spans `redaction` found in it.
+    public init(original: String, redaction: RedactionResult) {
         let scalars = Array(original.unicodeScalars)
         values = redaction.spans.compactMap { span in
             guard span.originalStart >= 0, span.originalEnd <= scalars.count, span.originalStart < span.originalEnd else { return nil }

@@ -115,7 +115,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI", "ParleyAudit", "ParleyNLU", "ParleyRedaction", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI", "ParleyEngine", "ParleyAudit", "ParleyNLU", "ParleyRedaction", "ParleyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

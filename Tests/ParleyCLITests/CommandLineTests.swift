@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 @testable import ParleyCLI
+@testable import ParleyEngine
 import ParleyNLU
 import Testing
 
@@ -17,11 +18,19 @@ import Testing
         #expect(throws: Never.self) { try Parley.parseAsRoot(["tokens", "create", "--role", "agent", "--json"]) }
     }
 
+    @Test func aCreatedTokenPrintsAsJSONWithExactlyIdTokenAndRole() throws {
+        let created = AccessTokens.Created(id: "0123456789abcdef", token: "prl_0123456789abcdef_" + String(repeating: "a", count: 64), role: .agent)
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(created)) as? [String: Any])
+        #expect(Set(object.keys) == ["id", "token", "role"])
+        #expect(object["role"] as? String == "agent")
+        #expect(!created.description.contains(created.token))
+    }
+
     @Test func servePortIsValidated() {
         #expect(throws: (any Error).self) { try Parley.parseAsRoot(["serve", "--port", "70000"]) }
     }
 
-    @Test func tokensCreatePrintsIdTokenAndRoleAsJSONAndStoresOnlyTheHash() async throws {
+    @Test func tokensCreateMakesTheKeyAndDatabaseOnAFreshInstallation() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         let arguments = ["--data-dir", root.appendingPathComponent("data").path, "--keys-dir", root.appendingPathComponent("keys").path]
         let command = try #require(try Parley.parseAsRoot(["tokens", "create", "--role", "agent", "--name", "dana"] + arguments) as? TokensCreate)

@@ -26,6 +26,25 @@ import Testing
         }
     }
 
+    @Test func adminAndAuditorEndpointsRefuseNoTokenAndOtherRoles() async throws {
+        let test = try await TestApp.make()
+        let agent = try await test.token(.agent)
+        let admin = try await test.token(.admin)
+        try await test.app.test(.router) { client in
+            for uri in ["/v1/models", "/v1/audit/export?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z"] {
+                let none = try await client.get(uri)
+                #expect(none.status == .unauthorized, "\(uri)")
+                #expect(none.errorCode == "unauthorized")
+                let wrong = try await client.get(uri, token: agent)
+                #expect(wrong.status == .forbidden, "\(uri)")
+                #expect(wrong.errorCode == "forbidden")
+            }
+            #expect(try await client.get("/v1/models", token: admin).status == .ok)
+            let revealByAgent = try await client.post("/v1/conversations/x-1/turns/1/reveal", json: "", token: agent)
+            #expect(revealByAgent.status == .forbidden)
+        }
+    }
+
     @Test func transcriptNeedsAgentOrAdmin() async throws {
         let test = try await TestApp.make()
         let channel = try await test.token(.channel)

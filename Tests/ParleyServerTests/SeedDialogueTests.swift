@@ -28,7 +28,7 @@ import Testing
             #expect(reply["status"] as? String == "handoff")
             let handoff = reply["handoff"] as? [String: Any]
             #expect(handoff?["queue"] as? String == "billing")
-            #expect((handoff?["reason"] as? String)?.isEmpty == false)
+            #expect(handoff?["reason"] as? String == "The customer asked for a person")
         }
     }
 

@@ -37,6 +37,27 @@ private struct Fixture {
 }
 
 @Suite struct EncryptionAtRestTests {
+    @Test func whileTheStoreIsOpenItsWALAndSharedMemoryHoldNoMarker() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("at-rest-open-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try Store(location: .directory(directory), keys: KeyHierarchy(master: .random()))
+        for index in 0..<20 {
+            try await store.commit(TurnCommit(
+                conversationID: "open-a", customerID: "C-1", channel: "test", status: .bot, tracker: Data("{}".utf8),
+                messages: [.init(role: .customer, text: "message \(index) with \(Fixture.marker)")], handoff: nil, now: Date()
+            ))
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(files.contains { $0.hasSuffix("-wal") })
+        let needles = [Fixture.marker, "CREATE TABLE", "SQLite format 3"].flatMap { [Data($0.utf8), $0.data(using: .utf16LittleEndian)!] }
+        for name in files {
+            guard let bytes = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+            for needle in needles { #expect(bytes.range(of: needle) == nil, "\(name) holds a clear value") }
+        }
+        try store.close()
+    }
+
     @Test func noFileHoldsTheMarkerOrAnyPlainPage() async throws {
         let fixture = try await Fixture.make()
         let needles = [Fixture.marker, "CREATE TABLE", "crm_customer", "SQLite format 3"].flatMap { text in

@@ -99,6 +99,12 @@ import Testing
         #expect(throws: (any Error).self) { try Parley.parseAsRoot(["test", "nlu", "--train", "t.csv"]) }
     }
 
+    @Test func aThresholdChosenElsewhereIsAValidatedAlternativeToARecallTarget() {
+        #expect(throws: Never.self) { try Parley.parseAsRoot(["test", "nlu", "--data", "d.csv", "--threshold", "0.4"]) }
+        #expect(throws: (any Error).self) { try Parley.parseAsRoot(["test", "nlu", "--data", "d.csv", "--threshold", "1.5"]) }
+        #expect(throws: (any Error).self) { try Parley.parseAsRoot(["test", "nlu", "--data", "d.csv", "--threshold", "0.4", "--oos-recall", "0.9"]) }
+    }
+
     @Test func modelAndTrainTogetherAreRejected() {
         #expect(throws: (any Error).self) { try Parley.parseAsRoot(["test", "nlu", "--data", "x.csv", "--model", "m", "--train", "t.csv"]) }
     }

@@ -39,6 +39,9 @@ struct TestNLU: AsyncParsableCommand {
     @Option(help: "Recommend the lowest threshold reaching this out-of-scope recall (default: balance accuracy and recall).")
     var oosRecall: Double?
 
+    @Option(help: "Report the trade-off at this threshold, chosen elsewhere (on validation data, or the one in production).")
+    var threshold: Double?
+
     @Option(help: "Directory for the report files (CSV, JSON, SVG).")
     var report: String?
 
@@ -52,6 +55,8 @@ struct TestNLU: AsyncParsableCommand {
         if folds != nil, model != nil { throw ValidationError("--folds cross-validates by training; it takes no --model") }
         if folds != nil, train != nil, data != nil { throw ValidationError("with --folds, give the data to cross-validate as --train or --data, not both") }
         if let oosRecall, !(0...1).contains(oosRecall) { throw ValidationError("--oos-recall must be between 0 and 1") }
+        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }
+        if threshold != nil, oosRecall != nil { throw ValidationError("give --threshold or --oos-recall, not both") }
     }
 
     func run() async throws {
@@ -59,7 +64,8 @@ struct TestNLU: AsyncParsableCommand {
         let logger = global.logger(configuration)
         let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
         let outOfScopeExamples = try outOfScope.map { try IntentCSV.read(from: URL(fileURLWithPath: $0), defaultLabel: NLUEvaluator.defaultOutOfScopeLabel) } ?? []
-        let criterion: OutOfScopeReport.Criterion = oosRecall.map { .outOfScopeRecall(atLeast: $0) } ?? .balanced
+        let criterion: OutOfScopeReport.Criterion = threshold.map { .fixed($0) }
+            ?? oosRecall.map { .outOfScopeRecall(atLeast: $0) } ?? .balanced
         let hyperParameters = (try? bootstrap.loadBot().hyperParameters) ?? ClassifierHyperParameters()
 
         if let folds {

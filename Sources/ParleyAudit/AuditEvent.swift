@@ -21,3 +21,14 @@ public struct AuditEvent: Sendable, Hashable {
         self.details = details
     }
 }
+
+extension AuditEvent {
+    /// The same event naming the pseudonymous data subject it concerns
+    /// (detail `subject`), so that an erasure report can find a subject's
+    /// entries without any personal data in the log.
+    public func naming(subject: String) -> AuditEvent {
+        var event = self
+        event.details["subject"] = subject
+        return event
+    }
+}

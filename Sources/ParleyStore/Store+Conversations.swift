@@ -81,7 +81,7 @@ extension Store {
                 seqs.append(turn.seq)
                 if turn.role == Role.customer.rawValue, firstCustomerTurn == nil { firstCustomerTurn = turn.id }
             }
-            try Self.appendAudit(commit.audit, db)
+            try Self.appendAudit(commit.audit(conversation.subjectID), db)
             for item in vault {
                 try db.execute(
                     sql: "INSERT INTO pii_vault (conversation_id, turn_seq, entity_type, value, created_at) VALUES (?, ?, ?, ?, ?)",

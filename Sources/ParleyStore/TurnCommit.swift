@@ -49,12 +49,14 @@ public struct TurnCommit: Sendable {
     public var messages: [Message]
     public var handoff: NewHandoff?
     public var now: Date
-    /// Audit entries written in the same transaction as the turn.
-    public var audit: [AuditAppend]
+    /// Audit entries written in the same transaction as the turn, given the
+    /// pseudonymous subject the turn is stored under (known only in the commit).
+    public var audit: @Sendable (_ subjectID: String) -> [AuditAppend]
 
     public init(
         conversationID: String, customerID: String?, channel: String, status: ConversationRecord.Status, tracker: Data,
-        messages: [Message], handoff: NewHandoff?, now: Date, audit: [AuditAppend] = []
+        messages: [Message], handoff: NewHandoff?, now: Date,
+        audit: @escaping @Sendable (_ subjectID: String) -> [AuditAppend] = { _ in [] }
     ) {
         self.audit = audit
         self.channel = channel

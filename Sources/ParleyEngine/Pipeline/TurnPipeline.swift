@@ -197,7 +197,8 @@ struct TurnPipeline: Sendable {
         do {
             try await store.commit(TurnCommit(
                 conversationID: message.conversationID, customerID: customerID, channel: message.channel.actor.rawValue, status: status,
-                tracker: encoded, messages: messages, handoff: handoff, now: now, audit: audit.appends(events)
+                tracker: encoded, messages: messages, handoff: handoff, now: now,
+                audit: { [audit] subject in audit.appends(events.map { $0.naming(subject: subject) }) }
             ))
         } catch {
             if case let .conflict(reason) = error { throw .conflict(reason) }

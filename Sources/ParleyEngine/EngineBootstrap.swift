@@ -17,7 +17,17 @@ public struct EngineBootstrap: Sendable {
         self.logger = logger
     }
 
+    /// The model directory without its key: names and the active version only.
     public var models: ModelRepository { ModelRepository(dataDirectory: configuration.paths.dataDirectory) }
+
+    /// The model directory with the installation's model key: reads and writes sealed model files.
+    public func models(store: Store) async throws(EngineError) -> ModelRepository {
+        do {
+            return ModelRepository(dataDirectory: configuration.paths.dataDirectory, sealingKey: try await store.installationKey("model-files"))
+        } catch {
+            throw .storage(error.description)
+        }
+    }
     public var keyDirectory: KeyDirectory {
         KeyDirectory(url: configuration.paths.keysDirectory, sources: MasterKeySources(
             credentialsDirectory: configuration.keys.credentialsDirectory,
@@ -106,7 +116,16 @@ public struct EngineBootstrap: Sendable {
 
     /// The active model, or a freshly trained one when there is none and `trainIfMissing`.
     public func activeModel(bot: Bot, store: Store, audit: AuditTrail, trainIfMissing: Bool) async throws(EngineError) -> NLUModel {
-        if let model = try models.loadActive() { return model }
+        let models = try await models(store: store)
+        do {
+            if let model = try models.loadActive() { return model }
+        } catch {
+            // A model is rebuilt from the bot's data and the stored feedback; a
+            // restored keyring without the model key, or a damaged file, is no
+            // reason to stay down. Said loudly, then trained anew.
+            guard trainIfMissing else { throw error }
+            logger.warning("the active model cannot be used; training a new one", metadata: ["error": "\(error.description)"])
+        }
         guard trainIfMissing else { throw .modelUnavailable("no trained model in \(models.directory.path); run 'parley train'") }
         logger.info("no trained model yet: training the bot's model")
         let feedback: [(text: String, intent: String)]

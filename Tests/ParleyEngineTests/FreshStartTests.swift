@@ -23,6 +23,8 @@ import Testing
         #expect(mode(configuration.paths.dataDirectory) == 0o700)
         #expect(mode(configuration.paths.keysDirectory.appendingPathComponent("master.key")) == 0o600)
         #expect(try bootstrap.models.activeVersion() == engine.model.metadata.version)
+        let modelFile = bootstrap.models.url(of: engine.model.metadata.version)
+        #expect(ModelRepository.isSealed(fileAt: modelFile))
 
         let reply = try await engine.handle(IncomingMessage(conversationID: "fresh-1", text: "What is the status of order #12345?"))
         #expect(reply.replies == ["Your order #12345 is currently being processed and is expected to ship by tomorrow."])
@@ -32,5 +34,14 @@ import Testing
         let restarted = try await EngineBootstrap(configuration: configuration, logger: again.logger).engine(trainIfMissing: true)
         #expect(!again.text.contains("training progress"))
         #expect(restarted.model.metadata.version == engine.model.metadata.version)
+
+        // A damaged model file is said loudly and replaced by a new training.
+        var damaged = try Data(contentsOf: modelFile)
+        damaged[damaged.count / 2] ^= 1
+        try damaged.write(to: modelFile)
+        let third = LogRecorder()
+        _ = try await EngineBootstrap(configuration: configuration, logger: third.logger).engine(trainIfMissing: true)
+        #expect(third.text.contains("the active model cannot be used"))
+        #expect(third.text.contains("training progress"))
     }
 }

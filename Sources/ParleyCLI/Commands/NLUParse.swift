@@ -24,15 +24,7 @@ struct NLUParse: AsyncParsableCommand {
     func run() async throws {
         let configuration = try global.load()
         let logger = global.logger(configuration)
-        let loaded: NLUModel
-        if let model {
-            loaded = try ModelFile.read(from: URL(fileURLWithPath: model))
-        } else {
-            guard let active = try EngineBootstrap(configuration: configuration, logger: logger).models.loadActive() else {
-                throw EngineError.modelUnavailable("no trained model; run 'parley train'")
-            }
-            loaded = active
-        }
+        let loaded = try await CommandContext.model(file: model, global: global, configuration: configuration, logger: logger)
         let result = try NLUParser(model: loaded).parse(text)
         if json {
             try printJSON(ParseOutput(result))

@@ -92,18 +92,13 @@ struct TestNLU: AsyncParsableCommand {
         guard let data else { throw ValidationError("give the test data as --data") }
         let examples = try NLUDataReader.examples(in: URL(fileURLWithPath: data))
         let scored: NLUModel
-        if let model {
-            scored = try ModelFile.read(from: URL(fileURLWithPath: model))
-        } else if let train {
+        if let train {
             let training = try NLUDataReader.examples(in: URL(fileURLWithPath: train))
             scored = try NLUModel.train(on: NLUTrainingData(examples: training), hyperParameters: hyperParameters, producer: Training.producer) { step in
                 logger.info("training progress", metadata: ["train.stage": "\(step.stage)", "train.epoch": "\(step.epoch)/\(step.epochs)"])
             }
         } else {
-            guard let active = try bootstrap.models.loadActive() else {
-                throw EngineError.modelUnavailable("no trained model; run 'parley train' or give --model or --train")
-            }
-            scored = active
+            scored = try await CommandContext.model(file: model, global: global, configuration: configuration, logger: logger)
         }
         let (result, predictions) = NLUEvaluator.test(scored, on: examples, outOfScope: outOfScopeExamples, criterion: criterion)
         if let report {

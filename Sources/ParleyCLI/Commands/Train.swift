@@ -28,7 +28,7 @@ struct Train: AsyncParsableCommand {
         let data = try CommandContext(global).open()
         let feedback = noFeedback ? [] : try await data.store.feedbackExamples()
         let model = try Training.train(bot: bot, feedback: feedback, logger: logger)
-        try bootstrap.models.save(model, activate: !noActivate)
+        try await bootstrap.models(store: data.store).save(model, activate: !noActivate)
         try await Training.recordTrained(model, activated: !noActivate, by: .localUser(), audit: data.audit)
         let metadata = model.metadata
         if json {

@@ -3,6 +3,7 @@ import Logging
 import ParleyEngine
 import ParleyAudit
 import ParleyCrypto
+import ParleyNLU
 import ParleyStore
 
 /// What most commands need: configuration, logger, and the store opened with the keys.
@@ -27,6 +28,22 @@ struct CommandContext {
         let keys = try bootstrap.keys(createIfFresh: true)
         let store = try bootstrap.openStore(keys: keys)
         return OpenedData(store: store, keys: keys, audit: try bootstrap.auditTrail(store: store, keys: keys), lock: lock)
+    }
+
+    /// The model a command scores or parses with: a plain model file as it is;
+    /// a sealed one, or the active model (no file), through the installation's keys.
+    static func model(file: String?, global: GlobalOptions, configuration: ParleyConfiguration, logger: Logger) async throws -> NLUModel {
+        if let file, !ModelRepository.isSealed(fileAt: URL(fileURLWithPath: file)) {
+            return try ModelRepository(dataDirectory: configuration.paths.dataDirectory).read(fileAt: URL(fileURLWithPath: file))
+        }
+        let context = try CommandContext(global)
+        let data = try context.open()
+        let models = try await context.bootstrap.models(store: data.store)
+        if let file { return try models.read(fileAt: URL(fileURLWithPath: file)) }
+        guard let active = try models.loadActive() else {
+            throw EngineError.modelUnavailable("no trained model; run 'parley train'")
+        }
+        return active
     }
 
     /// Records an event by the operating-system user running the command.

@@ -10,10 +10,13 @@ struct YAMLNode {
     /// Dotted path of this value from the document root (`server.port`, `rules[2].when`).
     let path: String
 
-    /// Parses `text`; an empty document is an empty mapping.
+    /// Parses `text`; an empty document is an empty mapping. Scalars are read
+    /// as text and interpreted by the readers here, so the parser resolves no
+    /// implicit tags: no YAML 1.1 guesses (`no` as false), and no regular
+    /// expression run over every scalar.
     static func parse(_ text: String, file: String) throws(EngineError) -> YAMLNode {
         do {
-            let root = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            let root = try Yams.compose(yaml: text, .basic) ?? Node.mapping(Node.Mapping([]))
             return YAMLNode(node: root, file: file, path: "")
         } catch let error as YamlError {
             throw Self.describe(error, file: file)

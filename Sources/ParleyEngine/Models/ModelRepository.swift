@@ -1,16 +1,24 @@
 import Foundation
+import ParleyCrypto
 import ParleyNLU
 
 /// Trained models in `<data dir>/models/`: one `<version>.parleymodel` file
 /// per training run, and `ACTIVE` naming the one in use. Promotion and
 /// rollback only change `ACTIVE` (atomically).
+///
+/// With a sealing key (the installation's, see ``EngineBootstrap/models(store:)``)
+/// model files are written sealed (``ModelSeal``); a plain file left by an
+/// earlier version is read and sealed in place. Without one, names and the
+/// active version can be listed, but a sealed file cannot be read.
 public struct ModelRepository: Sendable {
     public let directory: URL
+    let sealingKey: SymmetricKey?
     static let fileExtension = "parleymodel"
     static let activeFile = "ACTIVE"
 
-    public init(dataDirectory: URL) {
+    public init(dataDirectory: URL, sealingKey: SymmetricKey? = nil) {
         directory = dataDirectory.appendingPathComponent("models")
+        self.sealingKey = sealingKey
     }
 
     public func url(of version: String) -> URL {
@@ -43,22 +51,64 @@ public struct ModelRepository: Sendable {
 
     public func loadActive() throws(EngineError) -> NLUModel? {
         guard let version = try activeVersion() else { return nil }
-        do { return try ModelFile.read(from: url(of: version)) } catch {
-            throw .modelUnavailable(error.description)
-        }
+        return try load(version)
     }
 
-    /// Writes a new model file; activates it when asked.
+    /// Whether the file at `url` is a sealed model file (which needs its installation's key).
+    public static func isSealed(fileAt url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        return ModelSeal.isSealed(Array((try? handle.read(upToCount: ModelSeal.magic.count + 1)) ?? Data()))
+    }
+
+    /// A model file anywhere (for `--model FILE`): plain, or sealed by this
+    /// installation and named `<version>.parleymodel` as in the model directory.
+    public func read(fileAt url: URL) throws(EngineError) -> NLUModel {
+        let bytes: [UInt8]
+        do { bytes = Array(try Data(contentsOf: url)) } catch { throw .modelUnavailable("cannot read \(url.path)") }
+        var plain = bytes
+        if ModelSeal.isSealed(bytes) {
+            guard let sealingKey else { throw .modelUnavailable("\(url.path) is sealed to its installation; it opens only with that installation's keys") }
+            plain = try ModelSeal.open(bytes, modelVersion: url.deletingPathExtension().lastPathComponent, key: sealingKey, path: url.path)
+        }
+        do { return try ModelFile.decode(plain, path: url.path) } catch { throw .modelUnavailable(error.description) }
+    }
+
+    /// The model of `version`: unsealed, checked (format, digests), and sealed
+    /// in place when it was a plain file and a key is at hand.
+    public func load(_ version: String) throws(EngineError) -> NLUModel {
+        guard !version.contains("/") else { throw .notFound("model \(version)") }
+        let url = url(of: version)
+        let bytes: [UInt8]
+        do { bytes = Array(try Data(contentsOf: url)) } catch {
+            throw .modelUnavailable("cannot read \(url.path)")
+        }
+        if ModelSeal.isSealed(bytes) {
+            guard let sealingKey else {
+                throw .modelUnavailable("\(url.path) is sealed to its installation; it opens only with that installation's keys")
+            }
+            let plain = try ModelSeal.open(bytes, modelVersion: version, key: sealingKey, path: url.path)
+            do { return try ModelFile.decode(plain, path: url.path) } catch { throw .modelUnavailable(error.description) }
+        }
+        let model: NLUModel
+        do { model = try ModelFile.decode(bytes, path: url.path) } catch { throw .modelUnavailable(error.description) }
+        if let sealingKey { try write(ModelSeal.seal(bytes, modelVersion: version, key: sealingKey), to: url) }
+        return model
+    }
+
+    /// Writes a new model file (sealed when there is a key); activates it when asked.
     public func save(_ model: NLUModel, activate: Bool) throws(EngineError) {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try ModelFile.write(model, to: url(of: model.metadata.version))
-        } catch let error as NLUError {
-            throw .modelUnavailable(error.description)
         } catch {
             throw .modelUnavailable("cannot create \(directory.path)")
         }
-        if activate { try self.activate(model.metadata.version) }
+        let version = model.metadata.version
+        var bytes: [UInt8]
+        do { bytes = try ModelFile.encode(model) } catch { throw .modelUnavailable(error.description) }
+        if let sealingKey { bytes = try ModelSeal.seal(bytes, modelVersion: version, key: sealingKey) }
+        try write(bytes, to: url(of: version))
+        if activate { try self.activate(version) }
     }
 
     /// Makes `version` the active model (it must exist and load).
@@ -66,13 +116,20 @@ public struct ModelRepository: Sendable {
         guard !version.contains("/"), FileManager.default.fileExists(atPath: url(of: version).path) else {
             throw .notFound("model \(version)")
         }
+        _ = try load(version)
         do {
-            _ = try ModelFile.readMetadata(from: url(of: version))
             try Data((version + "\n").utf8).write(to: directory.appendingPathComponent(Self.activeFile), options: .atomic)
-        } catch let error as NLUError {
-            throw .modelUnavailable(error.description)
         } catch {
             throw .modelUnavailable("cannot write \(directory.appendingPathComponent(Self.activeFile).path)")
+        }
+    }
+
+    private func write(_ bytes: [UInt8], to url: URL) throws(EngineError) {
+        do {
+            try Data(bytes).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        } catch {
+            throw .modelUnavailable("cannot write \(url.path)")
         }
     }
 }

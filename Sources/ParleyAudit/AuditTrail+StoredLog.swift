@@ -3,14 +3,22 @@ import ParleyStore
 
 extension AuditTrail {
     /// Checks the whole stored log: every entry re-encodes to its stored leaf
-    /// hash, sequences are contiguous, the stored frontier matches the leaves,
-    /// and the newest checkpoint's signature and root hold. A failure names the
-    /// first bad entry when one can be named.
+    /// hash, sequences are contiguous, no entry lies beyond the recorded tree
+    /// size, the stored frontier matches the leaves, and the newest
+    /// checkpoint's signature and root hold (over entries checked here). A
+    /// failure names the first bad entry when one can be named. Deleting the
+    /// newest checkpoints is not detectable from the database alone: that is
+    /// what officers' own copies of checkpoints are for (`audit consistency`).
     public func verifyStoredLog() async throws(AuditError) -> StoredLogReport {
         let state: AuditFrontierState
         do { state = try await store.auditFrontier() } catch { throw .storage(String(describing: error)) }
         func failed(_ reason: String, at sequence: UInt64?, checkpoint: UInt64? = nil) -> StoredLogReport {
             StoredLogReport(verified: false, size: state.size, checkpointSize: checkpoint, failure: reason, firstBadSequence: sequence)
+        }
+        let highest: UInt64
+        do { highest = try await store.auditHighestSequence() } catch { throw .storage(String(describing: error)) }
+        if highest > state.size {
+            return failed("entries up to \(highest) are stored beyond the recorded tree size \(state.size)", at: state.size + 1)
         }
         var frontier = MerkleFrontier()
         var next: UInt64 = 1
@@ -44,6 +52,10 @@ extension AuditTrail {
         do { checkpoint = try Checkpoint(signedNote: latest.note, verifierKey: verifierKey) } catch {
             return failed("the newest checkpoint's signature does not verify with this installation's key: \(error.description)",
                           at: nil, checkpoint: latest.size)
+        }
+        guard checkpoint.size <= state.size else {
+            return failed("the log holds \(state.size) entries but was signed at \(checkpoint.size): entries were removed",
+                          at: state.size + 1, checkpoint: checkpoint.size)
         }
         guard try await tree(size: checkpoint.size).root == checkpoint.root else {
             return failed("the log was rewritten: its first \(checkpoint.size) entries no longer match the signed checkpoint",

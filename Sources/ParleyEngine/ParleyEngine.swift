@@ -44,7 +44,7 @@ public final class ParleyEngine: Sendable {
         self.model = model
         self.metrics = metrics
         self.audit = audit
-        self.tokens = AccessTokens(store: store, audit: audit, clock: clock)
+        self.tokens = AccessTokens(store: store, audit: audit, clock: clock, logger: logger)
         self.logger = logger
         self.clock = clock
         self.redactor = redactor

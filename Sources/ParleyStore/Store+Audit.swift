@@ -73,6 +73,11 @@ extension Store {
         try await read { db in try Self.loadFrontier(db) }
     }
 
+    /// The highest sequence number stored (0 for an empty log), whatever the recorded tree size says.
+    public func auditHighestSequence() async throws(StoreError) -> UInt64 {
+        try await read { db in UInt64(try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_entry") ?? 0) }
+    }
+
     /// Entries with sequence numbers in `range`, in order.
     public func auditRows(_ range: ClosedRange<UInt64>) async throws(StoreError) -> [AuditRow] {
         try await read { db in

@@ -3,7 +3,7 @@ import GRDB
 import ParleyCrypto
 
 /// A raw value a policy kept in the vault, opened for an authorised reveal.
-public struct VaultedValue: Sendable, Hashable, CustomStringConvertible {
+public struct VaultedValue: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     public let type: String
     public let value: String
 
@@ -12,8 +12,9 @@ public struct VaultedValue: Sendable, Hashable, CustomStringConvertible {
         self.value = value
     }
 
-    /// Never the value.
+    /// Never the value (nor in `dump`).
     public var description: String { "VaultedValue(\(type))" }
+    public var customMirror: Mirror { Mirror(self, children: ["type": type]) }
 }
 
 extension Store {

@@ -8,7 +8,7 @@ import Testing
 /// `verifyStoredLog` fails on an edited, missing or consistently rewritten
 /// stored entry, and names the first bad entry when it can.
 @Suite struct StoredLogVerificationTests {
-    private func makeLog(entries: Int = 12) async throws -> (Store, AuditTrail) {
+    func makeLog(entries: Int = 12) async throws -> (Store, AuditTrail) {
         let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
         let trail = try AuditTrail(store: store, signingSeed: .random(), origin: "bank.example/audit")
         for index in 1...entries {
@@ -52,5 +52,26 @@ import Testing
         let report = try await trail.verifyStoredLog()
         #expect(!report.verified)
         #expect(report.failure != nil)
+    }
+}
+
+extension StoredLogVerificationTests {
+    @Test func entriesHiddenBehindAnOlderTreeStateAreFound() async throws {
+        let (store, trail) = try await makeLog()
+        // the frontier row set back to an empty log: nothing would be re-hashed
+        try await store.write { db in try db.execute(sql: "DELETE FROM audit_frontier") }
+        let report = try await trail.verifyStoredLog()
+        #expect(!report.verified)
+        #expect(report.firstBadSequence == 1)
+    }
+
+    @Test func entriesRemovedFromTheEndAfterACheckpointAreFound() async throws {
+        let (store, trail) = try await makeLog()
+        let (size, _) = try await trail.checkpoint()
+        try await store.write { db in
+            try db.execute(sql: "DELETE FROM audit_entry WHERE seq > ?", arguments: [Int64(size - 2)])
+        }
+        // the frontier still says `size`: entries are missing
+        #expect(try await !trail.verifyStoredLog().verified)
     }
 }

@@ -27,15 +27,27 @@ struct KeysRotate: AsyncParsableCommand {
         try await oldAudit.checkpoint()
         try before.close()
 
-        let old: String, new: String
         do {
-            (old, new) = try context.bootstrap.rotation.rotate()
+            _ = try context.bootstrap.rotation.rotate()
         } catch {
-            await recordFailure(error, context)
-            throw error
+            // An error after the commit point leaves a rotation that recovery
+            // finishes: that is a rotation done, and it is recorded as one.
+            let recovery: KeyRotation.Recovery
+            do { recovery = try context.bootstrap.rotation.recover() } catch let recoveryError {
+                context.logger.error("the interrupted rotation could not be recovered", metadata: ["error": "\(recoveryError)"])
+                await recordFailure(error, context)
+                throw error
+            }
+            guard recovery == .finished else {
+                await recordFailure(error, context)
+                throw error
+            }
+            context.logger.warning("the rotation failed after it committed and was finished", metadata: ["error": "\(error)"])
         }
+        let old = oldKeys.keyID
 
         let newKeys = try context.bootstrap.keys(createIfFresh: false)
+        let new = newKeys.keyID
         let after = try context.bootstrap.openStore(keys: newKeys)
         let audit = try context.bootstrap.auditTrail(store: after, keys: newKeys)
         try await audit.record(Principal.localUser().event("key.rotate", target: nil, details: [
@@ -47,12 +59,11 @@ struct KeysRotate: AsyncParsableCommand {
         print("the audit signing key changed; give compliance officers the new public key: parley audit public-key")
     }
 
-    /// A failed rotation is audited under whichever key the database is left
-    /// with once the rotation is finished or rolled back; if even that fails,
-    /// the log says so (the caller sees the rotation's error either way).
+    /// A failed rotation is audited under the key the database is left with
+    /// once the rotation was rolled back; if even that fails, the log says so
+    /// (the caller sees the rotation's error either way).
     private func recordFailure(_ error: any Error, _ context: CommandContext) async {
         do {
-            _ = try context.bootstrap.rotation.recover()
             let keys = try context.bootstrap.keys(createIfFresh: false)
             let store = try context.bootstrap.openStore(keys: keys)
             let recorded: Result<Void, any Error>

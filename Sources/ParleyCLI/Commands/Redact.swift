@@ -13,8 +13,9 @@ struct Redact: AsyncParsableCommand {
             With --jsonl, each line is a JSON object whose --field (default "text") is redacted; the
             other fields pass through. --json prints, per paragraph (or JSONL line), the redacted
             text and the spans found (type, scalar offsets in that paragraph, score, detector,
-            operator) without the raw values; "line" is the paragraph's first line. The policy is
-            policies/pii.yml.
+            operator) without the raw values; "line" is the paragraph's first line. A paragraph is
+            printed when it ends, so streamed input (tail -f) comes out at blank lines. The policy
+            is policies/pii.yml.
             --evaluate FILE scores the detectors on a JSONL corpus of
             {"text", "spans": [{"type", "start", "end"}]} and prints precision and recall per type.
             """
@@ -129,7 +130,8 @@ struct RedactionOutput {
         if line.allSatisfy(\.isWhitespace) {
             try flush()
             paragraphStart = lineNumber + 1
-            return write(line)
+            if !spansAsJSON { write(line) }  // --json prints JSON lines only
+            return
         }
         if paragraph.isEmpty { paragraphStart = lineNumber }
         paragraph.append(line)

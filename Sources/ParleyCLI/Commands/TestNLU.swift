@@ -54,6 +54,8 @@ struct TestNLU: AsyncParsableCommand {
         if folds == nil, data == nil { throw ValidationError("give the test data as --data (or --folds K to cross-validate --train)") }
         if folds != nil, model != nil { throw ValidationError("--folds cross-validates by training; it takes no --model") }
         if folds != nil, train != nil, data != nil { throw ValidationError("with --folds, give the data to cross-validate as --train or --data, not both") }
+        if folds != nil, train == nil, data == nil { throw ValidationError("--folds needs the data to cross-validate (--train)") }
+        if folds != nil, outOfScope != nil { throw ValidationError("--out-of-scope applies to a test set, not to --folds (label such examples out_of_scope in the data instead)") }
         if let oosRecall, !(0...1).contains(oosRecall) { throw ValidationError("--oos-recall must be between 0 and 1") }
         if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }
         if threshold != nil, oosRecall != nil { throw ValidationError("give --threshold or --oos-recall, not both") }

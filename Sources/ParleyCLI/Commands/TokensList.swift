@@ -33,7 +33,7 @@ struct TokensList: AsyncParsableCommand {
         let role: String
         let createdAt: Date
         let revokedAt: Date?
-        /// To the minute: a token's use is noted at most once a minute.
+        /// Up to a minute old: a token's use is noted at most once a minute.
         let lastUsedAt: Date?
 
         enum CodingKeys: String, CodingKey {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ParleyAudit
 import ParleyCrypto
 import ParleyStore
@@ -11,11 +12,16 @@ public struct AccessTokens: Sendable {
     let audit: AuditTrail
     let usage = TokenUsage()
     let clock: @Sendable () -> Date
+    let logger: Logger
 
-    public init(store: Store, audit: AuditTrail, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        store: Store, audit: AuditTrail, clock: @escaping @Sendable () -> Date = Date.init,
+        logger: Logger = Logger(label: "parley.tokens")
+    ) {
         self.store = store
         self.audit = audit
         self.clock = clock
+        self.logger = logger
     }
 
     public struct Created: Sendable, Codable, CustomStringConvertible, CustomReflectable {
@@ -64,7 +70,12 @@ public struct AccessTokens: Sendable {
             else { return nil }
             let now = clock()
             if usage.shouldRecord(record.id, at: now) {
-                try await store.recordTokenUse(id: record.id, at: now)
+                // Bookkeeping: a busy or full database does not turn a valid
+                // token away; the failure is logged and retried a minute on.
+                do { try await store.recordTokenUse(id: record.id, at: now) } catch {
+                    usage.forget(record.id)
+                    logger.warning("a token's last use could not be noted", metadata: ["token.id": "\(record.id)", "error": "\(error)"])
+                }
             }
             return AuthenticatedCaller(tokenID: record.id, name: record.name, role: role)
         } catch {

@@ -17,4 +17,9 @@ final class TokenUsage: Sendable {
             return true
         }
     }
+
+    /// A write that failed: the next use is noted again.
+    func forget(_ tokenID: String) {
+        noted.withLock { _ = $0.removeValue(forKey: tokenID) }
+    }
 }

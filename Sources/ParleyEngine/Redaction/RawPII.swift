@@ -2,7 +2,7 @@ import ParleyRedaction
 
 /// The raw values redaction removed from one message, held in memory for the
 /// duration of the turn. Its description shows types only.
-public struct RawPII: Sendable, CustomStringConvertible {
+public struct RawPII: Sendable, CustomStringConvertible, CustomReflectable {
     private let values: [(type: PIIEntityType, value: String)]
 
     /// No raw values (for an action run outside a turn).
@@ -29,4 +29,7 @@ public struct RawPII: Sendable, CustomStringConvertible {
     public var description: String {
         "RawPII(\(values.map(\.type.rawValue).joined(separator: ", ")))"
     }
+
+    /// Types only, as in `description`, so `dump` shows no value either.
+    public var customMirror: Mirror { Mirror(self, children: ["types": values.map(\.type.rawValue)]) }
 }

@@ -60,10 +60,18 @@ struct AuditExport: AsyncParsableCommand {
             }
             throw error
         }
-        try await context.record(Principal.localUser().event("audit.export", details: [
-            "from": from, "to": to, "format": format,
-            "first_seq": String(statement.firstSequence), "last_seq": String(statement.lastSequence),
-        ]), in: data)
+        do {
+            try await context.record(Principal.localUser().event("audit.export", details: [
+                "from": from, "to": to, "format": format,
+                "first_seq": String(statement.firstSequence), "last_seq": String(statement.lastSequence),
+            ]), in: data)
+        } catch {
+            // No export leaves the appliance without its entry in the log.
+            do { try FileManager.default.removeItem(atPath: out) } catch let removal {
+                context.logger.error("an unaudited export could not be removed", metadata: ["path": "\(out)", "error": "\(removal)"])
+            }
+            throw error
+        }
         print("exported entries \(statement.firstSequence)–\(statement.lastSequence) to \(out)")
         print("verify with: parley audit verify \(out) --public-key KEYFILE   (key: parley audit public-key)")
     }

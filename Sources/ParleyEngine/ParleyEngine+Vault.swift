@@ -7,9 +7,9 @@ extension ParleyEngine {
     /// never a value) before any value is returned; a refused or failed reveal
     /// is audited too. After the customer's erasure nothing can be revealed.
     public func revealVaulted(conversationID: String, seq: Int, by reader: AuthenticatedCaller) async throws(EngineError) -> [VaultedValue] {
-        try Identifier.validate(conversationID, what: "conversation id")
-        guard seq > 0 else { throw .invalidInput("turn numbers start at 1") }
         do throws(EngineError) {
+            try Identifier.validate(conversationID, what: "conversation id")
+            guard seq > 0 else { throw EngineError.invalidInput("turn numbers start at 1") }
             let values: [VaultedValue]
             do { values = try await store.vaultedValues(conversationID: conversationID, seq: seq) } catch {
                 if case .subjectErased = error {

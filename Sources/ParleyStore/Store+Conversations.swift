@@ -55,6 +55,11 @@ extension Store {
             if let channel = conversation.channel, channel != commit.channel {
                 throw StoreError.conflict(Self.unavailable(commit.conversationID))
             }
+            // The turn is sealed under the key read before this transaction: if the
+            // conversation moved to another subject meanwhile, that key is the wrong one.
+            guard conversation.subjectID == subjectID else {
+                throw StoreError.conflict("conversation \(commit.conversationID) changed while this turn was stored; send it again")
+            }
             var seqs: [Int] = []
             var firstCustomerTurn: Int64?
             var turns: [TurnRecord] = []

@@ -45,7 +45,10 @@ extension ParleyEngine {
         // One operation at a time per conversation, customer turns included.
         return try await pipeline.locks.withLock(conversationID) { () async throws(EngineError) -> HandoffRecord in
             let queue = try await openQueue(conversationID)
-            let event = Principal.token(agent).event("handoff.claim", target: .conversation(conversationID), details: ["queue": queue])
+            let event = try await naming(
+                Principal.token(agent).event("handoff.claim", target: .conversation(conversationID), details: ["queue": queue]),
+                subjectOf: conversationID
+            )
             let handoff: HandoffRecord
             do throws(StoreError) {
                 handoff = try await store.claim(conversationID: conversationID, agent: agent.tokenID, now: clock(), audit: audit.appends([event]))
@@ -71,7 +74,9 @@ extension ParleyEngine {
         }
         let redacted = redactor.redact(text).redactedText
         return try await pipeline.locks.withLock(conversationID) { () async throws(EngineError) -> Int in
-            let event = Principal.token(agent).event("conversation.reply", target: .conversation(conversationID))
+            let event = try await naming(
+                Principal.token(agent).event("conversation.reply", target: .conversation(conversationID)), subjectOf: conversationID
+            )
             do throws(StoreError) {
                 return try await store.agentReply(
                     conversationID: conversationID, agent: agent.tokenID, text: redacted, now: clock(), audit: audit.appends([event])
@@ -98,9 +103,9 @@ extension ParleyEngine {
         let redactedNote = note.map { redactor.redact($0).redactedText }
         let handoff = try await pipeline.locks.withLock(conversationID) { () async throws(EngineError) -> HandoffRecord in
             let queue = try await openQueue(conversationID)
-            let event = Principal.token(agent).event("handoff.resolve", target: .conversation(conversationID), details: [
+            let event = try await naming(Principal.token(agent).event("handoff.resolve", target: .conversation(conversationID), details: [
                 "queue": queue, "correct_intent": correctIntent, "note": note == nil ? "none" : "sealed",
-            ])
+            ]), subjectOf: conversationID)
             do throws(StoreError) {
                 return try await store.resolve(
                     conversationID: conversationID, agent: agent.tokenID, correctIntent: correctIntent, note: redactedNote,
@@ -167,9 +172,18 @@ extension ParleyEngine {
     }
 
     func record(_ principal: Principal, _ action: String, _ conversationID: String, details: [String: String] = [:]) async throws(EngineError) {
-        do { try await audit.record(principal.event(action, target: .conversation(conversationID), details: details)) } catch {
+        let event = try await naming(principal.event(action, target: .conversation(conversationID), details: details), subjectOf: conversationID)
+        do { try await audit.record(event) } catch {
             throw .storage(error.description)
         }
+    }
+
+    /// The event naming the pseudonymous subject the conversation is stored
+    /// under (read under the conversation's lock, or for a read-only action).
+    func naming(_ event: AuditEvent, subjectOf conversationID: String) async throws(EngineError) -> AuditEvent {
+        let subject: String?
+        do { subject = try await store.subjectID(ofConversation: conversationID) } catch { throw Self.map(error) }
+        return subject.map { event.naming(subject: $0) } ?? event
     }
 
     /// A refused or failed action is audited too; the audit failure itself is

@@ -31,7 +31,9 @@ import Testing
         #expect(handled.role == .channel)
         let subject = try await test.engine.store.subjectID(ofConversation: "a-1")
         #expect(subject != nil && handled.details["subject"] == subject)
-        #expect(entries.first { $0.action == "handoff.create" }?.details["subject"] == subject)
+        for action in ["handoff.create", "handoff.claim", "conversation.reply", "handoff.resolve", "conversation.read"] {
+            #expect(entries.first { $0.action == action }?.details["subject"] == subject, "\(action) names no subject")
+        }
         let claim = try #require(entries.first { $0.action == "handoff.claim" })
         #expect(claim.actor.rawValue.hasPrefix("token:"))
         #expect(claim.role == .agent)

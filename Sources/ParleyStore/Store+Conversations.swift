@@ -28,7 +28,7 @@ extension Store {
         }
         if let current = existing, let customerID = commit.customerID, current.customerID != customerID {
             guard current.customerID == nil else { throw .conflict(Self.unavailable(commit.conversationID)) }
-            existing = try await link(current, toCustomer: customerID, now: commit.now)
+            existing = try await link(current, toCustomer: customerID, now: commit.now, audit: commit.linkAudit)
         }
         let subjectID: String
         if let existing {
@@ -112,7 +112,10 @@ extension Store {
     }
 
     /// Moves an anonymous conversation to its customer's subject.
-    private func link(_ conversation: ConversationRecord, toCustomer customerID: String, now: Date) async throws(StoreError) -> ConversationRecord {
+    private func link(
+        _ conversation: ConversationRecord, toCustomer customerID: String, now: Date,
+        audit: @escaping @Sendable (_ fromSubject: String, _ toSubject: String) -> [AuditAppend]
+    ) async throws(StoreError) -> ConversationRecord {
         let oldSubject = conversation.subjectID
         let newSubject = try await subject(forCustomer: customerID, now: now)
         let oldKey = try await subjectKey(oldSubject)
@@ -140,6 +143,7 @@ extension Store {
             record.customerID = customerID
             try record.update(db)
             try db.execute(sql: "UPDATE subject SET erased_at = ? WHERE id = ?", arguments: [now, oldSubject])
+            try Self.appendAudit(audit(oldSubject, newSubject), db)
             return record
         }
         try await shred(subjectID: oldSubject, now: now)

@@ -52,13 +52,18 @@ public struct TurnCommit: Sendable {
     /// Audit entries written in the same transaction as the turn, given the
     /// pseudonymous subject the turn is stored under (known only in the commit).
     public var audit: @Sendable (_ subjectID: String) -> [AuditAppend]
+    /// Audit entries for moving an anonymous conversation to its customer's
+    /// subject (the old subject is shredded), written in that move's transaction.
+    public var linkAudit: @Sendable (_ fromSubject: String, _ toSubject: String) -> [AuditAppend]
 
     public init(
         conversationID: String, customerID: String?, channel: String, status: ConversationRecord.Status, tracker: Data,
         messages: [Message], handoff: NewHandoff?, now: Date,
-        audit: @escaping @Sendable (_ subjectID: String) -> [AuditAppend] = { _ in [] }
+        audit: @escaping @Sendable (_ subjectID: String) -> [AuditAppend] = { _ in [] },
+        linkAudit: @escaping @Sendable (_ fromSubject: String, _ toSubject: String) -> [AuditAppend] = { _, _ in [] }
     ) {
         self.audit = audit
+        self.linkAudit = linkAudit
         self.channel = channel
         self.conversationID = conversationID
         self.customerID = customerID

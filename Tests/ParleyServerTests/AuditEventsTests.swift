@@ -87,4 +87,28 @@ import Testing
         #expect(parses.first?.details["model"] == test.engine.model.metadata.version)
         #expect(parses.first.map { !$0.canonicalJSON.contains("quokkaplatypus") } == true)
     }
+
+    @Test func anAnonymousConversationMovedToItsCustomerIsOnTheRecord() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        try await test.app.test(.router) { client in
+            _ = try await client.say("hello there", in: "link-1", customer: nil, token: channel)
+        }
+        let anonymous = try #require(try await test.engine.store.subjectID(ofConversation: "link-1"))
+        try await test.app.test(.router) { client in
+            _ = try await client.say("What is the status of order #12345?", in: "link-1", customer: "C-1001", token: channel)
+        }
+        let customer = try #require(try await test.engine.store.subjectID(ofCustomer: "C-1001"))
+        #expect(customer != anonymous)
+        let size = try await test.engine.store.auditFrontier().size
+        let entries = try await test.engine.audit.entries(1...size)
+        let link = try #require(entries.first { $0.action == "subject.link" })
+        #expect(link.target?.id == "link-1")
+        #expect(link.details["from_subject"] == anonymous)
+        #expect(link.details["subject"] == customer)
+        // the link precedes the turn that caused it
+        let turn = try #require(entries.last { $0.action == "turn.handled" })
+        #expect(link.sequence < turn.sequence)
+        #expect(turn.details["subject"] == customer)
+    }
 }

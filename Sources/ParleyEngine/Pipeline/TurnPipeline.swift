@@ -198,7 +198,12 @@ struct TurnPipeline: Sendable {
             try await store.commit(TurnCommit(
                 conversationID: message.conversationID, customerID: customerID, channel: message.channel.actor.rawValue, status: status,
                 tracker: encoded, messages: messages, handoff: handoff, now: now,
-                audit: { [audit] subject in audit.appends(events.map { $0.naming(subject: subject) }) }
+                audit: { [audit] subject in audit.appends(events.map { $0.naming(subject: subject) }) },
+                linkAudit: { [audit] from, to in
+                    audit.appends([Principal.system.event("subject.link", target: .conversation(message.conversationID), details: [
+                        "from_subject": from, "subject": to, "from_subject_key": "shredded",
+                    ])])
+                }
             ))
         } catch {
             if case let .conflict(reason) = error { throw .conflict(reason) }

@@ -8,24 +8,22 @@ extension AuthenticationFailureTests {
     /// id || 'W' || frame offset), as an older Parley left it after a crash.
     private func rewriteInEarlierFormat(wal path: String, id: [UInt8], key: [UInt8]) throws {
         var wal = FileBytes.read(path)
-        for frame in 0..<((wal.count - 32) / 4_120) {
-            let offset = 32 + frame * 4_120
-            let page = wal[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            let content = Array(wal[(offset + 24)..<(offset + 24 + 4_096)])
-            let current = id + [UInt8(ascii: "D")] + (0..<4).reversed().map { UInt8(truncatingIfNeeded: page >> (8 * UInt32($0))) }
+        for frame in WALFrame.all(in: wal) {
+            let content = Array(frame.content)
+            let current = id + [UInt8(ascii: "D")] + (0..<4).reversed().map { UInt8(truncatingIfNeeded: frame.page >> (8 * UInt64($0))) }
             var plain = [UInt8](repeating: 0, count: 4_056)
             try check(crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
                 &plain, nil, Array(content[0..<4_056]), 4_056, Array(content[4_080..<4_096]),
-                current, UInt64(current.count), Array(content[4_056..<4_080]), key), "open frame \(frame)")
-            let earlier = id + [UInt8(ascii: "W")] + (0..<8).reversed().map { UInt8(truncatingIfNeeded: UInt64(offset) >> (8 * UInt64($0))) }
+                current, UInt64(current.count), Array(content[4_056..<4_080]), key), "open frame \(frame.index)")
+            let earlier = id + [UInt8(ascii: "W")] + (0..<8).reversed().map { UInt8(truncatingIfNeeded: UInt64(frame.offset) >> (8 * UInt64($0))) }
             var nonce = [UInt8](repeating: 0, count: 24)
             randombytes_buf(&nonce, 24)
             var sealed = [UInt8](repeating: 0, count: 4_056)
             var tag = [UInt8](repeating: 0, count: 16)
             var tagLength: UInt64 = 0
             try check(crypto_aead_xchacha20poly1305_ietf_encrypt_detached(
-                &sealed, &tag, &tagLength, plain, 4_056, earlier, UInt64(earlier.count), nil, nonce, key), "seal frame \(frame)")
-            wal.replaceSubrange((offset + 24)..<(offset + 24 + 4_096), with: sealed + nonce + tag)
+                &sealed, &tag, &tagLength, plain, 4_056, earlier, UInt64(earlier.count), nil, nonce, key), "seal frame \(frame.index)")
+            wal.replaceSubrange((frame.offset + 24)..<(frame.offset + 24 + 4_096), with: sealed + nonce + tag)
         }
         try FileBytes.write(wal, to: path)
     }

@@ -84,12 +84,9 @@ struct OnDiskFormatTests {
         let wal = FileBytes.read(db.path + "-wal")
         #expect((wal.count - 32) % 4_120 == 0)
         #expect(wal.count > 32)
-        for frame in 0..<((wal.count - 32) / 4_120) {
-            let offset = 32 + frame * 4_120
-            let page = wal[offset..<(offset + 4)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            let content = wal[(offset + 24)..<(offset + 24 + 4_096)]
-            #expect(open(content, key: key, ad: id + [UInt8(ascii: "D")] + bigEndian(page, bytes: 4)) != nil)
-            #expect(open(content, key: key, ad: id + [UInt8(ascii: "D")] + bigEndian(page + 1, bytes: 4)) == nil)
+        for frame in WALFrame.all(in: wal) {
+            #expect(open(frame.content, key: key, ad: id + [UInt8(ascii: "D")] + bigEndian(frame.page, bytes: 4)) != nil)
+            #expect(open(frame.content, key: key, ad: id + [UInt8(ascii: "D")] + bigEndian(frame.page + 1, bytes: 4)) == nil)
         }
     }
 
@@ -108,11 +105,7 @@ struct OnDiskFormatTests {
         // the last frame of every page, as the checkpoint will copy it
         let wal = FileBytes.read(db.path + "-wal")
         var lastFrame: [UInt64: ArraySlice<UInt8>] = [:]
-        for frame in 0..<((wal.count - 32) / 4_120) {
-            let offset = 32 + frame * 4_120
-            let page = wal[offset..<(offset + 4)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            lastFrame[page] = wal[(offset + 24)..<(offset + 24 + 4_096)]
-        }
+        for frame in WALFrame.all(in: wal) { lastFrame[frame.page] = frame.content }
         #expect(lastFrame.count > 10)
 
         var reused: CUnsignedLongLong = 0
@@ -170,13 +163,11 @@ struct OnDiskFormatTests {
         try c.execute("COMMIT")
         let id = Array(FileBytes.read(db.path)[0..<16])
         let wal = FileBytes.read(db.path + "-wal")
-        let frames = (wal.count - 32) / 4_120
-        #expect(frames > 5)
-        for frame in 0..<frames {
-            let offset = 32 + frame * 4_120
-            let page = wal[offset..<(offset + 4)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            #expect(open(wal[(offset + 24)..<(offset + 24 + 4_096)], key: key, ad: id + [UInt8(ascii: "D")] + bigEndian(page, bytes: 4)) != nil,
-                    "frame \(frame + 1)")
+        let frames = WALFrame.all(in: wal)
+        #expect(frames.count > 5)
+        for frame in frames {
+            #expect(open(frame.content, key: key, ad: id + [UInt8(ascii: "D")] + bigEndian(frame.page, bytes: 4)) != nil,
+                    "frame \(frame.index + 1)")
         }
         let fresh = try db.open()
         #expect(try fresh.integer("SELECT count(*) FROM t WHERE body LIKE 'round 19 %'") == 60)

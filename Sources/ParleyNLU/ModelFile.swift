@@ -56,11 +56,6 @@ public enum ModelFile {
         try decode(readBytes(url), path: url.path)
     }
 
-    /// Reads only the metadata (for listings), still checking the digest.
-    public static func readMetadata(from url: URL) throws(NLUError) -> ModelMetadata {
-        try decodeHeader(readBytes(url), path: url.path).metadata
-    }
-
     public static func decode(_ bytes: [UInt8], path: String) throws(NLUError) -> NLUModel {
         func fail(_ reason: String) -> NLUError { .invalidModelFile(path: path, reason: reason) }
         let (version, metadata, payloadStart) = try decodeHeader(bytes, path: path)

@@ -24,7 +24,6 @@ struct ModelFileTests {
         for probe in Self.probes {
             #expect(loaded.classifier.probabilities(for: probe) == model.classifier.probabilities(for: probe))
         }
-        #expect(try ModelFile.readMetadata(from: url) == model.metadata)
         #expect(try ModelFile.encode(loaded) == ModelFile.encode(model))
     }
 

@@ -64,14 +64,7 @@ public struct ModelRepository: Sendable {
     /// A model file anywhere (for `--model FILE`): plain, or sealed by this
     /// installation and named `<version>.parleymodel` as in the model directory.
     public func read(fileAt url: URL) throws(EngineError) -> NLUModel {
-        let bytes: [UInt8]
-        do { bytes = Array(try Data(contentsOf: url)) } catch { throw .modelUnavailable("cannot read \(url.path)") }
-        var plain = bytes
-        if ModelSeal.isSealed(bytes) {
-            guard let sealingKey else { throw .modelUnavailable("\(url.path) is sealed to its installation; it opens only with that installation's keys") }
-            plain = try ModelSeal.open(bytes, modelVersion: url.deletingPathExtension().lastPathComponent, key: sealingKey, path: url.path)
-        }
-        do { return try ModelFile.decode(plain, path: url.path) } catch { throw .modelUnavailable(error.description) }
+        try decode(Self.bytes(of: url), version: url.deletingPathExtension().lastPathComponent, path: url.path)
     }
 
     /// The model of `version`: unsealed, checked (format, digests), and sealed
@@ -79,21 +72,28 @@ public struct ModelRepository: Sendable {
     public func load(_ version: String) throws(EngineError) -> NLUModel {
         guard !version.contains("/") else { throw .notFound("model \(version)") }
         let url = url(of: version)
-        let bytes: [UInt8]
-        do { bytes = Array(try Data(contentsOf: url)) } catch {
-            throw .modelUnavailable("cannot read \(url.path)")
+        let bytes = try Self.bytes(of: url)
+        let model = try decode(bytes, version: version, path: url.path)
+        if !ModelSeal.isSealed(bytes), let sealingKey {
+            try write(ModelSeal.seal(bytes, modelVersion: version, key: sealingKey), to: url)
         }
+        return model
+    }
+
+    private static func bytes(of url: URL) throws(EngineError) -> [UInt8] {
+        do { return Array(try Data(contentsOf: url)) } catch { throw .modelUnavailable("cannot read \(url.path)") }
+    }
+
+    /// Opens a sealed file with this repository's key (a plain one as it is) and decodes the model.
+    private func decode(_ bytes: [UInt8], version: String, path: String) throws(EngineError) -> NLUModel {
+        var plain = bytes
         if ModelSeal.isSealed(bytes) {
             guard let sealingKey else {
-                throw .modelUnavailable("\(url.path) is sealed to its installation; it opens only with that installation's keys")
+                throw .modelUnavailable("\(path) is sealed to its installation; it opens only with that installation's keys")
             }
-            let plain = try ModelSeal.open(bytes, modelVersion: version, key: sealingKey, path: url.path)
-            do { return try ModelFile.decode(plain, path: url.path) } catch { throw .modelUnavailable(error.description) }
+            plain = try ModelSeal.open(bytes, modelVersion: version, key: sealingKey, path: path)
         }
-        let model: NLUModel
-        do { model = try ModelFile.decode(bytes, path: url.path) } catch { throw .modelUnavailable(error.description) }
-        if let sealingKey { try write(ModelSeal.seal(bytes, modelVersion: version, key: sealingKey), to: url) }
-        return model
+        do { return try ModelFile.decode(plain, path: path) } catch { throw .modelUnavailable(error.description) }
     }
 
     /// Writes a new model file (sealed when there is a key); activates it when asked.

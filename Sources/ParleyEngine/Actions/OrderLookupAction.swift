@@ -14,7 +14,9 @@ import ParleyRedaction
 /// resumes, so the customer can send the number again. Nothing about another
 /// customer's order is revealed, not even that it exists. The email address
 /// is the raw value from this turn, in memory only: redaction has already
-/// taken it out of everything stored.
+/// taken it out of everything stored. The records are asked the same
+/// questions whether or not the number exists, so neither the time taken
+/// nor a connector's own logs tell an anonymous customer which numbers are real.
 public struct OrderLookupAction: CustomAction {
     public let name: String
     let responsePrefix: String
@@ -52,7 +54,7 @@ public struct OrderLookupAction: CustomAction {
         let owned: Bool
         if let customerID = context.customerID {
             owned = order?.customerID == customerID
-        } else if requireCustomer, let order {
+        } else if requireCustomer {
             owned = try await verifiedByEmail(order, context)
         } else {
             owned = !requireCustomer
@@ -66,16 +68,19 @@ public struct OrderLookupAction: CustomAction {
         return ActionOutcome(responses: [.init(name: "\(responsePrefix)_\(order.status.rawValue)", variables: variables(order, context.now))])
     }
 
-    /// Whether the customer's message holds the email address of the order's customer.
-    private func verifiedByEmail(_ order: Order, _ context: ActionContext) async throws(EngineError) -> Bool {
+    /// Whether the customer's message holds the email address of the order's
+    /// customer. When it holds an address, a customer is looked up even for an
+    /// unknown number or an order without a customer (by an id no record has:
+    /// the CRM never stores an empty one), so that case does the same work.
+    private func verifiedByEmail(_ order: Order?, _ context: ActionContext) async throws(EngineError) -> Bool {
         let given = context.rawPII.values(of: .email).map { $0.lowercased() }
-        guard !given.isEmpty, let customerID = order.customerID else { return false }
+        guard !given.isEmpty else { return false }
         let customer: Customer?
-        do { customer = try await context.records.customer(id: customerID) } catch {
+        do { customer = try await context.records.customer(id: order?.customerID ?? "") } catch {
             throw .integration(error.description)
         }
-        guard let email = customer?.email?.lowercased() else { return false }
-        return given.contains { constantTimeEqual(Array($0.utf8), Array(email.utf8)) }
+        guard let expected = customer?.email?.lowercased(), order?.customerID != nil else { return false }
+        return given.contains { constantTimeEqual(Array($0.utf8), Array(expected.utf8)) }
     }
 
     private func normalise(_ value: String) -> String {

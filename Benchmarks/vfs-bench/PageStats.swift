@@ -2,7 +2,7 @@ import CSQLiteCrypt
 
 /// The VFS's page counters: pages sealed, opened, and copied sealed from the
 /// WAL to the database by a checkpoint (written without a second seal).
-struct PageStats: CustomStringConvertible {
+struct PageStats: CustomStringConvertible, Sendable {
     var sealed: UInt64 = 0
     var opened: UInt64 = 0
     var reused: UInt64 = 0

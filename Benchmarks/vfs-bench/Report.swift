@@ -1,6 +1,7 @@
 /// Medians of the rounds and the ratios between arms.
 struct Report {
     let rounds: [(arm: Arm, measurement: Measurement)]
+    let ciphers: [CipherCost]
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
@@ -21,6 +22,11 @@ struct Report {
         String(Int((seconds * 10_000).rounded())).paddedMilliseconds
     }
 
+    /// Seconds as microseconds with two decimals.
+    static func microseconds(_ seconds: Double) -> String {
+        String(Int((seconds * 100_000_000).rounded())).withDecimal(2)
+    }
+
     static func ratio(_ x: Double, _ y: Double) -> String {
         let r = Int((x / y * 100).rounded())
         return "\(r / 100).\(r % 100 < 10 ? "0" : "")\(r % 100)x"
@@ -29,7 +35,33 @@ struct Report {
     /// Wall-clock medians and ratios (as run.sh prints them), then the same
     /// for process CPU time.
     var lines: [String] {
-        section(cpu: false) + ["-- process CPU time (user + system) --"] + section(cpu: true)
+        section(cpu: false) + ["-- process CPU time (user + system) --"] + section(cpu: true) + floor
+    }
+
+    /// The lowest CPU ratio any page-authenticating VFS could reach on these
+    /// workloads with this cipher: plain SQLite's CPU time plus only the
+    /// libsodium calls parley-crypt made (its median page counts times the
+    /// median cost of one seal and one open), over plain SQLite's CPU time.
+    private var floor: [String] {
+        let crypt = rounds.filter { $0.arm == .crypt }.map(\.measurement)
+        guard !crypt.isEmpty, rounds.contains(where: { $0.arm == .plain }), !ciphers.isEmpty else { return [] }
+        let seal = Self.median(ciphers.map(\.seal))
+        let open = Self.median(ciphers.map(\.open))
+        let plain = medians(.plain, cpu: true)
+        func cipherSeconds(_ pages: (Measurement) -> PageStats) -> Double {
+            Self.median(crypt.map { Double(pages($0).sealed) }) * seal + Self.median(crypt.map { Double(pages($0).opened) }) * open
+        }
+        let a = cipherSeconds(\.pagesA), b = cipherSeconds(\.pagesB), c = cipherSeconds(\.pagesC)
+        func pages(_ path: KeyPath<Measurement, PageStats>) -> String {
+            let sealed = Int(Self.median(crypt.map { Double($0[keyPath: path].sealed) }))
+            let opened = Int(Self.median(crypt.map { Double($0[keyPath: path].opened) }))
+            return "\(sealed)/\(opened)"
+        }
+        return [
+            "-- the cipher alone: seal \(Self.microseconds(seal)) us, open \(Self.microseconds(open)) us a page (median of \(ciphers.count)) --",
+            "parley-crypt pages sealed/opened (a) \(pages(\.pagesA)) (b) \(pages(\.pagesB)) (c) \(pages(\.pagesC))",
+            "cipher floor/plain (a) \(Self.ratio(plain.a + a, plain.a)) (b) \(Self.ratio(plain.b + b, plain.b)) (c) \(Self.ratio(plain.c + c, plain.c))",
+        ]
     }
 
     private func section(cpu: Bool) -> [String] {

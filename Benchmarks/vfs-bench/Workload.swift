@@ -16,6 +16,10 @@ struct Measurement: Sendable {
     var pagesWrittenA: Int32 = 0
     var pagesWrittenB: Int32 = 0
     var pageMissesC: Int32 = 0
+    /// The VFS's page counters over each workload (zero for the plain arms).
+    var pagesA = PageStats()
+    var pagesB = PageStats()
+    var pagesC = PageStats()
 }
 
 /// The workload of /work/shared/bench/sqlcipher/sqlbench.c, step for step,
@@ -70,7 +74,7 @@ struct Workload {
     }
 
     /// CPU time of the process: less disturbed than wall time on a shared machine.
-    private static func cpu() -> Double {
+    static func cpu() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
@@ -99,6 +103,7 @@ struct Workload {
         var m = Measurement()
 
         // (a) create + 100k rows, ~200-byte bodies, 1000 rows per transaction
+        var p0 = PageStats.now()
         var t0 = Self.now()
         var c0 = Self.cpu()
         var db = try BenchDatabase(path: path, arm: arm)
@@ -113,10 +118,12 @@ struct Workload {
         }
         m.inserts = Self.now() - t0
         m.insertsCPU = Self.cpu() - c0
+        m.pagesA = PageStats.now().since(p0)
         m.pagesWrittenA = db.status(SQLITE_DBSTATUS_CACHE_WRITE)
         _ = db.status(SQLITE_DBSTATUS_CACHE_MISS)
 
         // (b) 5,000 single-row transactions (WAL, synchronous=NORMAL)
+        p0 = PageStats.now()
         t0 = Self.now()
         c0 = Self.cpu()
         for row in 0..<5000 {
@@ -126,6 +133,7 @@ struct Workload {
         }
         m.transactions = Self.now() - t0
         m.transactionsCPU = Self.cpu() - c0
+        m.pagesB = PageStats.now().since(p0)
         m.pagesWrittenB = db.status(SQLITE_DBSTATUS_CACHE_WRITE)
         sqlite3_finalize(insert)
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE);")
@@ -135,6 +143,7 @@ struct Workload {
         db.close()
 
         // (c) 50,000 point selects by primary key, new connection, small page cache
+        p0 = PageStats.now()
         t0 = Self.now()
         c0 = Self.cpu()
         db = try BenchDatabase(path: path, arm: arm)
@@ -152,6 +161,7 @@ struct Workload {
         db.close()
         m.selects = Self.now() - t0
         m.selectsCPU = Self.cpu() - c0
+        m.pagesC = PageStats.now().since(p0)
 
         var info = stat()
         if stat(path, &info) == 0 { m.fileSize = Int(info.st_size) }

@@ -7,9 +7,9 @@ struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write an online, consistent, still encrypted backup of the database.",
         discussion: """
-            The backup opens only with the current master key (after a rotation, with the retired key
-            in keys/retired/). Customer keys are not in it: a customer erased later stays erased in
-            every backup.
+            The backup opens only with the current master key (after a rotation, with the
+            retired key in keys/retired/). Customer keys are not in it: a customer erased
+            later stays erased in every backup.
             """
     )
 

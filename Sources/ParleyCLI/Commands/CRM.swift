@@ -17,10 +17,14 @@ struct CRMImport: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import customers, orders and tickets from CSV (all or nothing).",
         discussion: """
-            Columns: customers.csv id,name,email,tier; orders.csv number,customer_id,status,
-            placed_at,expected_ship_date,shipped_at,expected_delivery_date,delivered_at,carrier,
-            tracking_number,total,currency; tickets.csv id,customer_id,subject,status,opened_at.
-            Dates are YYYY-MM-DD, RFC 3339, or today±N. Existing rows with the same id are replaced.
+            The first row of each file names its columns:
+            customers.csv: id, name, email, tier;
+            orders.csv: number, customer_id, status, placed_at, expected_ship_date,
+            shipped_at, expected_delivery_date, delivered_at, carrier, tracking_number,
+            total, currency;
+            tickets.csv: id, customer_id, subject, status, opened_at.
+            Dates are YYYY-MM-DD, RFC 3339, or today+N and today-N (days from now).
+            Existing rows with the same id are replaced.
             """
     )
 

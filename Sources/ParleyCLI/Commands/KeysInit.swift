@@ -8,10 +8,10 @@ struct KeysInit: AsyncParsableCommand {
         commandName: "init",
         abstract: "Create the master key: random (keys directory 0700, key file 0600), or from a passphrase (Argon2id).",
         discussion: """
-            With --passphrase, nothing secret is written: the key is stretched from the passphrase
-            (Argon2id, libsodium's moderate limits) each time Parley starts, read from --passphrase-file
-            or asked on the terminal. Under systemd, a credential named parley-master-key (32 bytes)
-            takes precedence over both.
+            With --passphrase, nothing secret is written: the key is stretched from the
+            passphrase (Argon2id, libsodium's moderate limits) each time Parley starts,
+            read from --passphrase-file or asked on the terminal. Under systemd, a
+            credential named parley-master-key (32 bytes) takes precedence over both.
             """
     )
 

@@ -7,9 +7,10 @@ struct KeysRotate: AsyncParsableCommand {
         commandName: "rotate",
         abstract: "Replace the master key: re-encrypt every page and re-wrap every customer key (server stopped).",
         discussion: """
-            The old key stays valid until the rotation commits; if the rotation is interrupted, the
-            next start finishes or rolls it back. The old key is kept in keys/retired/ to restore
-            backups made under it; it no longer opens the database.
+            The old key stays valid until the rotation commits; if the rotation is
+            interrupted, the next start finishes or rolls it back. The old key is kept in
+            keys/retired/ to restore backups made under it; it no longer opens the
+            database.
             """
     )
 

@@ -8,16 +8,19 @@ struct Redact: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Redact PII from text or JSONL (files or standard input), or evaluate the detectors on a labelled corpus.",
         discussion: """
-            Plain text is redacted a paragraph at a time (lines up to a blank line, at most 64 KiB),
-            so a label on one line ("Date of birth:") counts as context for a value on the next.
-            With --jsonl, each line is a JSON object whose --field (default "text") is redacted; the
-            other fields pass through. --json prints, per paragraph (or JSONL line), the redacted
-            text and the spans found (type, scalar offsets in that paragraph, score, detector,
-            operator) without the raw values; "line" is the paragraph's first line. A paragraph is
-            printed when it ends, so streamed input (tail -f) comes out at blank lines. The policy
-            is policies/pii.yml.
+            Plain text is redacted a paragraph at a time (lines up to a blank line, at
+            most 64 KiB), so a label on one line ("Date of birth:") counts as context for
+            a value on the next. With --jsonl, each line is a JSON object whose --field
+            (default "text") is redacted; the other fields pass through. --json prints,
+            per paragraph (or JSONL line), the redacted text and the spans found (type,
+            scalar offsets in that paragraph, score, detector, operator) without the raw
+            values; "line" is the paragraph's first line. A paragraph is printed when it
+            ends, so streamed input (tail -f) comes out at blank lines. The policy is
+            policies/pii.yml.
+
             --evaluate FILE scores the detectors on a JSONL corpus of
-            {"text", "spans": [{"type", "start", "end"}]} and prints precision and recall per type.
+            {"text", "spans": [{"type", "start", "end"}]} and prints precision and
+            recall per type.
             """
     )
 

@@ -9,10 +9,11 @@ struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replace the database with a backup (server stopped).",
         discussion: """
-            The backup is checked first (it must open and pass an integrity check), then re-encrypted
-            under the current key and swapped in atomically. Customer keys stay those of the live
-            keyring: customers erased since the backup stay erased. The audit log is not rolled
-            back: the live log is carried into the restored database and the restore is recorded.
+            The backup is checked first (it must open and pass an integrity check), then
+            re-encrypted under the current key and swapped in atomically. Customer keys
+            stay those of the live keyring: customers erased since the backup stay erased.
+            The audit log is not rolled back: the live log is carried into the restored
+            database and the restore is recorded.
             """
     )
 

@@ -11,11 +11,12 @@ struct TestNLU: AsyncParsableCommand {
         commandName: "nlu",
         abstract: "Score an NLU model on labelled data (CSV text,label or Rasa YAML).",
         discussion: """
-            Score a model file (--model), the active model (neither option), or train one first on
-            --train. With --folds K, run stratified K-fold cross-validation on the training data
-            (--train, or --data when no --train is given) instead of scoring a test set.
-            Examples labelled out_of_scope, and those of --out-of-scope FILE, drive the threshold
-            curve (in-scope accuracy against out-of-scope recall) and its recommended threshold.
+            Score a model file (--model), the active model (neither option), or train
+            one first on --train. With --folds K, run stratified K-fold cross-validation
+            on the training data (--train, or --data when no --train is given) instead of
+            scoring a test set. Examples labelled out_of_scope, and those of
+            --out-of-scope FILE, drive the threshold curve (in-scope accuracy against
+            out-of-scope recall) and its recommended threshold.
             """
     )
 

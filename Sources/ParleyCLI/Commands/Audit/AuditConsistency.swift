@@ -8,9 +8,9 @@ struct AuditConsistency: AsyncParsableCommand {
         commandName: "consistency",
         abstract: "Prove that today's log extends an older signed checkpoint (RFC 9162 consistency proof).",
         discussion: """
-            Signs a checkpoint of today's log, proves that the old checkpoint's tree is a prefix of it,
-            and verifies the proof. A rewritten history fails. --out writes the proof document and the
-            new checkpoint for verification elsewhere.
+            Signs a checkpoint of today's log, proves that the old checkpoint's tree is a
+            prefix of it, and verifies the proof. A rewritten history fails. --out writes
+            the proof document and the new checkpoint for verification elsewhere.
             """
     )
 

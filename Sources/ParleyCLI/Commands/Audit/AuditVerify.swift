@@ -8,9 +8,10 @@ struct AuditVerify: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Verify an exported bundle offline with the public key alone, or (--database) the whole stored log.",
         discussion: """
-            A bundle is checked for the checkpoint's signature, every entry's inclusion proof and
-            sequence continuity; the first bad entry is named by sequence number. Exits non-zero on
-            any failure. No data directory or key is needed to verify a bundle.
+            A bundle is checked for the checkpoint's signature, every entry's inclusion
+            proof and sequence continuity; the first bad entry is named by sequence
+            number. Exits non-zero on any failure. No data directory or key is needed to
+            verify a bundle.
             """
     )
 

@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
-        .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore"]),
+        .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),
         .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto"]),
         .testTarget(

@@ -57,9 +57,7 @@ extension Store {
             }
             // The turn is sealed under the key read before this transaction: if the
             // conversation moved to another subject meanwhile, that key is the wrong one.
-            guard conversation.subjectID == subjectID else {
-                throw StoreError.conflict("conversation \(commit.conversationID) changed while this turn was stored; send it again")
-            }
+            try Self.requireSubject(subjectID, of: conversation)
             var seqs: [Int] = []
             var firstCustomerTurn: Int64?
             var turns: [TurnRecord] = []
@@ -105,6 +103,16 @@ extension Store {
         }
     }
 
+    /// Text is sealed under the subject key read before its write transaction:
+    /// if the conversation moved to another subject meanwhile (an anonymous
+    /// conversation linked to its customer), that key is the wrong one, and
+    /// the old one is about to be shredded. The caller sends it again.
+    static func requireSubject(_ subjectID: String, of conversation: ConversationRecord) throws(StoreError) {
+        guard conversation.subjectID == subjectID else {
+            throw .conflict("conversation \(conversation.id) changed while this was stored; send it again")
+        }
+    }
+
     /// One message for "someone else's conversation", whatever the reason, so
     /// that a caller learns nothing about who holds it.
     static func unavailable(_ conversationID: String) -> String {
@@ -122,6 +130,7 @@ extension Store {
         let newKey = try await subjectKey(newSubject)
         let linked = try await write { db -> ConversationRecord in
             var record = try ConversationRecord.fetchOne(db, key: conversation.id) ?? conversation
+            try Self.requireSubject(oldSubject, of: record)
             let turns = try TurnRecord.filter(TurnRecord.Columns.conversationID == conversation.id).fetchAll(db)
             for var turn in turns {
                 let context = SealedField.turn(conversation.id, turn.seq)
@@ -134,6 +143,12 @@ extension Store {
                 let context = SealedField.vault(conversation.id, row["turn_seq"], row["entity_type"])
                 let value = try SealedField.open(row["value"], key: oldKey, context: context)
                 try db.execute(sql: "UPDATE pii_vault SET value = ? WHERE id = ?", arguments: [try SealedField.seal(value, key: newKey, context: context), row["id"] as Int64])
+            }
+            let notes = try Row.fetchAll(db, sql: "SELECT id, handoff_id, note FROM feedback WHERE conversation_id = ? AND note IS NOT NULL", arguments: [conversation.id])
+            for row in notes {
+                let context = SealedField.note(conversation.id, handoffID: row["handoff_id"] as Int64)
+                let note = try SealedField.open(row["note"], key: oldKey, context: context)
+                try db.execute(sql: "UPDATE feedback SET note = ? WHERE id = ?", arguments: [try SealedField.seal(note, key: newKey, context: context), row["id"] as Int64])
             }
             if let tracker = record.sealedTracker {
                 let context = SealedField.tracker(conversation.id)

@@ -74,6 +74,7 @@ extension Store {
             guard var conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
+            try Self.requireSubject(subjectID, of: conversation)
             let seq = conversation.turnCount + 1
             var turn = TurnRecord(
                 id: nil, conversationID: conversationID, seq: seq, role: Role.agent.rawValue,
@@ -97,6 +98,10 @@ extension Store {
         let key = try await subjectKey(subjectID)
         return try await write { db in
             try Self.requireHeld(db, conversationID, by: agent)
+            guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
+                throw StoreError.notFound("conversation \(conversationID)")
+            }
+            try Self.requireSubject(subjectID, of: conversation)
             guard var handoff = try Self.openHandoff(db, conversationID), let handoffID = handoff.id else {
                 throw StoreError.notFound("open handoff for conversation \(conversationID)")
             }

@@ -8,10 +8,19 @@ import Synchronization
 /// secure memory. Shredding deletes the wrapped key (secure_delete, then a
 /// truncating WAL checkpoint), after which that subject's sealed data cannot
 /// be decrypted anywhere, in backups of the main database included.
+///
+/// A shredded subject is remembered for the life of the process, so a key
+/// read from the database just before the shred deleted it cannot be cached
+/// again afterwards by a lookup that was in flight.
 final class SubjectKeyring: Sendable {
+    private struct Cache {
+        var keys: [String: SymmetricKey] = [:]
+        var shredded: Set<String> = []
+    }
+
     private let database: any DatabaseWriter
     private let wrappingKey: SymmetricKey
-    private let cache = Mutex<[String: SymmetricKey]>([:])
+    private let cache = Mutex(Cache())
     private static let cacheLimit = 4096
 
     init(database: any DatabaseWriter, wrappingKey: SymmetricKey) throws {
@@ -35,20 +44,40 @@ final class SubjectKeyring: Sendable {
 
     /// The subject's key; nil when it was shredded (or never existed).
     func key(for subjectID: String) async throws -> SymmetricKey? {
-        if let key = cache.withLock({ $0[subjectID] }) { return key }
+        let (shredded, cached) = cache.withLock { ($0.shredded.contains(subjectID), $0.keys[subjectID]) }
+        if shredded { return nil }
+        if let cached { return cached }
+        guard let key = try await storedKey(for: subjectID) else { return nil }
+        return adopt(key, for: subjectID)
+    }
+
+    /// The subject's key unwrapped from the database, not cached.
+    func storedKey(for subjectID: String) async throws -> SymmetricKey? {
         guard let record = try await database.read({ db in try SubjectKeyRecord.fetchOne(db, key: subjectID) }) else {
             return nil
         }
         var raw = try AEAD.open(Array(record.wrappedKey), key: wrappingKey, associatedData: Self.associatedData(subjectID))
         defer { SecureBytes.wipe(&raw) }
-        let key = try SymmetricKey(copying: raw)
-        remember(key, for: subjectID)
-        return key
+        return try SymmetricKey(copying: raw)
     }
 
-    /// Destroys the subject's key for good.
+    /// Caches a key read from the database and returns it, unless the subject
+    /// was shredded since it was read: then nil, and nothing is cached.
+    func adopt(_ key: SymmetricKey, for subjectID: String) -> SymmetricKey? {
+        cache.withLock { cache in
+            guard !cache.shredded.contains(subjectID) else { return nil }
+            Self.insert(key, for: subjectID, into: &cache)
+            return key
+        }
+    }
+
+    /// Destroys the subject's key for good. The subject is marked shredded
+    /// before its row is deleted, so no lookup can cache the key again.
     func shred(subjectID: String) async throws {
-        cache.withLock { _ = $0.removeValue(forKey: subjectID) }
+        cache.withLock { cache in
+            cache.shredded.insert(subjectID)
+            cache.keys.removeValue(forKey: subjectID)
+        }
         try await database.write { db in
             _ = try SubjectKeyRecord.deleteOne(db, key: subjectID)
         }
@@ -66,10 +95,12 @@ final class SubjectKeyring: Sendable {
     }
 
     private func remember(_ key: SymmetricKey, for subjectID: String) {
-        cache.withLock { cache in
-            if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[subjectID] = key
-        }
+        cache.withLock { cache in Self.insert(key, for: subjectID, into: &cache) }
+    }
+
+    private static func insert(_ key: SymmetricKey, for subjectID: String, into cache: inout Cache) {
+        if cache.keys.count >= cacheLimit { cache.keys.removeAll(keepingCapacity: true) }
+        cache.keys[subjectID] = key
     }
 
     static func associatedData(_ subjectID: String) -> [UInt8] {

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import ParleyCrypto
+@testable import ParleyStore
+import Testing
+
+@Suite struct SubjectKeyringTests {
+    @Test func aKeyReadJustBeforeItsShredIsNotCachedAfterIt() async throws {
+        let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
+        try await store.commit(TurnCommit(
+            conversationID: "k-1", customerID: "C-1", channel: "test", status: .bot, tracker: Data("{}".utf8),
+            messages: [.init(role: .customer, text: "kept until shredded")], handoff: nil, now: Date()
+        ))
+        let subject = try #require(try await store.subjectID(ofCustomer: "C-1"))
+        // A lookup in flight: it has read and unwrapped the stored key...
+        let inFlight = try #require(try await store.keyring.storedKey(for: subject))
+        // ...when the subject is shredded, before the lookup caches the key.
+        try await store.shred(subjectID: subject)
+        #expect(store.keyring.adopt(inFlight, for: subject) == nil)
+        #expect(try await store.keyring.key(for: subject) == nil)
+        #expect(try await store.transcript("k-1")?.1.first?.text == nil)
+    }
+
+    @Test func aLookupThatCachedTheKeyBeforeTheShredLosesIt() async throws {
+        let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
+        try await store.commit(TurnCommit(
+            conversationID: "k-2", customerID: "C-2", channel: "test", status: .bot, tracker: Data("{}".utf8),
+            messages: [.init(role: .customer, text: "cached, then shredded")], handoff: nil, now: Date()
+        ))
+        let subject = try #require(try await store.subjectID(ofCustomer: "C-2"))
+        #expect(try await store.keyring.key(for: subject) != nil)
+        try await store.shred(subjectID: subject)
+        #expect(try await store.keyring.key(for: subject) == nil)
+    }
+
+    @Test func linkingAConversationToItsCustomerResealsTheAgentsNotes() async throws {
+        let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
+        try await store.commit(TurnCommit(
+            conversationID: "n-1", customerID: nil, channel: "test", status: .handoff, tracker: Data("{}".utf8),
+            messages: [.init(role: .customer, text: "a person please")],
+            handoff: .init(queue: "billing", reason: "asked for a person", rule: "test"), now: Date()
+        ))
+        let anonymous = try #require(try await store.subjectID(ofConversation: "n-1"))
+        _ = try await store.claim(conversationID: "n-1", agent: "agent-1", now: Date())
+        _ = try await store.resolve(conversationID: "n-1", agent: "agent-1", correctIntent: "billing", note: "refund promised", now: Date())
+        try await store.commit(TurnCommit(
+            conversationID: "n-1", customerID: "C-7", channel: "test", status: .bot, tracker: Data("{}".utf8),
+            messages: [.init(role: .customer, text: "I am C-7")], handoff: nil, now: Date()
+        ))
+        let linked = try #require(try await store.subjectID(ofConversation: "n-1"))
+        #expect(linked != anonymous)
+        #expect(try await store.keyring.key(for: anonymous) == nil)
+        let (handoffID, sealed) = try await store.read { db in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT handoff_id, note FROM feedback WHERE conversation_id = 'n-1'"))
+            return (row["handoff_id"] as Int64, row["note"] as Data)
+        }
+        let key = try await store.subjectKey(linked)
+        #expect(try SealedField.openString(sealed, key: key, context: SealedField.note("n-1", handoffID: handoffID)) == "refund promised")
+    }
+}

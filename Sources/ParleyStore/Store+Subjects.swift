@@ -51,7 +51,9 @@ extension Store {
 
     /// Crypto-shreds a subject: destroys its key, so that everything sealed
     /// under it (turn text, trackers, notes), in this database and in every
-    /// backup of it, can no longer be decrypted. Marks the subject erased.
+    /// backup of it, can no longer be decrypted. Marks the subject erased and
+    /// unties it from its customer, so a customer who comes back afterwards
+    /// starts afresh under a new subject.
     public func shred(subjectID: String, now: Date = Date()) async throws(StoreError) {
         do {
             try await keyring.shred(subjectID: subjectID)
@@ -59,7 +61,7 @@ extension Store {
             throw Self.map(error)
         }
         try await write { db in
-            try db.execute(sql: "UPDATE subject SET erased_at = ? WHERE id = ?", arguments: [now, subjectID])
+            try db.execute(sql: "UPDATE subject SET erased_at = ?, customer_id = NULL WHERE id = ?", arguments: [now, subjectID])
         }
     }
 

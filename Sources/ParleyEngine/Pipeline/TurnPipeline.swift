@@ -247,7 +247,8 @@ struct TurnPipeline: Sendable {
     }
 
     static func storage(_ error: StoreError) -> EngineError {
-        .storage(error.description)
+        if case .subjectErased = error { return .conflict("this conversation was erased; start a new one") }
+        return .storage(error.description)
     }
 }
 

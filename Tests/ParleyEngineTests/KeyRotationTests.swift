@@ -60,7 +60,13 @@ private struct Installation {
         #expect(try installation.currentKeys().keyID == newID)
         #expect(try await installation.allTexts() == before)
         #expect(before.count == 10)
-        #expect(throws: StoreError.self) { try installation.open(oldKeys) }
+        do {
+            _ = try installation.open(oldKeys)
+            Issue.record("the retired key still opened the database")
+        } catch let StoreError.authenticationFailed(file, page, _) {
+            #expect(file.hasSuffix(StoreLocation.databaseFileName))
+            #expect(page == 1)
+        }
         let retired = installation.keys.url.appendingPathComponent("retired/\(oldID).key")
         #expect(FileManager.default.fileExists(atPath: retired.path))
     }
@@ -92,8 +98,11 @@ private struct Installation {
             try installation.keys.loadMasterKey()
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: installation.keys.url.path)
-        #expect(throws: EngineError.self) { try installation.keys.loadMasterKey() }
+        let directory = installation.keys.url.path
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory)
+        #expect(throws: EngineError.keys("permissions 0755 for \(directory) are too open: it must not be accessible by group or others; run: chmod 700 \(directory)")) {
+            try installation.keys.loadMasterKey()
+        }
     }
 
     @Test func passphraseKeyIsDerivedAgainAndAWrongPassphraseIsRefused() throws {

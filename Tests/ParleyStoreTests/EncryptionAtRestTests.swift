@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import ParleyCrypto
-import ParleyStore
+@testable import ParleyStore
 import Testing
 
 /// A data directory with one conversation per customer, closed so that every
@@ -73,10 +73,31 @@ private struct Fixture {
 
     @Test func plainSQLiteCannotReadTheDatabase() async throws {
         let fixture = try await Fixture.make()
-        #expect(throws: DatabaseError.self) {
+        do {
             let queue = try DatabaseQueue(path: fixture.database.path)
-            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            _ = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            Issue.record("SQLite without the key read the database")
+        } catch let error as DatabaseError {
+            #expect(error.resultCode == .SQLITE_NOTADB)
         }
+    }
+
+    /// The stock command-line program (Debian's sqlite3 package; CI installs it).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func theSQLite3ProgramCannotReadTheDatabase() async throws {
+        let fixture = try await Fixture.make()
+        let program = Process()
+        program.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        program.arguments = ["-readonly", fixture.database.path, ".tables"]
+        let output = Pipe()
+        program.standardOutput = output
+        program.standardError = output
+        try program.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        program.waitUntilExit()
+        #expect(program.terminationStatus != 0)
+        #expect(text.contains("file is not a database"))
+        #expect(!text.contains("conversation"))
     }
 
     @Test func wrongKeyIsAClearAuthenticationErrorOnPageOne() async throws {
@@ -132,6 +153,7 @@ private struct Fixture {
         let kept = try #require(try await restored.transcript("conv-b")).1
         #expect(shredded.count == 20)
         #expect(shredded.allSatisfy { $0.text == nil })
+        #expect(kept.count == 20)
         #expect(kept.allSatisfy { $0.text?.contains(Fixture.marker) == true })
         for name in try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path) {
             let bytes = try Data(contentsOf: fixture.directory.appendingPathComponent(name))
@@ -139,18 +161,20 @@ private struct Fixture {
         }
     }
 
-    @Test func plainDatabaseIsEncryptedInPlaceAtOpen() throws {
+    @Test func plainDatabaseIsEncryptedInPlaceAtOpen() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent(StoreLocation.databaseFileName).path
         let plain = try DatabaseQueue(path: path)
-        try plain.write { db in
+        try await plain.write { db in
             try db.execute(sql: "CREATE TABLE legacy (note TEXT)")
             try db.execute(sql: "INSERT INTO legacy VALUES ('\(Fixture.marker)')")
         }
         try plain.close()
         let keys = try KeyHierarchy(master: .random())
         let store = try Store(location: .directory(directory), keys: keys)
+        // The row came across, readable through the store's own connection.
+        #expect(try await store.database.read { db in try String.fetchAll(db, sql: "SELECT note FROM legacy") } == [Fixture.marker])
         try store.close()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.range(of: Data(Fixture.marker.utf8)) == nil)

@@ -69,6 +69,16 @@ enum DatabaseEncryption {
         return Array(header) == plainHeader
     }
 
+    /// The process-wide failure counter now: a failure recorded later has a larger serial.
+    static func failureSerial() -> UInt64 {
+        failure(onThisThread: false)?.serial ?? 0
+    }
+
+    /// `path` with symbolic links resolved, as the VFS names files in its reports.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+
     /// The most recent authentication failure seen by the calling thread (call
     /// it on the thread that ran the failing statement), or process-wide.
     static func failure(onThisThread: Bool = true) -> (path: String, page: UInt64, kind: String, serial: UInt64)? {
@@ -87,6 +97,19 @@ enum DatabaseEncryption {
         }
         let text = path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         return (text, UInt64(page), name, current)
+    }
+
+    /// Runs `PRAGMA integrity_check` or `quick_check` to the end. SQLite reports
+    /// a page it could not read as a line of the result ("unable to get the
+    /// page") rather than as an error; a page that failed authentication during
+    /// the check is thrown as ``StoreError/authenticationFailed(file:page:kind:)``.
+    static func check(_ db: Database, pragma: String) throws -> [String] {
+        let before = failure()?.serial ?? 0
+        let result = try String.fetchAll(db, sql: "PRAGMA \(pragma)")
+        if result != ["ok"], let failure = failure(), failure.serial > before {
+            throw StoreError.authenticationFailed(file: failure.path, page: failure.page, kind: failure.kind)
+        }
+        return result
     }
 
     /// Turns an authentication failure of the VFS into a ``StoreError`` naming

@@ -23,17 +23,20 @@ enum PlainDatabaseMigration {
         try recover(path)
         guard DatabaseEncryption.isPlainSQLite(path) else { return }
         let target = path + ".encrypting"
-        try? FileManager.default.removeItem(atPath: target)
+        try FileSync.removeIfPresent(target)
         try DatabaseEncryption.register(key: key, for: target)
         defer { DatabaseEncryption.forget(target) }
-        let plain = try DatabaseQueue(path: path)
+        // Sorting and temporary tables of the copy stay in memory, never in a clear temp file.
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        let plain = try DatabaseQueue(path: path, configuration: configuration)
         try plain.writeWithoutTransaction { db in
             try DatabaseEncryption.requestReservedBytes(db)
             try db.execute(sql: "VACUUM INTO ?", arguments: [DatabaseEncryption.uri(target)])
         }
         try plain.close()
         try FileSync.sync(path: target)
-        for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["-wal", "-shm", "-journal"] { try FileSync.removeIfPresent(path + suffix) }
         try FileSync.replace(path + ".plain", with: path)
         try FileSync.replace(path, with: target)
         try destroyPlain(path + ".plain")

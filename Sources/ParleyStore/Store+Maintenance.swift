@@ -43,6 +43,7 @@ extension Store {
     /// The source is only read. The target is synced to disk.
     public static func copyDatabase(at path: String, key: SymmetricKey?, to target: String, targetKey: SymmetricKey) throws(StoreError) {
         guard !FileManager.default.fileExists(atPath: target) else { throw .invalid("\(target) already exists") }
+        let since = DatabaseEncryption.failureSerial()
         do {
             if let key { try DatabaseEncryption.register(key: key, for: path) }
             try DatabaseEncryption.register(key: targetKey, for: target)
@@ -59,7 +60,7 @@ extension Store {
             try FileSync.sync(path: target)
         } catch {
             try? FileManager.default.removeItem(atPath: target)
-            throw map(error)
+            throw map(error, files: [path, target], since: since)
         }
     }
 
@@ -71,6 +72,7 @@ extension Store {
         to target: String, targetKey: SymmetricKey, targetWrapping: SymmetricKey
     ) throws(StoreError) {
         guard !FileManager.default.fileExists(atPath: target) else { throw .invalid("\(target) already exists") }
+        let since = DatabaseEncryption.failureSerial()
         do {
             try DatabaseEncryption.register(key: key, for: path)
             try DatabaseEncryption.register(key: targetKey, for: target)
@@ -92,7 +94,7 @@ extension Store {
             try FileSync.sync(path: target)
         } catch {
             try? FileManager.default.removeItem(atPath: target)
-            throw map(error)
+            throw map(error, files: [path, target], since: since)
         }
     }
 
@@ -101,6 +103,7 @@ extension Store {
     /// survives the restore of an older backup: only customer data goes back
     /// in time, never the record of who did what.
     public static func copyAuditLog(from source: String, key: SymmetricKey, into target: String, targetKey: SymmetricKey) throws(StoreError) {
+        let since = DatabaseEncryption.failureSerial()
         do {
             try DatabaseEncryption.register(key: key, for: source)
             try DatabaseEncryption.register(key: targetKey, for: target)
@@ -121,23 +124,24 @@ extension Store {
             try queue.close()
             try FileSync.sync(path: target)
         } catch {
-            throw map(error)
+            throw map(error, files: [source, target], since: since)
         }
     }
 
     /// Checks that the database at `path` opens under `key` and is intact.
     public static func verify(path: String, key: SymmetricKey) throws(StoreError) {
+        let since = DatabaseEncryption.failureSerial()
         do {
             try DatabaseEncryption.register(key: key, for: path)
             var configuration = Configuration()
             configuration.readonly = true
             configuration.prepareDatabase { db in try DatabaseEncryption.prepare(db) }
             let queue = try DatabaseQueue(path: DatabaseEncryption.uri(path), configuration: configuration)
-            let result = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+            let result = try queue.read { db in try DatabaseEncryption.check(db, pragma: "quick_check") }
             try queue.close()
-            guard result == "ok" else { throw StoreError.database("integrity check failed for \(path)") }
+            guard result == ["ok"] else { throw StoreError.database("integrity check failed for \(path)") }
         } catch {
-            throw map(error)
+            throw map(error, files: [path], since: since)
         }
     }
 }
@@ -149,6 +153,14 @@ public enum FileSync {
         guard fd >= 0 else { throw .database("cannot open \(path) to sync it: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw .database("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Removes a file if it is there; any failure but "no such file" is an error
+    /// (a stale -wal left next to a swapped-in database must not go unnoticed).
+    public static func removeIfPresent(_ path: String) throws(StoreError) {
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw .database("cannot remove \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Atomically replaces `destination` with `source`, then syncs the directory.

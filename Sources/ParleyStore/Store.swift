@@ -14,6 +14,7 @@ public final class Store: Sendable {
 
     public init(location: StoreLocation, keys: KeyHierarchy) throws(StoreError) {
         self.location = location
+        let since = DatabaseEncryption.failureSerial()
         do {
             switch location {
             case .inMemory:
@@ -39,7 +40,7 @@ public final class Store: Sendable {
             }
             try Migrations.main.migrate(database)
         } catch {
-            throw Self.map(error)
+            throw Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
         }
     }
 
@@ -75,7 +76,7 @@ public final class Store: Sendable {
     /// Reads every page of the database (`PRAGMA integrity_check`); a page that
     /// fails authentication is an ``StoreError/authenticationFailed(file:page:kind:)``.
     public func verifyIntegrity() async throws(StoreError) {
-        let result = try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let result = try await read { db in try DatabaseEncryption.check(db, pragma: "integrity_check") }
         guard result == ["ok"] else { throw .database("integrity check failed") }
     }
 
@@ -98,6 +99,26 @@ public final class Store: Sendable {
 
     /// SQLITE_IOERR_AUTH, which the VFS returns when a page fails authentication.
     static let authenticationFailureCode: Int32 = 10 | (28 << 8)
+
+    /// Maps an error of an operation on `files` that began when the failure
+    /// serial was `since` (opening, migrating, copying: outside a statement
+    /// closure). An authentication failure is reported with its page only when
+    /// a failure of one of those files was recorded since, by this thread or
+    /// process-wide; never a failure of some other connection's file.
+    static func map(_ error: any Error, files: [String], since: UInt64) -> StoreError {
+        guard let database = error as? DatabaseError, database.extendedResultCode.rawValue == Self.authenticationFailureCode else {
+            return map(error)
+        }
+        let wanted = files.map(DatabaseEncryption.canonical)
+        let candidates = [DatabaseEncryption.failure(onThisThread: true), DatabaseEncryption.failure(onThisThread: false)]
+        for case let failure? in candidates where failure.serial > since {
+            let path = DatabaseEncryption.canonical(failure.path)
+            if wanted.contains(where: { path == $0 || path.hasPrefix($0 + "-") }) {
+                return .authenticationFailed(file: failure.path, page: failure.page, kind: failure.kind)
+            }
+        }
+        return .authenticationFailed(file: files.first ?? "(unknown file)", page: nil, kind: "database")
+    }
 
     static func map(_ error: any Error) -> StoreError {
         switch error {

@@ -35,12 +35,12 @@ struct Restore: AsyncParsableCommand {
         let source = URL(fileURLWithPath: file).standardizedFileURL.path
         try Store.verify(path: source, key: backupKeys.databaseKey)
         let live = context.configuration.paths.dataDirectory.appendingPathComponent(StoreLocation.databaseFileName).path
-        try? FileManager.default.removeItem(atPath: live + ".restoring")
+        try FileSync.removeIfPresent(live + ".restoring")
         try Store.copyDatabase(at: source, key: backupKeys.databaseKey, to: live + ".restoring", targetKey: current.databaseKey)
         if FileManager.default.fileExists(atPath: live) {
             try Store.copyAuditLog(from: live, key: current.databaseKey, into: live + ".restoring", targetKey: current.databaseKey)
         }
-        for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: live + suffix) }
+        for suffix in ["-wal", "-shm", "-journal"] { try FileSync.removeIfPresent(live + suffix) }
         try FileSync.replace(live, with: live + ".restoring")
         let store = try context.bootstrap.openStore(keys: current)
         try await context.bootstrap.auditTrail(store: store, keys: current)

@@ -138,8 +138,10 @@ public struct KeyRotation: Sendable {
 
     private func finishSwap() throws(EngineError) {
         for path in databases where FileManager.default.fileExists(atPath: path + ".rotating") {
-            for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            do { try FileSync.replace(path, with: path + ".rotating") } catch { throw .keys(error.description) }
+            do {
+                for suffix in ["-wal", "-shm", "-journal"] { try FileSync.removeIfPresent(path + suffix) }
+                try FileSync.replace(path, with: path + ".rotating")
+            } catch { throw .keys(error.description) }
         }
     }
 

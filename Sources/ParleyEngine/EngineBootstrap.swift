@@ -82,9 +82,12 @@ public struct EngineBootstrap: Sendable {
 
     public func openStore(keys: KeyHierarchy) throws(EngineError) -> Store {
         try prepareDataDirectory()
-        do { return try Store(location: .directory(configuration.paths.dataDirectory), keys: keys) } catch {
+        let store: Store
+        do { store = try Store(location: .directory(configuration.paths.dataDirectory), keys: keys) } catch {
             throw .storage(error.description)
         }
+        if let notice = store.recoveryNotice { logger.warning("\(notice)") }
+        return store
     }
 
     public func loadBot() throws(EngineError) -> Bot {

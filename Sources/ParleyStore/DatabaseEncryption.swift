@@ -81,7 +81,7 @@ enum DatabaseEncryption {
 
     /// The most recent authentication failure seen by the calling thread (call
     /// it on the thread that ran the failing statement), or process-wide.
-    static func failure(onThisThread: Bool = true) -> (path: String, page: UInt64, kind: String, serial: UInt64)? {
+    static func failure(onThisThread: Bool = true) -> (path: String, page: UInt64, kind: String, serial: UInt64, recovery: Bool)? {
         var path = [CChar](repeating: 0, count: 4096)
         var page: UInt32 = 0
         var kind: CChar = 0
@@ -96,7 +96,9 @@ enum DatabaseEncryption {
         default: "database"
         }
         let text = path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        return (text, UInt64(page), name, current)
+        // Lower case: recovery ended the log (or the rollback) before this frame or record.
+        let recovery = Int32(kind) == PARLEY_CRYPT_KIND_WAL_RECOVERY || Int32(kind) == PARLEY_CRYPT_KIND_JOURNAL_RECOVERY
+        return (text, UInt64(page), name, current, recovery)
     }
 
     /// Runs `PRAGMA integrity_check` or `quick_check` to the end. SQLite reports

@@ -11,6 +11,10 @@ public final class Store: Sendable {
     let database: any DatabaseWriter
     let keyring: SubjectKeyring
     public let location: StoreLocation
+    /// Set when opening ran crash recovery that stopped at a WAL frame or
+    /// journal record failing authentication: what was discarded, for the log.
+    /// A write cut short by a crash looks like this; so does tampering.
+    public let recoveryNotice: String?
 
     public init(location: StoreLocation, keys: KeyHierarchy) throws(StoreError) {
         self.location = location
@@ -42,6 +46,7 @@ public final class Store: Sendable {
         } catch {
             throw Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
         }
+        recoveryNotice = Self.recoveryNotice(files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
     }
 
     static func configuration(encrypted: Bool) -> Configuration {
@@ -118,6 +123,19 @@ public final class Store: Sendable {
             }
         }
         return .authenticationFailed(file: files.first ?? "(unknown file)", page: nil, kind: "database")
+    }
+
+    private static func recoveryNotice(files: [String], since: UInt64) -> String? {
+        let wanted = files.map(DatabaseEncryption.canonical)
+        let candidates = [DatabaseEncryption.failure(onThisThread: true), DatabaseEncryption.failure(onThisThread: false)]
+        for case let failure? in candidates where failure.serial > since && failure.recovery {
+            let path = DatabaseEncryption.canonical(failure.path)
+            guard wanted.contains(where: { path == $0 || path.hasPrefix($0 + "-") }) else { continue }
+            return failure.kind == "journal"
+                ? "rollback of the hot journal \(failure.path) stopped at the record of page \(failure.page), which failed authentication: a write cut short by a crash, or the file was modified outside Parley"
+                : "recovery of the write-ahead log \(failure.path) ended the log before frame \(failure.page), which failed authentication, and discarded it and any later frames: a write cut short by a crash, or the file was modified outside Parley"
+        }
+        return nil
     }
 
     static func map(_ error: any Error) -> StoreError {

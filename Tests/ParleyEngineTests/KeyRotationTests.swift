@@ -55,7 +55,8 @@ private struct Installation {
         let installation = try await Installation.make()
         let before = try await installation.allTexts()
         let oldKeys = try installation.currentKeys()
-        let (oldID, newID) = try installation.rotation.rotate()
+        let rotated = try installation.rotation.rotate()
+        let (oldID, newID) = (rotated.oldKeyID, rotated.newKeys.keyID)
         #expect(oldID != newID)
         #expect(try installation.currentKeys().keyID == newID)
         #expect(try await installation.allTexts() == before)
@@ -76,7 +77,7 @@ private struct Installation {
         let installation = try await Installation.make()
         let before = try await installation.allTexts()
         let oldID = try installation.currentKeys().keyID
-        let (_, newID) = try installation.rotation.rotate(stopAfter: step)
+        let newID = try installation.rotation.rotate(stopAfter: step).newKeys.keyID
         let outcome = try installation.rotation.recover()
         let current = try installation.currentKeys().keyID
         if step < .committed {

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import ParleyAudit
+import ParleyCrypto
 import ParleyEngine
 
 struct KeysRotate: AsyncParsableCommand {
@@ -10,11 +12,34 @@ struct KeysRotate: AsyncParsableCommand {
             The old key stays valid until the rotation commits; if the rotation is
             interrupted, the next start finishes or rolls it back. The old key is kept in
             keys/retired/ to restore backups made under it; it no longer opens the
-            database.
+            database. A passphrase key is replaced by the key of a new passphrase
+            (--new-passphrase-file, or asked twice on the terminal); only its
+            description is retired, so restoring an older backup asks for the old
+            passphrase.
             """
     )
 
     @OptionGroup var global: GlobalOptions
+
+    @Option(help: "For a passphrase key: a file (mode 0600) whose first line is the new passphrase (default: asked on the terminal).")
+    var newPassphraseFile: String?
+
+    /// The new passphrase when the master key is a passphrase key, else nil.
+    private func newPassphrase(_ context: CommandContext) throws -> SecureBytes? {
+        guard try context.bootstrap.keyDirectory.description()?.source == "passphrase" else {
+            guard newPassphraseFile == nil else { throw ValidationError("--new-passphrase-file applies to a passphrase key only") }
+            return nil
+        }
+        if let newPassphraseFile {
+            return try MasterKeySources(passphraseFile: URL(fileURLWithPath: newPassphraseFile)).passphrase()
+        }
+        let terminal = MasterKeySources(mayPrompt: true)
+        let first = try terminal.passphrase(prompt: "New passphrase (at least 8 characters): ")
+        guard first.constantTimeEquals(try terminal.passphrase(prompt: "Repeat the new passphrase: ")) else {
+            throw ValidationError("the passphrases differ")
+        }
+        return first
+    }
 
     func run() async throws {
         let context = try CommandContext(global)
@@ -28,8 +53,10 @@ struct KeysRotate: AsyncParsableCommand {
         try await oldAudit.checkpoint()
         try before.close()
 
+        let passphrase = try newPassphrase(context)
+        var rotatedKeys: KeyHierarchy?
         do {
-            _ = try context.bootstrap.rotation.rotate()
+            rotatedKeys = try context.bootstrap.rotation.rotate(newPassphrase: passphrase).newKeys
         } catch {
             // An error after the commit point leaves a rotation that recovery
             // finishes: that is a rotation done, and it is recorded as one.
@@ -47,7 +74,14 @@ struct KeysRotate: AsyncParsableCommand {
         }
         let old = oldKeys.keyID
 
-        let newKeys = try context.bootstrap.keys(createIfFresh: false)
+        let newKeys: KeyHierarchy
+        if let rotatedKeys {
+            newKeys = rotatedKeys
+        } else if let passphrase, let description = try context.bootstrap.keyDirectory.description() {
+            newKeys = try KeyHierarchy(master: KeyDirectory.key(of: description, passphrase: passphrase))
+        } else {
+            newKeys = try context.bootstrap.keys(createIfFresh: false)
+        }
         let new = newKeys.keyID
         let after = try context.bootstrap.openStore(keys: newKeys)
         let audit = try context.bootstrap.auditTrail(store: after, keys: newKeys)
@@ -58,6 +92,9 @@ struct KeysRotate: AsyncParsableCommand {
         try await audit.checkpoint()
         print("rotated master key \(old) → \(new)")
         print("the audit signing key changed; give compliance officers the new public key: parley audit public-key")
+        if passphrase != nil, let file = context.configuration.keys.passphraseFile {
+            print("the passphrase changed: put the new one in \(file.path) before the next start")
+        }
     }
 
     /// A failed rotation is audited under the key the database is left with

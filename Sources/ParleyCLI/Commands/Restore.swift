@@ -22,8 +22,11 @@ struct Restore: AsyncParsableCommand {
     @Argument(help: "The backup file.")
     var file: String
 
-    @Option(help: "The master key file the backup was made under, if not the current one (e.g. keys/retired/ID.key).")
+    @Option(help: "The retired master key the backup was made under, if not the current one: keys/retired/ID.key, or keys/retired/ID.json for a passphrase key (its passphrase is asked for).")
     var masterKey: String?
+
+    @Option(help: "With a retired passphrase key: a file (mode 0600) holding that key's passphrase (default: asked on the terminal).")
+    var masterKeyPassphraseFile: String?
 
     func run() async throws {
         let context = try CommandContext(global)
@@ -31,7 +34,12 @@ struct Restore: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         _ = try context.bootstrap.rotation.recover()
         let current = try context.bootstrap.keys(createIfFresh: false)
-        let backupKeys = try masterKey.map { try KeyHierarchy(master: KeyDirectory.readKeyFile(URL(fileURLWithPath: $0))) } ?? current
+        let sources = MasterKeySources(passphraseFile: masterKeyPassphraseFile.map { URL(fileURLWithPath: $0) }, mayPrompt: true)
+        let backupKeys = try masterKey.map { path in
+            try KeyHierarchy(master: KeyDirectory.readRetiredKey(URL(fileURLWithPath: path)) { () throws(EngineError) in
+                try sources.passphrase(prompt: "Passphrase of the retired key: ")
+            })
+        } ?? current
         let source = URL(fileURLWithPath: file).standardizedFileURL.path
         try Store.verify(path: source, key: backupKeys.databaseKey)
         let live = context.configuration.paths.dataDirectory.appendingPathComponent(StoreLocation.databaseFileName).path

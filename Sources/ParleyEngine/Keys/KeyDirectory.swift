@@ -38,6 +38,11 @@ public struct KeyDirectory: Sendable {
 
     var credentialURL: URL? { sources.credentialsDirectory?.appendingPathComponent(Self.credentialName) }
 
+    /// True when the master key comes from the systemd credential (which takes precedence).
+    public var usesCredential: Bool {
+        credentialURL.map { FileManager.default.fileExists(atPath: $0.path) } == true
+    }
+
     /// Creates the directory (0700) and a new master key: random in
     /// `master.key` (0600), or stretched from `passphrase` with Argon2id
     /// (only the salt and limits are stored). Refuses to replace a key.
@@ -79,24 +84,43 @@ public struct KeyDirectory: Sendable {
         try FilePermissions.requirePrivate(url, isDirectory: true)
         let description = try self.description()
         if description?.source == "passphrase", let description {
-            let passphrase = try sources.passphrase()
-            let key: SymmetricKey
-            do {
-                key = try PasswordKey.derive(passphrase: passphrase, salt: description.salt ?? [], limits: description.limits ?? .moderate)
-            } catch { throw .keys(error.description) }
-            guard (try? KeyHierarchy(master: key).keyID) == description.keyID else {
-                throw .keys("the passphrase is wrong: it does not give master key \(description.keyID)")
-            }
-            return key
+            return try Self.key(of: description, passphrase: sources.passphrase())
         }
         try FilePermissions.requirePrivate(masterKeyURL, isDirectory: false)
         return try SecretFile.readKey(masterKeyURL)
+    }
+
+    /// The key a passphrase description stands for, stretched from
+    /// `passphrase`; a passphrase that gives another key is refused.
+    public static func key(of description: MasterKeyDescription, passphrase: SecureBytes) throws(EngineError) -> SymmetricKey {
+        guard description.source == "passphrase", let salt = description.salt else {
+            throw .keys("master key \(description.keyID) is not protected by a passphrase")
+        }
+        let key: SymmetricKey
+        do {
+            key = try PasswordKey.derive(passphrase: passphrase, salt: salt, limits: description.limits ?? .moderate)
+        } catch { throw .keys(error.description) }
+        guard (try? KeyHierarchy(master: key).keyID) == description.keyID else {
+            throw .keys("the passphrase is wrong: it does not give master key \(description.keyID)")
+        }
+        return key
     }
 
     /// Reads a raw 32-byte key file (a retired master key, say) after the same permission checks.
     public static func readKeyFile(_ url: URL) throws(EngineError) -> SymmetricKey {
         try FilePermissions.requirePrivate(url, isDirectory: false)
         return try SecretFile.readKey(url)
+    }
+
+    /// A retired master key: `retired/<id>.key` (a key kept in a file), or
+    /// `retired/<id>.json` (a passphrase key: its description only, so the
+    /// old passphrase is asked for through `passphrase`).
+    public static func readRetiredKey(_ url: URL, passphrase: () throws(EngineError) -> SecureBytes) throws(EngineError) -> SymmetricKey {
+        guard url.pathExtension == "json" else { return try readKeyFile(url) }
+        guard let description = try MasterKeyDescription.read(from: url) else {
+            throw .keys("no key description at \(url.path)")
+        }
+        return try key(of: description, passphrase: passphrase())
     }
 
     public func description() throws(EngineError) -> MasterKeyDescription? {
@@ -136,14 +160,20 @@ public struct MasterKeyDescription: Sendable, Codable, Hashable {
         do { keyID = try KeyHierarchy(master: key).keyID } catch { throw .keys(error.description) }
         self.createdAt = createdAt
         self.source = source
-        algorithms = [
+        algorithms = Self.algorithms(passphrase: source == "passphrase")
+    }
+
+    /// The algorithms under a master key (never a secret).
+    public static func algorithms(passphrase: Bool) -> [String: String] {
+        var algorithms = [
             "subkeys": "crypto_kdf (BLAKE2b)",
             "database_pages": "XChaCha20-Poly1305",
             "customer_fields": "XChaCha20-Poly1305 under per-subject keys",
             "key_wrapping": "XChaCha20-Poly1305",
             "audit_signatures": "Ed25519",
         ]
-        if source == "passphrase" { algorithms["master_key"] = "Argon2id (crypto_pwhash) from a passphrase" }
+        if passphrase { algorithms["master_key"] = "Argon2id (crypto_pwhash) from a passphrase" }
+        return algorithms
     }
 
     func write(to url: URL) throws(EngineError) {

@@ -111,4 +111,21 @@ private struct PassphraseInstallation {
         }
         #expect(try installation.rotation.recover() == .nothingToDo)
     }
+
+    @Test func aPassphraseFileIsReadToTheEndOfItsFirstLineAndAnOverlongLineIsRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("passphrase-file-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let file = root.appendingPathComponent("passphrase")
+        func read(_ content: String) throws -> SecureBytes {
+            try content.write(to: file, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+            return try MasterKeySources(passphraseFile: file).passphrase()
+        }
+        #expect(try read("a windows line\r\nsecond line\n").constantTimeEquals(SecureBytes(copying: Array("a windows line".utf8))))
+        #expect(try read("no newline at the end").constantTimeEquals(SecureBytes(copying: Array("no newline at the end".utf8))))
+        #expect(throws: EngineError.keys("the first line of \(file.path) is longer than 4095 bytes")) {
+            _ = try read(String(repeating: "x", count: 5000))
+        }
+    }
 }

@@ -37,25 +37,40 @@ enum SecretFile {
             throw .keys("\(url.path) must be a regular file of the user running Parley, mode 0600; run: chmod 600 \(url.path)")
         }
         var short = false
+        var failure: Int32 = 0
         let bytes: SecureBytes
         do {
             bytes = try SecureBytes(count: SymmetricKey.byteCount) { buffer in
-                var total = 0
-                while total < buffer.count {
-                    let result = read(fd, buffer.baseAddress! + total, buffer.count - total)
-                    if result <= 0 { break }
-                    total += result
-                }
                 var extra: UInt8 = 0
-                short = total != buffer.count || read(fd, &extra, 1) != 0
+                let total = readFully(fd, buffer.baseAddress!, buffer.count, error: &failure)
+                short = total != buffer.count || readFully(fd, &extra, 1, error: &failure) != 0
             }
         } catch {
             throw .keys(error.description)
         }
+        guard failure == 0 else { throw .keys("cannot read \(url.path): \(String(cString: strerror(failure)))") }
         guard !short else {
             throw .keys("\(url.path) is not a Parley master key (it must hold exactly 32 bytes)")
         }
         do { return try SymmetricKey(bytes) } catch { throw .keys(error.description) }
+    }
+
+    /// Reads until `count` bytes, end of file or an error (`error` gets errno),
+    /// retrying interrupted reads; returns the bytes read.
+    private static func readFully(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, error: inout Int32) -> Int {
+        var total = 0
+        while total < count {
+            let result = read(fd, buffer + total, count - total)
+            if result > 0 {
+                total += result
+            } else if result < 0, errno == EINTR {
+                continue
+            } else {
+                if result < 0 { error = errno }
+                break
+            }
+        }
+        return total
     }
 
     /// Reads the first line of a passphrase file into secure memory.
@@ -65,9 +80,14 @@ enum SecretFile {
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 4096)
         defer { SecureBytes.wipe(&buffer) }
-        let count = read(fd, &buffer, buffer.count)
+        var failure: Int32 = 0
+        let count = buffer.withUnsafeMutableBytes { readFully(fd, $0.baseAddress!, $0.count, error: &failure) }
+        guard failure == 0 else { throw .keys("cannot read \(url.path): \(String(cString: strerror(failure)))") }
         guard count > 0 else { throw .keys("\(url.path) is empty") }
-        var end = buffer[0..<count].firstIndex(of: UInt8(ascii: "\n")) ?? count
+        guard let newline = buffer[0..<count].firstIndex(of: UInt8(ascii: "\n")) ?? (count < buffer.count ? count : nil) else {
+            throw .keys("the first line of \(url.path) is longer than \(buffer.count - 1) bytes")
+        }
+        var end = newline
         if end > 0, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         guard end >= 8 else { throw .keys("the passphrase in \(url.path) must have at least 8 characters") }
         do { return try SecureBytes(copying: buffer[0..<end]) } catch { throw .keys(error.description) }

@@ -36,7 +36,10 @@ public final class Store: Sendable {
                     try PlainDatabaseMigration.recover(path)
                     if DatabaseEncryption.isPlainSQLite(path) { try PlainDatabaseMigration.encrypt(path, key: key) }
                 }
-                database = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true))
+                let pool = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true))
+                try Migrations.main.migrate(pool)
+                try Self.requireKeyring(at: keyringPath, for: pool)
+                database = pool
                 keyring = try SubjectKeyring(
                     database: DatabaseQueue(path: DatabaseEncryption.uri(keyringPath), configuration: Self.configuration(encrypted: true)),
                     wrappingKey: keys.wrappingKey
@@ -47,6 +50,14 @@ public final class Store: Sendable {
             throw Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
         }
         recoveryNotice = Self.recoveryNotice(files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
+    }
+
+    /// A missing keyring must not be replaced by an empty one in silence:
+    /// every customer's text is sealed under keys kept there.
+    private static func requireKeyring(at path: String, for database: DatabasePool) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        let subjects = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM subject WHERE erased_at IS NULL") ?? 0 }
+        guard subjects == 0 else { throw StoreError.keyringMissing(path: path, subjects: subjects) }
     }
 
     static func configuration(encrypted: Bool) -> Configuration {

@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A subject's key was shredded: their text is gone for good.
     case subjectErased(String)
     case keys(String)
+    /// The keyring file is gone while the database holds subjects sealed under its keys.
+    case keyringMissing(path: String, subjects: Int)
 
     public var description: String {
         switch self {
@@ -32,6 +34,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "the data of subject \(subject) was erased"
         case let .keys(reason):
             reason
+        case let .keyringMissing(path, subjects):
+            "\(path) is missing, but the database holds \(subjects) customers' text sealed under the keys it kept: "
+                + "put it back from its redundant storage; if it is lost for good, 'parley keys reset-keyring' records "
+                + "that their text is unreadable (they count as erased) and lets Parley start"
         }
     }
 }

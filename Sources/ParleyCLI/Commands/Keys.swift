@@ -6,7 +6,7 @@ import ParleyEngine
 struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage the master key (never printed).",
-        subcommands: [KeysInit.self, KeysStatus.self, KeysRotate.self, KeysEncryptExisting.self]
+        subcommands: [KeysInit.self, KeysStatus.self, KeysRotate.self, KeysEncryptExisting.self, KeysResetKeyring.self]
     )
 }
 

@@ -91,6 +91,28 @@ private struct Installation {
         #expect(try installation.rotation.recover() == .nothingToDo)
     }
 
+    /// A rollback removes the new databases, then the new description, then
+    /// the marker: cut short anywhere, what is left is still read as uncommitted.
+    @Test(arguments: [1, 2])
+    func aRollbackCutShortIsFinishedByTheNextRecovery(filesRemovedBeforeTheCut: Int) async throws {
+        let installation = try await Installation.make()
+        let before = try await installation.allTexts()
+        let oldID = try installation.currentKeys().keyID
+        _ = try installation.rotation.rotate(stopAfter: .oldKeyRetired)
+        let rotating = installation.data.appendingPathComponent("parley.db.rotating").path
+        #expect(FileManager.default.fileExists(atPath: rotating))
+        try FileManager.default.removeItem(atPath: rotating)
+        try FileManager.default.removeItem(atPath: installation.data.appendingPathComponent("keyring.db.rotating").path)
+        if filesRemovedBeforeTheCut == 2 {
+            try FileManager.default.removeItem(at: installation.keys.url.appendingPathComponent("master.next.json"))
+        }
+        #expect(try installation.rotation.recover() == .rolledBack)
+        #expect(try installation.currentKeys().keyID == oldID)
+        #expect(try await installation.allTexts() == before)
+        // The key in use is not listed as retired.
+        #expect(!FileManager.default.fileExists(atPath: installation.keys.url.appendingPathComponent("retired/\(oldID).key").path))
+    }
+
     @Test func keyFileReadableByOthersIsRefusedNamingTheFix() async throws {
         let installation = try await Installation.make()
         let keyFile = installation.keys.masterKeyURL.path

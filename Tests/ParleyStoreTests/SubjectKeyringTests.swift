@@ -21,18 +21,6 @@ import Testing
         #expect(try await store.transcript("k-1")?.1.first?.text == nil)
     }
 
-    @Test func aLookupThatCachedTheKeyBeforeTheShredLosesIt() async throws {
-        let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
-        try await store.commit(TurnCommit(
-            conversationID: "k-2", customerID: "C-2", channel: "test", status: .bot, tracker: Data("{}".utf8),
-            messages: [.init(role: .customer, text: "cached, then shredded")], handoff: nil, now: Date()
-        ))
-        let subject = try #require(try await store.subjectID(ofCustomer: "C-2"))
-        #expect(try await store.keyring.key(for: subject) != nil)
-        try await store.shred(subjectID: subject)
-        #expect(try await store.keyring.key(for: subject) == nil)
-    }
-
     @Test func linkingAConversationToItsCustomerResealsTheAgentsNotes() async throws {
         let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
         try await store.commit(TurnCommit(

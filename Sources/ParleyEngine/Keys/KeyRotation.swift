@@ -64,7 +64,7 @@ public struct KeyRotation: Sendable {
     /// simulates a crash after a step (tests only).
     @discardableResult
     public func rotate(
-        newPassphrase: SecureBytes? = nil, limits: PasswordKey.Limits = .moderate, now: Date = Date(), stopAfter: Step? = nil
+        newPassphrase: SecureBytes? = nil, limits: PasswordKey.Limits? = nil, now: Date = Date(), stopAfter: Step? = nil
     ) throws(EngineError) -> Rotated {
         _ = try recover()
         if let credential = keys.credentialURL, FileManager.default.fileExists(atPath: credential.path) {
@@ -74,6 +74,8 @@ public struct KeyRotation: Sendable {
             throw .keys("no master key description in \(keys.descriptionURL.path); cannot rotate")
         }
         let passphraseKey = description.source == "passphrase"
+        // A new passphrase key is stretched as hard as the current one unless told otherwise.
+        let limits = limits ?? description.limits ?? .moderate
         guard passphraseKey == (newPassphrase != nil) else {
             throw .keys(passphraseKey
                 ? "the master key is protected by a passphrase: rotating it needs a new passphrase"
@@ -165,11 +167,24 @@ public struct KeyRotation: Sendable {
     public func recover() throws(EngineError) -> Recovery {
         let fileManager = FileManager.default
         if uncommitted.contains(where: { fileManager.fileExists(atPath: $0.path) }) {
+            // Order matters: the markers go last, so a rollback cut short is
+            // still a rollback. Without them, a leftover .rotating database or
+            // master.next.json would read as a committed rotation, and the
+            // swap would install databases under a key just deleted.
             do {
-                for path in (uncommitted + [nextDescription]).map(\.path) + databases.map({ $0 + ".rotating" }) {
-                    try FileSync.removeIfPresent(path)
+                for path in databases.map({ $0 + ".rotating" }) { try FileSync.removeIfPresent(path) }
+                try FileSync.sync(path: dataDirectory.path)
+                try FileSync.removeIfPresent(nextDescription.path)
+                try FileSync.sync(path: keys.url.path)
+                // Step 3 may have retired the key that stays in use: it is not retired.
+                if let current = try keys.description()?.keyID {
+                    for name in ["\(current).key", "\(current).json"] {
+                        try FileSync.removeIfPresent(retired.appendingPathComponent(name).path)
+                    }
                 }
-            } catch { throw .keys("cannot roll back the unfinished key rotation: \(error.description)") }
+                for url in uncommitted { try FileSync.removeIfPresent(url.path) }
+                try FileSync.sync(path: keys.url.path)
+            } catch { throw .keys("cannot roll back the unfinished key rotation: \(String(describing: error))") }
             logger.warning("rolled back an unfinished key rotation; the previous master key stays in use")
             return .rolledBack
         }
@@ -210,6 +225,12 @@ public struct KeyRotation: Sendable {
         do {
             try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch { throw .keys("cannot create \(retired.path)") }
-        try description.write(to: retired.appendingPathComponent("\(id).json"))
+        let url = retired.appendingPathComponent("\(id).json")
+        try description.write(to: url)
+        // Durable before the commit: backups made under the old key need it.
+        do {
+            try FileSync.sync(path: url.path)
+            try FileSync.sync(path: retired.path)
+        } catch { throw .keys(error.description) }
     }
 }

@@ -135,6 +135,10 @@ enum Migrations {
                 t.add(column: "channel", .text)
             }
         }
+        migrator.registerMigration("v5-erased-subjects-untied") { db in
+            // An erased subject no longer stands for its customer, who starts a new one on return.
+            try db.execute(sql: "UPDATE subject SET customer_id = NULL WHERE erased_at IS NOT NULL")
+        }
         return migrator
     }
 

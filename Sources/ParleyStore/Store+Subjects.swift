@@ -4,11 +4,22 @@ import ParleyCrypto
 
 extension Store {
     /// The subject of a known customer, created with its key on first use.
+    /// A subject whose key is gone (an erasure cut short between the shred and
+    /// its record, or a database restored from before an erasure) is marked
+    /// erased and untied here, and the customer starts a new one.
     func subject(forCustomer customerID: String, now: Date) async throws(StoreError) -> String {
         if let existing = try await read({ db in
             try SubjectRecord.filter(SubjectRecord.Columns.customerID == customerID).fetchOne(db)?.id
         }) {
-            return existing
+            let key: SymmetricKey?
+            do { key = try await keyring.key(for: existing) } catch { throw Self.map(error) }
+            if key != nil { return existing }
+            try await write { db in
+                try db.execute(
+                    sql: "UPDATE subject SET erased_at = COALESCE(erased_at, ?), customer_id = NULL WHERE id = ?",
+                    arguments: [now, existing]
+                )
+            }
         }
         let subjectID = try await newSubject(customerID: customerID, now: now)
         return subjectID

@@ -45,4 +45,27 @@ import Testing
         let key = try await store.subjectKey(linked)
         #expect(try SealedField.openString(sealed, key: key, context: SealedField.note("n-1", handoffID: handoffID)) == "refund promised")
     }
+
+    @Test func aCustomerWhoseSubjectLostItsKeyStartsANewSubject() async throws {
+        let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
+        func say(_ conversation: String, _ text: String) async throws {
+            try await store.commit(TurnCommit(
+                conversationID: conversation, customerID: "C-3", channel: "test", status: .bot, tracker: Data("{}".utf8),
+                messages: [.init(role: .customer, text: text)], handoff: nil, now: Date()
+            ))
+        }
+        try await say("l-1", "before the key was lost")
+        let lost = try #require(try await store.subjectID(ofCustomer: "C-3"))
+        // The key is destroyed but the subject row not updated (a crash in between,
+        // or a database restored from before the erasure).
+        try await store.keyring.shred(subjectID: lost)
+
+        try await say("l-2", "after")
+        let fresh = try #require(try await store.subjectID(ofCustomer: "C-3"))
+        #expect(fresh != lost)
+        #expect(try await store.transcript("l-2")?.1.first?.text == "after")
+        let erased = try await store.read { db in try Row.fetchOne(db, sql: "SELECT erased_at, customer_id FROM subject WHERE id = ?", arguments: [lost]) }
+        #expect((erased?["erased_at"] as Date?) != nil)
+        #expect((erased?["customer_id"] as String?) == nil)
+    }
 }

@@ -64,8 +64,11 @@ import Testing
         let fresh = try #require(try await store.subjectID(ofCustomer: "C-3"))
         #expect(fresh != lost)
         #expect(try await store.transcript("l-2")?.1.first?.text == "after")
-        let erased = try await store.read { db in try Row.fetchOne(db, sql: "SELECT erased_at, customer_id FROM subject WHERE id = ?", arguments: [lost]) }
-        #expect((erased?["erased_at"] as Date?) != nil)
-        #expect((erased?["customer_id"] as String?) == nil)
+        let (erasedAt, customerID) = try await store.read { db -> (Date?, String?) in
+            let row = try Row.fetchOne(db, sql: "SELECT erased_at, customer_id FROM subject WHERE id = ?", arguments: [lost])
+            return (row?["erased_at"], row?["customer_id"])
+        }
+        #expect(erasedAt != nil)
+        #expect(customerID == nil)
     }
 }

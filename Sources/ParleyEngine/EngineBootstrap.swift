@@ -80,10 +80,12 @@ public struct EngineBootstrap: Sendable {
         do { return try KeyHierarchy(master: master) } catch { throw .keys(error.description) }
     }
 
-    public func openStore(keys: KeyHierarchy) throws(EngineError) -> Store {
+    public func openStore(keys: KeyHierarchy, allowingLostKeyring: Bool = false) throws(EngineError) -> Store {
         try prepareDataDirectory()
         let store: Store
-        do { store = try Store(location: .directory(configuration.paths.dataDirectory), keys: keys) } catch {
+        do {
+            store = try Store(location: .directory(configuration.paths.dataDirectory), keys: keys, allowingLostKeyring: allowingLostKeyring)
+        } catch {
             throw .storage(error.description)
         }
         if let notice = store.recoveryNotice { logger.warning("\(notice)") }

@@ -88,30 +88,16 @@ extension Store {
         }
     }
 
-    /// After `keyring.db` was lost for good: marks every subject of the
-    /// database at `location` erased (their keys are gone, so is their text)
-    /// and unties them from their customers, without opening the keyring.
-    /// Returns how many subjects were affected. The next open creates an empty keyring.
-    public static func acceptLostKeyring(location: StoreLocation, keys: KeyHierarchy, now: Date = Date()) throws(StoreError) -> Int {
-        guard let databasePath = location.databasePath, let keyringPath = location.keyringPath else {
-            throw .invalid("an in-memory store has no keyring file")
-        }
-        guard !FileManager.default.fileExists(atPath: keyringPath) else {
-            throw .invalid("\(keyringPath) is there: nothing to reset")
-        }
-        let since = DatabaseEncryption.failureSerial()
-        do {
-            try DatabaseEncryption.register(key: keys.databaseKey, for: databasePath)
-            let queue = try DatabaseQueue(path: DatabaseEncryption.uri(databasePath), configuration: configuration(encrypted: true))
-            try Migrations.main.migrate(queue)
-            let count = try queue.write { db in
-                try db.execute(sql: "UPDATE subject SET erased_at = ?, customer_id = NULL WHERE erased_at IS NULL", arguments: [now])
-                return db.changesCount
-            }
-            try queue.close()
+    /// After `keyring.db` was lost for good (a store opened `allowingLostKeyring`):
+    /// marks every subject erased (their keys are gone, so is their text) and
+    /// unties them from their customers, in one transaction with the audit
+    /// entries `audit` builds from the count. Returns the count.
+    public func eraseAllSubjects(now: Date, audit: @escaping @Sendable (Int) -> [AuditAppend]) async throws(StoreError) -> Int {
+        try await write { db in
+            try db.execute(sql: "UPDATE subject SET erased_at = ?, customer_id = NULL WHERE erased_at IS NULL", arguments: [now])
+            let count = db.changesCount
+            try Self.appendAudit(audit(count), db)
             return count
-        } catch {
-            throw map(error, files: [databasePath], since: since)
         }
     }
 }

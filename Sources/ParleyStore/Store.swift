@@ -15,10 +15,17 @@ public final class Store: Sendable {
     /// journal record failing authentication: what was discarded, for the log.
     /// A write cut short by a crash looks like this; so does tampering.
     public let recoveryNotice: String?
+    /// True when the database holds customers but the keyring holds none of
+    /// their keys (it was missing or empty): only when opened `allowingLostKeyring`.
+    public let keyringLost: Bool
 
-    public init(location: StoreLocation, keys: KeyHierarchy) throws(StoreError) {
+    /// Opens the store. A keyring that is missing or holds no customer keys
+    /// while the database holds customers is refused (``StoreError/keyringMissing(path:subjects:)``)
+    /// unless `allowingLostKeyring`, for the commands that deal with that loss.
+    public init(location: StoreLocation, keys: KeyHierarchy, allowingLostKeyring: Bool = false) throws(StoreError) {
         self.location = location
         let since = DatabaseEncryption.failureSerial()
+        var keyringLost = false
         do {
             switch location {
             case .inMemory:
@@ -38,26 +45,35 @@ public final class Store: Sendable {
                 }
                 let pool = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true))
                 try Migrations.main.migrate(pool)
-                try Self.requireKeyring(at: keyringPath, for: pool)
+                let customers = try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM subject WHERE erased_at IS NULL)") ?? false }
+                let keyringFile = Self.isMissingOrEmpty(keyringPath)
+                if customers, keyringFile, !allowingLostKeyring { throw try Self.keyringMissing(keyringPath, pool) }
                 database = pool
                 keyring = try SubjectKeyring(
                     database: DatabaseQueue(path: DatabaseEncryption.uri(keyringPath), configuration: Self.configuration(encrypted: true)),
                     wrappingKey: keys.wrappingKey
                 )
+                keyringLost = try customers && (keyringFile || !keyring.holdsSubjectKeys())
+                if keyringLost, !allowingLostKeyring { throw try Self.keyringMissing(keyringPath, pool) }
             }
             try Migrations.main.migrate(database)
         } catch {
             throw Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
         }
+        self.keyringLost = keyringLost
         recoveryNotice = Self.recoveryNotice(files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
     }
 
     /// A missing keyring must not be replaced by an empty one in silence:
     /// every customer's text is sealed under keys kept there.
-    private static func requireKeyring(at path: String, for database: DatabasePool) throws {
-        guard !FileManager.default.fileExists(atPath: path) else { return }
+    private static func keyringMissing(_ path: String, _ database: DatabasePool) throws -> StoreError {
         let subjects = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM subject WHERE erased_at IS NULL") ?? 0 }
-        guard subjects == 0 else { throw StoreError.keyringMissing(path: path, subjects: subjects) }
+        return .keyringMissing(path: path, subjects: subjects)
+    }
+
+    private static func isMissingOrEmpty(_ path: String) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        return size == nil || size == 0
     }
 
     static func configuration(encrypted: Bool) -> Configuration {

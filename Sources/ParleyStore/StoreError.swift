@@ -35,7 +35,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .keys(reason):
             reason
         case let .keyringMissing(path, subjects):
-            "\(path) is missing, but the database holds \(subjects) customers' text sealed under the keys it kept: "
+            "\(path) is missing or holds no customer keys, but the database holds \(subjects) customers' text sealed under the keys it kept: "
                 + "put it back from its redundant storage; if it is lost for good, 'parley keys reset-keyring' records "
                 + "that their text is unreadable (they count as erased) and lets Parley start"
         }

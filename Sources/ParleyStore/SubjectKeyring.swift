@@ -86,6 +86,13 @@ final class SubjectKeyring: Sendable {
         }
     }
 
+    /// Whether the keyring holds any data subject's key (installation keys aside).
+    func holdsSubjectKeys() throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM subject_key WHERE subject_id NOT LIKE 'installation:%')") ?? false
+        }
+    }
+
     func close() throws {
         if let queue = database as? DatabaseQueue { try queue.close() }
     }

@@ -103,4 +103,23 @@ import Testing
         #expect(try await installation.text(of: "rotated") == "sealed before the rotation")
         #expect(try await installation.withData { $0.keys.keyID } != oldKeyID)
     }
+
+    @Test func aRestoreWithoutTheKeyringIsRecordedAndErasesOnlyWhenConfirmed() async throws {
+        let installation = Installation()
+        defer { try? FileManager.default.removeItem(at: installation.root) }
+        let backup = installation.root.appendingPathComponent("disaster.bak").path
+        try await installation.say("only in the backup", in: "lost")
+        try await installation.run(["backup", "--out", backup], as: Backup.self)
+        let keyring = installation.root.appendingPathComponent("data/\(StoreLocation.keyringFileName)")
+        try FileManager.default.removeItem(at: keyring)
+
+        // Restored and recorded, but nothing erased without confirmation: Parley will not start yet.
+        try await installation.run(["restore", backup], as: Restore.self)
+        await #expect(throws: (any Error).self) { try await installation.text(of: "lost") }
+
+        try await installation.run(["restore", backup, "--confirm-text-lost"], as: Restore.self)
+        #expect(try await installation.text(of: "lost") == nil)
+        let actions = try await installation.actions()
+        #expect(actions.suffix(3) == ["backup.restore", "backup.restore", "keyring.reset"])
+    }
 }

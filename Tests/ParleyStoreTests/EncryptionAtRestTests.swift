@@ -200,8 +200,10 @@ private struct Fixture {
             ))
         }
         try FileManager.default.createDirectory(at: crashed, withIntermediateDirectories: true)
-        for name in [StoreLocation.databaseFileName, StoreLocation.databaseFileName + "-wal", StoreLocation.keyringFileName] {
-            try FileManager.default.copyItem(at: live.appendingPathComponent(name), to: crashed.appendingPathComponent(name))
+        for name in [StoreLocation.databaseFileName, StoreLocation.keyringFileName].flatMap({ [$0, $0 + "-wal"] }) {
+            let file = live.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            try FileManager.default.copyItem(at: file, to: crashed.appendingPathComponent(name))
         }
         try store.close()
         let wal = crashed.appendingPathComponent(StoreLocation.databaseFileName + "-wal")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParleyAudit
 import ParleyEngine
 import ParleyStore
@@ -31,11 +32,20 @@ struct KeysResetKeyring: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         _ = try context.bootstrap.rotation.recover()
         let keys = try context.bootstrap.keys(createIfFresh: false)
-        let erased = try Store.acceptLostKeyring(location: .directory(context.configuration.paths.dataDirectory), keys: keys)
-        let store = try context.bootstrap.openStore(keys: keys)
-        try await context.bootstrap.auditTrail(store: store, keys: keys)
-            .record(Principal.localUser().event("keyring.reset", details: ["subjects_erased": "\(erased)"]))
+        let store = try context.bootstrap.openStore(keys: keys, allowingLostKeyring: true)
+        guard store.keyringLost else {
+            try store.close()
+            throw EngineError.keys("keyring.db holds the customers' keys: there is nothing to reset")
+        }
+        let erased = try await Self.eraseEveryone(store, audit: context.bootstrap.auditTrail(store: store, keys: keys))
         try store.close()
         print("created an empty keyring; \(erased) customers' text is unreadable from now on")
+    }
+
+    /// Marks every customer erased, in one transaction with its audit entry.
+    static func eraseEveryone(_ store: Store, audit: AuditTrail) async throws -> Int {
+        try await store.eraseAllSubjects(now: Date()) { count in
+            audit.appends([Principal.localUser().event("keyring.reset", details: ["subjects_erased": "\(count)"])])
+        }
     }
 }

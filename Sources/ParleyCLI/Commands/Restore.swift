@@ -28,6 +28,9 @@ struct Restore: AsyncParsableCommand {
     @Option(help: "With a retired passphrase key: a file (mode 0600) holding that key's passphrase (default: asked on the terminal).")
     var masterKeyPassphraseFile: String?
 
+    @Flag(help: "When keyring.db holds none of the restored customers' keys (it was lost): mark them erased, as 'parley keys reset-keyring' does.")
+    var confirmTextLost = false
+
     func run() async throws {
         let context = try CommandContext(global)
         let lock = try DataDirectoryLock.acquire(context.configuration.paths.dataDirectory, exclusive: true)
@@ -50,9 +53,20 @@ struct Restore: AsyncParsableCommand {
         }
         for suffix in ["-wal", "-shm", "-journal"] { try FileSync.removeIfPresent(live + suffix) }
         try FileSync.replace(live, with: live + ".restoring")
-        let store = try context.bootstrap.openStore(keys: current)
-        try await context.bootstrap.auditTrail(store: store, keys: current)
-            .record(Principal.localUser().event("backup.restore", details: ["backup_key_id": backupKeys.keyID, "key_id": current.keyID]))
+        let store = try context.bootstrap.openStore(keys: current, allowingLostKeyring: true)
+        let audit = try context.bootstrap.auditTrail(store: store, keys: current)
+        try await audit.record(Principal.localUser().event("backup.restore", details: [
+            "backup_key_id": backupKeys.keyID, "key_id": current.keyID, "customer_keys": store.keyringLost ? "missing" : "present",
+        ]))
         print("restored \(file) into \(live)")
+        if store.keyringLost {
+            if confirmTextLost {
+                let erased = try await KeysResetKeyring.eraseEveryone(store, audit: audit)
+                print("keyring.db held none of their keys: \(erased) customers are marked erased")
+            } else {
+                print("warning: keyring.db holds none of the restored customers' keys; put it back from its redundant storage, or run 'parley keys reset-keyring --confirm-text-lost'. Parley will not start until then.")
+            }
+        }
+        try store.close()
     }
 }

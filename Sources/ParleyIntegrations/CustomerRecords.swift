@@ -4,7 +4,9 @@
 public protocol CustomerRecords: Sendable {
     /// The order with this number, or nil when there is none.
     func order(number: String) async throws(IntegrationError) -> Order?
-    /// The customer with this id, or nil.
+    /// The customer with this id, or nil, also for an id that is not even
+    /// well-formed for the firm's system: an action may ask about an id no
+    /// record has, and an error there would tell the caller something.
     func customer(id: String) async throws(IntegrationError) -> Customer?
     /// A customer's tickets, newest first.
     func tickets(customerID: String) async throws(IntegrationError) -> [Ticket]

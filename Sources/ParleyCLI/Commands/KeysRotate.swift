@@ -26,7 +26,9 @@ struct KeysRotate: AsyncParsableCommand {
 
     /// The new passphrase when the master key is a passphrase key, else nil.
     private func newPassphrase(_ context: CommandContext) throws -> SecureBytes? {
-        guard try context.bootstrap.keyDirectory.description()?.source == "passphrase" else {
+        // A key held in a systemd credential is refused by the rotation itself: ask for nothing.
+        let directory = context.bootstrap.keyDirectory
+        guard !directory.usesCredential, try directory.description()?.source == "passphrase" else {
             guard newPassphraseFile == nil else { throw ValidationError("--new-passphrase-file applies to a passphrase key only") }
             return nil
         }

@@ -70,17 +70,23 @@ public struct OrderLookupAction: CustomAction {
 
     /// Whether the customer's message holds the email address of the order's
     /// customer. When it holds an address, a customer is looked up even for an
-    /// unknown number or an order without a customer (by an id no record has:
-    /// the CRM never stores an empty one), so that case does the same work.
+    /// unknown number or an order without a customer (by a fresh random id no
+    /// record has, which every connector answers with nil), so that case does
+    /// the same work.
     private func verifiedByEmail(_ order: Order?, _ context: ActionContext) async throws(EngineError) -> Bool {
         let given = context.rawPII.values(of: .email).map { $0.lowercased() }
         guard !given.isEmpty else { return false }
         let customer: Customer?
-        do { customer = try await context.records.customer(id: order?.customerID ?? "") } catch {
+        do { customer = try await context.records.customer(id: order?.customerID ?? Self.unknownCustomerID()) } catch {
             throw .integration(error.description)
         }
         guard let expected = customer?.email?.lowercased(), order?.customerID != nil else { return false }
         return given.contains { constantTimeEqual(Array($0.utf8), Array(expected.utf8)) }
+    }
+
+    /// A well-formed id that names no customer: `C-` and 16 random hex digits.
+    static func unknownCustomerID() -> String {
+        "C-" + (0..<16).map { _ in String(Int.random(in: 0..<16), radix: 16) }.joined()
     }
 
     private func normalise(_ value: String) -> String {

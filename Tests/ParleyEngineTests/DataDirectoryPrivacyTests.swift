@@ -35,9 +35,7 @@ import Testing
     @Test func noFileOfTheInstallationHoldsTheCustomersWordsAfterFeedbackAndRetraining() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("privacy-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        var configuration = ParleyConfiguration(layout: .checkout(root: StarterBot.root))
-        configuration.paths.dataDirectory = root.appendingPathComponent("data")
-        configuration.paths.keysDirectory = root.appendingPathComponent("keys")
+        let configuration = StarterBot.configuration(installedUnder: root)
         let bootstrap = EngineBootstrap(configuration: configuration, logger: LogRecorder().logger)
         let engine = try await bootstrap.engine(trainIfMissing: true)
 

@@ -9,9 +9,7 @@ import Testing
     @Test func aFreshInstallationIsSetUpTrainedAndAnswersTheSeedDialogue() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("fresh-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        var configuration = ParleyConfiguration(layout: .checkout(root: StarterBot.root))
-        configuration.paths.dataDirectory = root.appendingPathComponent("data")
-        configuration.paths.keysDirectory = root.appendingPathComponent("keys")
+        let configuration = StarterBot.configuration(installedUnder: root)
 
         let log = LogRecorder()
         let bootstrap = EngineBootstrap(configuration: configuration, logger: log.logger)

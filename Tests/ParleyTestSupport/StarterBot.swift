@@ -44,6 +44,15 @@ public enum StarterBot {
         return store
     }
 
+    /// The starter bot's configuration with the data and keys directories of
+    /// an installation under `root` (nothing there yet: a fresh start).
+    public static func configuration(installedUnder root: URL) -> ParleyConfiguration {
+        var configuration = ParleyConfiguration(layout: .checkout(root: self.root))
+        configuration.paths.dataDirectory = root.appendingPathComponent("data")
+        configuration.paths.keysDirectory = root.appendingPathComponent("keys")
+        return configuration
+    }
+
     /// An engine over a fresh in-memory store, with a fixed clock.
     public static func engine(
         store: Store? = nil,

@@ -71,4 +71,26 @@ import Testing
         #expect(erasedAt != nil)
         #expect(customerID == nil)
     }
+
+    @Test func aShredByAnotherProcessReachesAKeyThisOneHasCached() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keyring-shared-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let keys = try KeyHierarchy(master: .random())
+        // Two stores on one directory: the server and a command beside it.
+        let server = try Store(location: .directory(directory), keys: keys)
+        try await server.commit(TurnCommit(
+            conversationID: "x-1", customerID: "C-5", channel: "test", status: .bot, tracker: Data("{}".utf8),
+            messages: [.init(role: .customer, text: "cached by the server")], handoff: nil, now: Date()
+        ))
+        #expect(try await server.transcript("x-1")?.1.first?.text == "cached by the server")
+        let command = try Store(location: .directory(directory), keys: keys)
+        try await command.shred(subjectID: try #require(try await command.subjectID(ofCustomer: "C-5")))
+        try command.close()
+
+        // Within the recheck interval the server may still use its cached key; after it, not.
+        server.keyring.expireCacheCheck()
+        #expect(try await server.transcript("x-1")?.1.first?.text == nil)
+        try server.close()
+    }
 }

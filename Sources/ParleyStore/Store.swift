@@ -26,6 +26,7 @@ public final class Store: Sendable {
         self.location = location
         let since = DatabaseEncryption.failureSerial()
         var keyringLost = false
+        var notices: [String] = []
         do {
             switch location {
             case .inMemory:
@@ -45,6 +46,9 @@ public final class Store: Sendable {
                 }
                 let pool = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true))
                 try Migrations.main.migrate(pool)
+                // Checked file by file, as each is first read: the VFS keeps only the last failure.
+                notices += Self.recoveryNotice(files: [databasePath], since: since).map { [$0] } ?? []
+                let keyringSince = DatabaseEncryption.failureSerial()
                 let customers = try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM subject WHERE erased_at IS NULL)") ?? false }
                 let keyringFile = Self.isMissingOrEmpty(keyringPath)
                 if customers, keyringFile, !allowingLostKeyring { throw try Self.keyringMissing(keyringPath, pool) }
@@ -54,6 +58,7 @@ public final class Store: Sendable {
                     wrappingKey: keys.wrappingKey
                 )
                 keyringLost = try customers && (keyringFile || !keyring.holdsSubjectKeys())
+                notices += Self.recoveryNotice(files: [keyringPath], since: keyringSince).map { [$0] } ?? []
                 if keyringLost, !allowingLostKeyring { throw try Self.keyringMissing(keyringPath, pool) }
             }
             try Migrations.main.migrate(database)
@@ -61,7 +66,7 @@ public final class Store: Sendable {
             throw Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
         }
         self.keyringLost = keyringLost
-        recoveryNotice = Self.recoveryNotice(files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
+        recoveryNotice = notices.isEmpty ? nil : notices.joined(separator: "; ")
     }
 
     /// A missing keyring must not be replaced by an empty one in silence:

@@ -220,4 +220,36 @@ private struct Fixture {
         #expect(notice.contains("failed authentication"))
         try recovered.close()
     }
+
+    @Test func bothLogsRecoveredAtOneOpenAreBothReported() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("recovery-both-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let live = root.appendingPathComponent("live"), crashed = root.appendingPathComponent("crashed")
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: crashed, withIntermediateDirectories: true)
+        let keys = try KeyHierarchy(master: .random())
+        let store = try Store(location: .directory(live), keys: keys)
+        try await store.commit(TurnCommit(
+            conversationID: "b-1", customerID: nil, channel: "test", status: .bot, tracker: Data("{}".utf8),
+            messages: [.init(role: .customer, text: "one turn")], handoff: nil, now: Date()
+        ))
+        var wals: [URL] = []
+        for name in [StoreLocation.databaseFileName, StoreLocation.keyringFileName] {
+            try FileManager.default.copyItem(at: live.appendingPathComponent(name), to: crashed.appendingPathComponent(name))
+            let wal = crashed.appendingPathComponent(name + "-wal")
+            try FileManager.default.copyItem(at: live.appendingPathComponent(name + "-wal"), to: wal)
+            var bytes = try Data(contentsOf: wal)
+            let frames = (bytes.count - 32) / 4_120
+            bytes[32 + (frames - 1) * 4_120 + 24 + 300] ^= 0x01
+            try bytes.write(to: wal)
+            wals.append(wal)
+        }
+        try store.close()
+        // The keyring's only transaction (the subject's key) is the one discarded.
+        let recovered = try Store(location: .directory(crashed), keys: keys, allowingLostKeyring: true)
+        let notice = try #require(recovered.recoveryNotice)
+        for wal in wals { #expect(notice.contains(wal.path), "no notice for \(wal.lastPathComponent)") }
+        #expect(recovered.keyringLost)
+        try recovered.close()
+    }
 }

@@ -30,7 +30,9 @@ public final class Store: Sendable {
         do {
             switch location {
             case .inMemory:
-                database = try DatabaseQueue(configuration: Self.configuration(encrypted: false))
+                let queue = try DatabaseQueue(configuration: Self.configuration(encrypted: false))
+                try Migrations.main.migrate(queue)
+                database = queue
                 keyring = try SubjectKeyring(
                     database: DatabaseQueue(configuration: Self.configuration(encrypted: false)),
                     wrappingKey: keys.wrappingKey
@@ -61,7 +63,6 @@ public final class Store: Sendable {
                 notices += Self.recoveryNotice(files: [keyringPath], since: keyringSince).map { [$0] } ?? []
                 if keyringLost, !allowingLostKeyring { throw try Self.keyringMissing(keyringPath, pool) }
             }
-            try Migrations.main.migrate(database)
         } catch {
             throw Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
         }

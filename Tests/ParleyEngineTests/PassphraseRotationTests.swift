@@ -121,6 +121,15 @@ private struct PassphraseInstallation {
             try installation.rotation.rotate(newPassphrase: installation.secret("the old passphrase"), limits: .minimum)
         }
         #expect(try installation.rotation.recover() == .nothingToDo)
+
+        // A key kept in master.key is replaced by a random key, never by a passphrase's.
+        let fileKeys = KeyDirectory(url: installation.root.appendingPathComponent("file-keys"))
+        try fileKeys.initialize()
+        let fileRotation = KeyRotation(keys: fileKeys, dataDirectory: installation.data, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        #expect(throws: EngineError.keys("the master key is kept in master.key: it is replaced by a random key, not a passphrase")) {
+            try fileRotation.rotate(newPassphrase: installation.secret("a brand new passphrase"), limits: .minimum)
+        }
+        #expect(!FileManager.default.fileExists(atPath: fileKeys.url.appendingPathComponent("master.key.next").path))
     }
 
     @Test func aPassphraseFileIsReadToTheEndOfItsFirstLineAndAnOverlongLineIsRefused() throws {

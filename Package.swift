@@ -115,7 +115,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI", "ParleyEngine", "ParleyAudit", "ParleyNLU", "ParleyRedaction", "ParleyTestSupport"]),
+        .testTarget(
+            name: "ParleyCLITests",
+            dependencies: [
+                "ParleyCLI", "ParleyEngine", "ParleyAudit", "ParleyNLU", "ParleyRedaction", "ParleyStore", "ParleyCrypto", "ParleyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

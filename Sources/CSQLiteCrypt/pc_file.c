@@ -92,8 +92,10 @@ static int pc_write(sqlite3_file *file, const void *buf, int amt, sqlite3_int64 
 }
 
 static int pc_truncate(sqlite3_file *file, sqlite3_int64 size) {
-    sqlite3_file *real = ((pc_file *)file)->real;
-    return real->pMethods->xTruncate(real, size);
+    pc_file *f = (pc_file *)file;
+    int rc = f->real->pMethods->xTruncate(f->real, size);
+    if (rc == SQLITE_OK && f->kind == PC_KIND_MAIN) pc_main_truncated(f, size);
+    return rc;
 }
 
 static int pc_sync(sqlite3_file *file, int flags) {

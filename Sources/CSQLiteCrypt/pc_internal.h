@@ -126,6 +126,7 @@ void pc_log_refusal(int code, const char *path, const char *what);
 /* pc_main.c */
 int pc_main_open(sqlite3_file *file, const char *name, int flags, int *out_flags);
 int pc_main_ensure_id(pc_file *main);
+void pc_main_truncated(pc_file *main, sqlite3_int64 size);
 int pc_main_read(pc_file *f, void *buf, int amt, sqlite3_int64 off);
 int pc_main_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off);
 int pc_main_pragma(pc_file *f, char **args);

@@ -3,13 +3,31 @@
  *
  * Page 1 keeps the 16-byte database id in clear where SQLite keeps its magic
  * string; reads put the magic back. The id of an empty file is chosen at open
- * but only becomes the file's id once page 1 is written; until then every
- * operation first looks at the disk, in case another connection wrote page 1.
+ * (never all zeros) and becomes the file's id as soon as this connection
+ * writes any page, because SQLite may write other pages before page 1: a
+ * transaction on a new database that outgrows the page cache spills pages
+ * (page 1 stays pinned until the commit), and so does VACUUM INTO or the
+ * backup API writing a new file. Until then every operation first looks at
+ * the disk, in case another connection wrote page 1; sixteen zero bytes there
+ * are a hole (pages written past a page 1 not yet written), never an id.
  */
 #include "pc_internal.h"
 
 static unsigned pc_page_number(sqlite3_int64 off) {
     return (unsigned)(off / PC_PAGE) + 1;
+}
+
+static int pc_id_is_zero(const unsigned char id[PC_ID]) {
+    unsigned char any = 0;
+    for (int i = 0; i < PC_ID; i++) any |= id[i];
+    return any == 0;
+}
+
+/* A fresh id for a new file; all zeros is reserved for "page 1 not written". */
+static void pc_choose_id(unsigned char id[PC_ID]) {
+    do {
+        randombytes_buf(id, PC_ID);
+    } while (pc_id_is_zero(id));
 }
 
 int pc_main_open(sqlite3_file *file, const char *name, int flags, int *out_flags) {
@@ -39,7 +57,7 @@ int pc_main_open(sqlite3_file *file, const char *name, int flags, int *out_flags
     rc = real->pMethods->xFileSize(real, &size);
     if (rc == SQLITE_OK) {
         if (size == 0) {
-            randombytes_buf(f->id, PC_ID);
+            pc_choose_id(f->id);
             f->id_known = 0;
         } else if (size < PC_ID) {
             pc_log_refusal(SQLITE_NOTADB, name, "file too short to be an encrypted database");
@@ -51,7 +69,14 @@ int pc_main_open(sqlite3_file *file, const char *name, int flags, int *out_flags
                                "plaintext SQLite database (migrate it with VACUUM INTO)");
                 rc = SQLITE_NOTADB;
             }
-            f->id_known = 1;
+            if (pc_id_is_zero(f->id)) {
+                /* Another connection is writing a new database and has not
+                 * written page 1 yet: look again later (pc_main_ensure_id). */
+                pc_choose_id(f->id);
+                f->id_known = 0;
+            } else {
+                f->id_known = 1;
+            }
         }
     }
     if (rc != SQLITE_OK) {
@@ -79,9 +104,16 @@ int pc_main_ensure_id(pc_file *main) {
     unsigned char disk[PC_ID];
     rc = main->real->pMethods->xRead(main->real, disk, PC_ID, 0);
     if (rc != SQLITE_OK) return rc;
+    if (pc_id_is_zero(disk)) return SQLITE_OK; /* a hole where page 1 will go */
     memcpy(main->id, disk, PC_ID);
     main->id_known = 1;
     return SQLITE_OK;
+}
+
+void pc_main_truncated(pc_file *main, sqlite3_int64 size) {
+    /* A new database rolled back to nothing: whoever writes page 1 next
+     * decides the id (this connection keeps the one it chose). */
+    if (size < PC_ID) main->id_known = 0;
 }
 
 static int pc_main_auth_failure(pc_file *f, unsigned char *page, unsigned pgno, const char *what) {
@@ -216,7 +248,9 @@ int pc_main_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
     size_t ad_len = pc_associated_data(ad, f->id, PC_KIND_MAIN, pgno);
     if (pc_seal(f, ad, ad_len, page, f->scratch, from) != 0) return SQLITE_IOERR_WRITE;
     rc = f->real->pMethods->xWrite(f->real, f->scratch, PC_PAGE, off);
-    if (rc == SQLITE_OK && pgno == 1) f->id_known = 1;
+    /* This connection holds the write lock: whatever page it wrote, the id it
+     * sealed with is now the file's (see the top of this file). */
+    if (rc == SQLITE_OK) f->id_known = 1;
     return rc;
 }
 

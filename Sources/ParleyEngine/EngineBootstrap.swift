@@ -37,7 +37,7 @@ public struct EngineBootstrap: Sendable {
     }
 
     public var rotation: KeyRotation {
-        KeyRotation(keys: keyDirectory, dataDirectory: configuration.paths.dataDirectory, logger: logger)
+        KeyRotation(keys: keyDirectory, dataDirectory: configuration.paths.dataDirectory, logger: logger, storeOptions: configuration.storeOptions)
     }
 
     /// Creates the data directory (0700) when missing.
@@ -84,7 +84,10 @@ public struct EngineBootstrap: Sendable {
         try prepareDataDirectory()
         let store: Store
         do {
-            store = try Store(location: .directory(configuration.paths.dataDirectory), keys: keys, allowingLostKeyring: allowingLostKeyring)
+            store = try Store(
+                location: .directory(configuration.paths.dataDirectory), keys: keys, options: configuration.storeOptions,
+                allowingLostKeyring: allowingLostKeyring
+            )
         } catch {
             throw .storage(error.description)
         }

@@ -56,6 +56,20 @@ enum DatabaseEncryption {
         guard rc == SQLITE_OK else { throw StoreError.keys("cannot reserve the encryption bytes per page (SQLite code \(rc))") }
     }
 
+    /// Opens every page of the file at `path` (its key registered) outside
+    /// SQLite, free pages included, and returns how many there are. A page
+    /// that fails is thrown as ``StoreError/authenticationFailed(file:page:kind:)``.
+    /// The main file only: checkpoint a WAL into it first.
+    static func checkEveryPage(_ path: String) throws(StoreError) -> UInt64 {
+        var pages: UInt64 = 0
+        let rc = parley_crypt_check_file(path, &pages)
+        if rc == SQLITE_OK { return pages }
+        if rc == Store.authenticationFailureCode, let failure = failure() {
+            throw .authenticationFailed(file: failure.path, page: failure.page, kind: failure.kind)
+        }
+        throw .database("cannot read \(path) to check its pages (SQLite code \(rc))")
+    }
+
     /// The 16-byte database id (hex), stored in clear at the start of the file.
     static func databaseID(_ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "PRAGMA parley_database_id")

@@ -9,7 +9,8 @@ import Glibc
 /// Turns an existing plain SQLite database into an encrypted one in place,
 /// so that no step loses data if the process dies:
 ///
-/// 1. `VACUUM INTO` `<db>.encrypting` through the encrypting VFS, synced;
+/// 1. `VACUUM INTO` `<db>.encrypting` through the encrypting VFS, synced and
+///    verified page by page;
 /// 2. rename the plain file to `<db>.plain`, then the encrypted file to `<db>`;
 /// 3. overwrite `<db>.plain` with zeros, sync, remove it.
 ///
@@ -17,7 +18,7 @@ import Glibc
 /// swap did not happen, and finishes step 3 when it did. A lock file keeps two
 /// processes from migrating at once.
 enum PlainDatabaseMigration {
-    static func encrypt(_ path: String, key: SymmetricKey) throws {
+    static func encrypt(_ path: String, key: SymmetricKey, options: StoreOptions) throws {
         let lock = try FileLock(path + ".migrating")
         defer { withExtendedLifetime(lock) {} }
         try recover(path)
@@ -28,7 +29,10 @@ enum PlainDatabaseMigration {
         defer { DatabaseEncryption.forget(target) }
         // Sorting and temporary tables of the copy stay in memory, never in a clear temp file.
         var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -\(options.pageCacheKiB)")
+        }
         let plain = try DatabaseQueue(path: path, configuration: configuration)
         try plain.writeWithoutTransaction { db in
             try DatabaseEncryption.requestReservedBytes(db)
@@ -36,6 +40,7 @@ enum PlainDatabaseMigration {
         }
         try plain.close()
         try FileSync.sync(path: target)
+        try Store.verify(path: target, key: key)
         for suffix in ["-wal", "-shm", "-journal"] { try FileSync.removeIfPresent(path + suffix) }
         try FileSync.replace(path + ".plain", with: path)
         try FileSync.replace(path, with: target)

@@ -10,8 +10,9 @@ import Glibc
 extension Store {
     /// Writes a consistent, still encrypted copy of the main database to `url`
     /// while the store keeps serving (`VACUUM INTO` under the same database
-    /// key). The subject keyring is not part of a backup: a customer erased
-    /// after the backup stays erased in it.
+    /// key, from a reader, so writers are not held up), then proves the copy readable (``verify(path:key:)``) before it
+    /// returns; a copy that fails is removed. The subject keyring is not part
+    /// of a backup: a customer erased after the backup stays erased in it.
     public func backup(to url: URL, keys: KeyHierarchy) async throws(StoreError) {
         guard case .directory = location else { throw .invalid("an in-memory store has nothing to back up") }
         let target = url.standardizedFileURL.path
@@ -19,11 +20,14 @@ extension Store {
         try DatabaseEncryption.register(key: keys.databaseKey, for: target)
         defer { DatabaseEncryption.forget(target) }
         do {
-            try await database.writeWithoutTransaction { db in
+            // On a reader, outside a transaction: VACUUM INTO reads one
+            // snapshot of its own, and turns keep being written meanwhile.
+            try await database.unsafeRead { db in
                 try DatabaseEncryption.requestReservedBytes(db)
                 try db.execute(sql: "VACUUM INTO ?", arguments: [DatabaseEncryption.uri(target)])
             }
             try FileSync.sync(path: target)
+            try Self.verify(path: target, key: keys.databaseKey)
         } catch {
             try? FileManager.default.removeItem(atPath: target)
             throw Self.map(error)
@@ -40,8 +44,11 @@ extension Store {
 
     /// Copies the database at `path` (encrypted under `key`, or plain when
     /// `key` is nil) into a new file at `target` encrypted under `targetKey`.
-    /// The source is only read. The target is synced to disk.
-    public static func copyDatabase(at path: String, key: SymmetricKey?, to target: String, targetKey: SymmetricKey) throws(StoreError) {
+    /// The source is only read. The target is synced to disk and verified
+    /// (``verify(path:key:)``); a target that fails is removed.
+    public static func copyDatabase(
+        at path: String, key: SymmetricKey?, to target: String, targetKey: SymmetricKey, options: StoreOptions = StoreOptions()
+    ) throws(StoreError) {
         guard !FileManager.default.fileExists(atPath: target) else { throw .invalid("\(target) already exists") }
         let since = DatabaseEncryption.failureSerial()
         do {
@@ -50,7 +57,12 @@ extension Store {
             defer { DatabaseEncryption.forget(target) }
             var configuration = Configuration()
             configuration.readonly = true
-            if key != nil { configuration.prepareDatabase { db in try DatabaseEncryption.prepare(db) } }
+            configuration.prepareDatabase { db in
+                if key != nil { try DatabaseEncryption.prepare(db) }
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                // VACUUM INTO writes the copy through a cache of the source's size.
+                try db.execute(sql: "PRAGMA cache_size = -\(options.pageCacheKiB)")
+            }
             let source = try DatabaseQueue(path: key == nil ? path : DatabaseEncryption.uri(path), configuration: configuration)
             try source.inDatabase { db in
                 try DatabaseEncryption.requestReservedBytes(db)
@@ -58,6 +70,7 @@ extension Store {
             }
             try source.close()
             try FileSync.sync(path: target)
+            try verify(path: target, key: targetKey)
         } catch {
             try? FileManager.default.removeItem(atPath: target)
             throw map(error, files: [path, target], since: since)
@@ -69,7 +82,7 @@ extension Store {
     /// and wrapped again under `targetWrapping`.
     public static func rewrapKeyring(
         at path: String, key: SymmetricKey, wrapping: SymmetricKey,
-        to target: String, targetKey: SymmetricKey, targetWrapping: SymmetricKey
+        to target: String, targetKey: SymmetricKey, targetWrapping: SymmetricKey, options: StoreOptions = StoreOptions()
     ) throws(StoreError) {
         guard !FileManager.default.fileExists(atPath: target) else { throw .invalid("\(target) already exists") }
         let since = DatabaseEncryption.failureSerial()
@@ -77,10 +90,10 @@ extension Store {
             try DatabaseEncryption.register(key: key, for: path)
             try DatabaseEncryption.register(key: targetKey, for: target)
             defer { DatabaseEncryption.forget(target) }
-            let source = try DatabaseQueue(path: DatabaseEncryption.uri(path), configuration: configuration(encrypted: true))
+            let source = try DatabaseQueue(path: DatabaseEncryption.uri(path), configuration: configuration(encrypted: true, options: options))
             let records = try source.read { db in try SubjectKeyRecord.fetchAll(db) }
             try source.close()
-            let destination = try DatabaseQueue(path: DatabaseEncryption.uri(target), configuration: configuration(encrypted: true))
+            let destination = try DatabaseQueue(path: DatabaseEncryption.uri(target), configuration: configuration(encrypted: true, options: options))
             try Migrations.keyring.migrate(destination)
             try destination.write { db in
                 for record in records {
@@ -92,6 +105,7 @@ extension Store {
             }
             try destination.close()
             try FileSync.sync(path: target)
+            try verify(path: target, key: targetKey)
         } catch {
             try? FileManager.default.removeItem(atPath: target)
             throw map(error, files: [path, target], since: since)
@@ -102,12 +116,14 @@ extension Store {
     /// `source`. A restore uses it so that the audit log, which is append-only,
     /// survives the restore of an older backup: only customer data goes back
     /// in time, never the record of who did what.
-    public static func copyAuditLog(from source: String, key: SymmetricKey, into target: String, targetKey: SymmetricKey) throws(StoreError) {
+    public static func copyAuditLog(
+        from source: String, key: SymmetricKey, into target: String, targetKey: SymmetricKey, options: StoreOptions = StoreOptions()
+    ) throws(StoreError) {
         let since = DatabaseEncryption.failureSerial()
         do {
             try DatabaseEncryption.register(key: key, for: source)
             try DatabaseEncryption.register(key: targetKey, for: target)
-            let queue = try DatabaseQueue(path: DatabaseEncryption.uri(target), configuration: configuration(encrypted: true))
+            let queue = try DatabaseQueue(path: DatabaseEncryption.uri(target), configuration: configuration(encrypted: true, options: options))
             try Migrations.main.migrate(queue)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS live", arguments: [DatabaseEncryption.uri(source)])
@@ -128,16 +144,20 @@ extension Store {
         }
     }
 
-    /// Checks that the database at `path` opens under `key` and is intact.
+    /// Checks that the database file at `path` (without a WAL beside it: a
+    /// backup, a copy) opens under `key` and is intact: every page, free pages
+    /// included, authenticates (opened outside SQLite), and SQLite's full
+    /// `integrity_check` passes (b-trees, indices, constraints).
     public static func verify(path: String, key: SymmetricKey) throws(StoreError) {
         let since = DatabaseEncryption.failureSerial()
         do {
             try DatabaseEncryption.register(key: key, for: path)
+            _ = try DatabaseEncryption.checkEveryPage(path)
             var configuration = Configuration()
             configuration.readonly = true
             configuration.prepareDatabase { db in try DatabaseEncryption.prepare(db) }
             let queue = try DatabaseQueue(path: DatabaseEncryption.uri(path), configuration: configuration)
-            let result = try queue.read { db in try DatabaseEncryption.check(db, pragma: "quick_check") }
+            let result = try queue.read { db in try DatabaseEncryption.check(db, pragma: "integrity_check") }
             try queue.close()
             guard result == ["ok"] else { throw StoreError.database("integrity check failed for \(path)") }
         } catch {

@@ -22,7 +22,7 @@ public final class Store: Sendable {
     /// Opens the store. A keyring that is missing or holds no customer keys
     /// while the database holds customers is refused (``StoreError/keyringMissing(path:subjects:)``)
     /// unless `allowingLostKeyring`, for the commands that deal with that loss.
-    public init(location: StoreLocation, keys: KeyHierarchy, allowingLostKeyring: Bool = false) throws(StoreError) {
+    public init(location: StoreLocation, keys: KeyHierarchy, options: StoreOptions = StoreOptions(), allowingLostKeyring: Bool = false) throws(StoreError) {
         self.location = location
         let since = DatabaseEncryption.failureSerial()
         var keyringLost = false
@@ -30,11 +30,11 @@ public final class Store: Sendable {
         do {
             switch location {
             case .inMemory:
-                let queue = try DatabaseQueue(configuration: Self.configuration(encrypted: false))
+                let queue = try DatabaseQueue(configuration: Self.configuration(encrypted: false, options: options))
                 try Migrations.main.migrate(queue)
                 database = queue
                 keyring = try SubjectKeyring(
-                    database: DatabaseQueue(configuration: Self.configuration(encrypted: false)),
+                    database: DatabaseQueue(configuration: Self.configuration(encrypted: false, options: options)),
                     wrappingKey: keys.wrappingKey
                 )
             case .directory:
@@ -44,9 +44,9 @@ public final class Store: Sendable {
                 try DatabaseEncryption.register(key: keys.keyringDatabaseKey, for: keyringPath)
                 for (path, key) in [(databasePath, keys.databaseKey), (keyringPath, keys.keyringDatabaseKey)] {
                     try PlainDatabaseMigration.recover(path)
-                    if DatabaseEncryption.isPlainSQLite(path) { try PlainDatabaseMigration.encrypt(path, key: key) }
+                    if DatabaseEncryption.isPlainSQLite(path) { try PlainDatabaseMigration.encrypt(path, key: key, options: options) }
                 }
-                let pool = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true))
+                let pool = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true, options: options))
                 try Migrations.main.migrate(pool)
                 // Checked file by file, as each is first read: the VFS keeps only the last failure.
                 notices += Self.recoveryNotice(files: [databasePath], since: since).map { [$0] } ?? []
@@ -56,7 +56,7 @@ public final class Store: Sendable {
                 if customers, keyringFile, !allowingLostKeyring { throw try Self.keyringMissing(keyringPath, pool) }
                 database = pool
                 keyring = try SubjectKeyring(
-                    database: DatabaseQueue(path: DatabaseEncryption.uri(keyringPath), configuration: Self.configuration(encrypted: true)),
+                    database: DatabaseQueue(path: DatabaseEncryption.uri(keyringPath), configuration: Self.configuration(encrypted: true, options: options)),
                     wrappingKey: keys.wrappingKey
                 )
                 keyringLost = try customers && (keyringFile || !keyring.holdsSubjectKeys())
@@ -82,7 +82,7 @@ public final class Store: Sendable {
         return size == nil || size == 0
     }
 
-    static func configuration(encrypted: Bool) -> Configuration {
+    static func configuration(encrypted: Bool, options: StoreOptions) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "parley"
@@ -93,6 +93,7 @@ public final class Store: Sendable {
             if encrypted { try DatabaseEncryption.prepare(db) }
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA cache_size = -\(options.pageCacheKiB)")
         }
         return configuration
     }

@@ -26,6 +26,16 @@ import Testing
         #expect(configuration.logging.level == "debug")
     }
 
+    @Test func pageCacheIsReadAndTooSmallACacheIsRefused() throws {
+        #expect(try ParleyConfiguration.load(from: nil, layout: layout).storeOptions.pageCacheKiB == 2_000)
+        let url = try write("storage:\n  page_cache_kib: 65536\n")
+        #expect(try ParleyConfiguration.load(from: url, layout: layout).storeOptions.pageCacheKiB == 65_536)
+        let small = try write("storage:\n  page_cache_kib: 8\n")
+        let (_, line, key, _) = try #require(configurationError { _ = try ParleyConfiguration.load(from: small, layout: layout) }, "an 8 KiB cache was accepted")
+        #expect(line == 2)
+        #expect(key == "storage.page_cache_kib")
+    }
+
     @Test func badValueNamesFileLineAndKey() throws {
         let url = try write("server:\n  host: 127.0.0.1\n  port: eighty\n")
         #expect(throws: EngineError.configuration(file: url.path, line: 3, key: "server.port", reason: "expected a whole number")) {

@@ -142,6 +142,17 @@ int parley_crypt_thread_last_failure(char *path_out, size_t cap, unsigned *page_
                                      char *kind_out, unsigned long long *serial_out);
 
 /**
+ * Opens every page of the database file at db_path (main file only: a WAL
+ * beside it is not read, so checkpoint first) with the key registered for
+ * it, outside SQLite. pages_out (may be NULL) receives the pages that opened.
+ * Returns SQLITE_OK when every page authenticates; SQLITE_IOERR_AUTH on the
+ * first page that does not (recorded as a failure of kind 'D' naming the
+ * page, also for a file that is not a whole number of pages or whose page 1
+ * was never written); SQLITE_CANTOPEN without a key; or the I/O error.
+ */
+int parley_crypt_check_file(const char *db_path, unsigned long long *pages_out);
+
+/**
  * In-memory temporary files: how many were opened since the process started,
  * the bytes they hold now, and the most they ever held at once. For tests and
  * for sizing memory (VACUUM's scratch copy is as large as the database).

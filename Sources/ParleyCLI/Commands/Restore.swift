@@ -47,9 +47,11 @@ struct Restore: AsyncParsableCommand {
         try Store.verify(path: source, key: backupKeys.databaseKey)
         let live = context.configuration.paths.dataDirectory.appendingPathComponent(StoreLocation.databaseFileName).path
         try FileSync.removeIfPresent(live + ".restoring")
-        try Store.copyDatabase(at: source, key: backupKeys.databaseKey, to: live + ".restoring", targetKey: current.databaseKey)
+        try Store.copyDatabase(at: source, key: backupKeys.databaseKey, to: live + ".restoring", targetKey: current.databaseKey,
+                                options: context.configuration.storeOptions)
         if FileManager.default.fileExists(atPath: live) {
-            try Store.copyAuditLog(from: live, key: current.databaseKey, into: live + ".restoring", targetKey: current.databaseKey)
+            try Store.copyAuditLog(from: live, key: current.databaseKey, into: live + ".restoring", targetKey: current.databaseKey,
+                                   options: context.configuration.storeOptions)
         }
         for suffix in ["-wal", "-shm", "-journal"] { try FileSync.removeIfPresent(live + suffix) }
         try FileSync.replace(live, with: live + ".restoring")

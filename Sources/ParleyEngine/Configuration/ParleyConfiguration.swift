@@ -1,4 +1,5 @@
 import Foundation
+import ParleyStore
 
 /// Parley's configuration (`parley.yml`): every key has a default, so no file
 /// is needed. Loaded and validated in one place, ``ParleyConfiguration/load(from:layout:)``.
@@ -30,6 +31,12 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var checkpointIntervalSeconds = 300
     }
 
+    public struct Storage: Sendable, Hashable {
+        /// SQLite's page cache per connection, in KiB (also the cache a backup,
+        /// rotation or restore writes its copy through).
+        public var pageCacheKiB = StoreOptions.defaultPageCacheKiB
+    }
+
     public struct Keys: Sendable, Hashable {
         /// A 0600 file whose first line is the master key's passphrase (passphrase-protected keys).
         public var passphraseFile: URL?
@@ -42,8 +49,12 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var keys = Keys()
     public var logging = Logging()
     public var audit = Audit()
+    public var storage = Storage()
     /// The file this configuration came from, if any.
     public var source: URL?
+
+    /// The store's connection settings.
+    public var storeOptions: StoreOptions { StoreOptions(pageCacheKiB: storage.pageCacheKiB) }
 
     public init(layout: Layout) {
         paths = Paths(
@@ -74,7 +85,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
@@ -114,6 +125,10 @@ public struct ParleyConfiguration: Sendable, Hashable {
                         }
                         configuration.logging.format = format
                     }
+                }
+            case "storage":
+                for (_, value) in try value.mapping(allowed: ["page_cache_kib"]) {
+                    configuration.storage.pageCacheKiB = try value.int(in: StoreOptions.minimumPageCacheKiB...(16 * 1024 * 1024))
                 }
             default:
                 for (key, value) in try value.mapping(allowed: ["origin", "checkpoint_interval_seconds"]) {

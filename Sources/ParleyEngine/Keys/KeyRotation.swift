@@ -37,11 +37,13 @@ public struct KeyRotation: Sendable {
     public let keys: KeyDirectory
     public let dataDirectory: URL
     public let logger: Logger
+    public let storeOptions: StoreOptions
 
-    public init(keys: KeyDirectory, dataDirectory: URL, logger: Logger) {
+    public init(keys: KeyDirectory, dataDirectory: URL, logger: Logger, storeOptions: StoreOptions = StoreOptions()) {
         self.keys = keys
         self.dataDirectory = dataDirectory
         self.logger = logger
+        self.storeOptions = storeOptions
     }
 
     var nextKey: URL { keys.url.appendingPathComponent("master.key.next") }
@@ -115,12 +117,13 @@ public struct KeyRotation: Sendable {
         let (database, keyring) = (databases[0], databases[1])
         do {
             if FileManager.default.fileExists(atPath: database) {
-                try Store.copyDatabase(at: database, key: old.databaseKey, to: database + ".rotating", targetKey: new.databaseKey)
+                try Store.copyDatabase(at: database, key: old.databaseKey, to: database + ".rotating", targetKey: new.databaseKey, options: storeOptions)
             }
             if FileManager.default.fileExists(atPath: keyring) {
                 try Store.rewrapKeyring(
                     at: keyring, key: old.keyringDatabaseKey, wrapping: old.wrappingKey,
-                    to: keyring + ".rotating", targetKey: new.keyringDatabaseKey, targetWrapping: new.wrappingKey
+                    to: keyring + ".rotating", targetKey: new.keyringDatabaseKey, targetWrapping: new.wrappingKey,
+                    options: storeOptions
                 )
             }
         } catch {

@@ -136,12 +136,23 @@ public struct EngineBootstrap: Sendable {
         }
         guard trainIfMissing else { throw .modelUnavailable("no trained model in \(models.directory.path); run 'parley train'") }
         logger.info("no trained model yet: training the bot's model")
-        let feedback: [(text: String, intent: String)]
+        let feedback: [FeedbackExample]
         do { feedback = try await store.feedbackExamples() } catch { throw .storage(error.description) }
         let model = try Training.train(bot: bot, feedback: feedback, logger: logger)
         try models.save(model, activate: true)
-        try await Training.recordTrained(model, activated: true, by: .system, audit: audit)
+        try await Training.recordTrained(model, feedback: feedback, bot: bot, activated: true, by: .system, audit: audit)
         return model
+    }
+
+    /// Retention, holds, erasure and access requests for this installation.
+    public func retention(store: Store, audit: AuditTrail) async throws(EngineError) -> RetentionServices {
+        let referenceKey: SymmetricKey
+        do { referenceKey = try await store.installationKey("customer-ref") } catch { throw .storage(error.description) }
+        return RetentionServices(
+            policyURL: configuration.paths.policiesDirectory.appendingPathComponent("retention.yml"), store: store, audit: audit,
+            models: try await models(store: store), referenceKey: referenceKey,
+            chunkSize: configuration.retention.chunkSize, logger: logger
+        )
     }
 
     /// The audit trail, signed with the key derived from the master key.
@@ -172,6 +183,13 @@ public struct EngineBootstrap: Sendable {
                 throw .storage(error.description)
             }
         }
+        let retention = try await retention(store: store, audit: audit)
+        try await retention.startUp()
+        if FileManager.default.fileExists(atPath: retention.policyURL.path) {
+            try await retention.recordPolicy(try retention.policy(), by: .system)
+        } else {
+            logger.warning("no retention policy: nothing is removed on a schedule", metadata: ["policy.file": "\(retention.policyURL.path)"])
+        }
         let bot = try loadBot()
         let escalation = try loadEscalationPolicy()
         let redactor = try redactor(keys: keys)
@@ -183,7 +201,7 @@ public struct EngineBootstrap: Sendable {
         ])
         return try ParleyEngine(
             store: store, audit: audit, bot: bot, escalation: escalation.policy, model: model, redactor: redactor,
-            metrics: metrics, logger: logger
+            retention: retention, metrics: metrics, logger: logger
         )
     }
 }

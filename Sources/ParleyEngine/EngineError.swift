@@ -14,6 +14,8 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case storage(String)
     /// A connector to the firm's systems failed.
     case integration(String)
+    /// What was asked for existed once and was erased.
+    case gone(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,7 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .keys(reason): return reason
         case let .storage(reason): return reason
         case let .integration(reason): return reason
+        case let .gone(reason): return reason
         }
     }
 }

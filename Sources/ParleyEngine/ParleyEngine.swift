@@ -20,6 +20,8 @@ public final class ParleyEngine: Sendable {
     public let tokens: AccessTokens
     public let redactor: Redactor
     public let audit: AuditTrail
+    /// Retention, holds, erasure and access requests (nil for an engine built without a data directory's policy).
+    public let retention: RetentionServices?
     let pipeline: TurnPipeline
     let logger: Logger
     let clock: @Sendable () -> Date
@@ -27,7 +29,7 @@ public final class ParleyEngine: Sendable {
     public init(
         store: Store, audit: AuditTrail, bot: Bot, escalation: EscalationPolicy, model: NLUModel, redactor: Redactor,
         records: (any CustomerRecords)? = nil, actions: [any CustomAction]? = nil,
-        metrics: MetricsRegistry = MetricsRegistry(), logger: Logger,
+        retention: RetentionServices? = nil, metrics: MetricsRegistry = MetricsRegistry(), logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(EngineError) {
         let dialogue: DialoguePolicy
@@ -44,6 +46,7 @@ public final class ParleyEngine: Sendable {
         self.model = model
         self.metrics = metrics
         self.audit = audit
+        self.retention = retention
         self.tokens = AccessTokens(store: store, audit: audit, clock: clock, logger: logger)
         self.logger = logger
         self.clock = clock

@@ -118,6 +118,30 @@ final class SubjectKeyring: Sendable {
         }
     }
 
+    /// A fingerprint of the subject's stored key record (the first 8 bytes of
+    /// SHA-256 of the wrapped key, hex): names the key in an erasure receipt,
+    /// so that a keyring copy can be checked against it, and reveals nothing of it.
+    func fingerprint(of subjectID: String) async throws -> String? {
+        guard let record = try await database.read({ db in try SubjectKeyRecord.fetchOne(db, key: subjectID) }) else { return nil }
+        return Hex.encode(SHA256.hash(Array(record.wrappedKey)).prefix(8))
+    }
+
+    /// Of `subjectIDs`, those whose key is still stored.
+    func stored(among subjectIDs: [String]) async throws -> [String] {
+        guard !subjectIDs.isEmpty else { return [] }
+        var found: [String] = []
+        for start in stride(from: 0, to: subjectIDs.count, by: 500) {
+            let page = Array(subjectIDs[start..<min(start + 500, subjectIDs.count)])
+            found += try await database.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT subject_id FROM subject_key WHERE subject_id IN \(Store.placeholders(page.count))",
+                    arguments: StatementArguments(page)
+                )
+            }
+        }
+        return found
+    }
+
     /// Whether the keyring holds any data subject's key (installation keys aside).
     func holdsSubjectKeys() throws -> Bool {
         try database.read { db in

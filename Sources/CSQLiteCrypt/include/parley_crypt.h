@@ -152,6 +152,28 @@ int parley_crypt_thread_last_failure(char *path_out, size_t cap, unsigned *page_
  */
 int parley_crypt_check_file(const char *db_path, unsigned long long *pages_out);
 
+/** Receives one opened page (4096 bytes, reserved bytes zeroed, page 1 with
+ *  the SQLite magic back in place); return non-zero to stop (SQLITE_ABORT). */
+typedef int (*parley_crypt_page_visitor)(void *context, unsigned pgno, const unsigned char *page);
+
+/**
+ * Like parley_crypt_check_file(), handing every opened page of the main file,
+ * free pages included, to visit. For verifying what a file holds (an erasure
+ * test, a forensic check); the pages are plaintext in memory only.
+ */
+int parley_crypt_visit_pages(const char *db_path, parley_crypt_page_visitor visit, void *context,
+                             unsigned long long *pages_out);
+
+/**
+ * Opens the frames of db_path's WAL (db_path + "-wal") in file order, each
+ * bound to the page number its header names, handing each frame's page to
+ * visit, and stops at the first frame that does not open (the end of the log,
+ * a torn frame, or a frame of an older generation of the log). A missing WAL
+ * has no frames. frames_out (may be NULL) receives the frames opened.
+ */
+int parley_crypt_visit_wal(const char *db_path, parley_crypt_page_visitor visit, void *context,
+                           unsigned long long *frames_out);
+
 /**
  * In-memory temporary files: how many were opened since the process started,
  * the bytes they hold now, and the most they ever held at once. For tests and

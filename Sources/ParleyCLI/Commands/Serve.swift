@@ -67,7 +67,12 @@ struct Serve: AsyncParsableCommand {
         let checkpoints = AuditCheckpointService(
             audit: engine.audit, interval: .seconds(configuration.audit.checkpointIntervalSeconds), logger: logger
         )
-        let group = ServiceGroup(services: [checkpoints, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var services: [any Service] = [checkpoints]
+        if let retention = engine.retention {
+            services.append(RetentionService(retention: retention, schedule: configuration.retention.schedule, logger: logger))
+        }
+        services.append(app)
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         logger.info("parley stopped")
     }

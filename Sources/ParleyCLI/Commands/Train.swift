@@ -29,7 +29,7 @@ struct Train: AsyncParsableCommand {
         let feedback = noFeedback ? [] : try await data.store.feedbackExamples()
         let model = try Training.train(bot: bot, feedback: feedback, logger: logger)
         try await bootstrap.models(store: data.store).save(model, activate: !noActivate)
-        try await Training.recordTrained(model, activated: !noActivate, by: .localUser(), audit: data.audit)
+        try await Training.recordTrained(model, feedback: feedback, bot: bot, activated: !noActivate, by: .localUser(), audit: data.audit)
         let metadata = model.metadata
         if json {
             try printJSON(TrainResult(

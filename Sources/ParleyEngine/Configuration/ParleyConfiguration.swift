@@ -37,6 +37,48 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var pageCacheKiB = StoreOptions.defaultPageCacheKiB
     }
 
+    public struct Retention: Sendable, Hashable {
+        /// When `serve` applies the retention policy (`policies/retention.yml`).
+        public enum Schedule: Sendable, Hashable, CustomStringConvertible {
+            case off
+            /// Every day at this UTC time.
+            case daily(hour: Int, minute: Int)
+            /// Every so many seconds, the first run one interval after the start.
+            case every(seconds: Int)
+
+            public var description: String {
+                switch self {
+                case .off: "off"
+                case let .daily(hour, minute): String(format: "daily %02d:%02d", hour, minute)
+                case let .every(seconds): seconds % 3600 == 0 ? "every \(seconds / 3600)h" : "every \(seconds / 60)m"
+                }
+            }
+
+            /// `off`, `daily HH:MM` (UTC) or `every N` with a unit `m` or `h` (5m to 168h).
+            public init?(parsing text: String) {
+                let words = text.lowercased().split(separator: " ").map(String.init)
+                if words == ["off"] { self = .off; return }
+                if words.count == 2, words[0] == "daily" {
+                    let parts = words[1].split(separator: ":").compactMap { Int($0) }
+                    guard parts.count == 2, (0...23).contains(parts[0]), (0...59).contains(parts[1]), words[1].count == 5 else { return nil }
+                    self = .daily(hour: parts[0], minute: parts[1])
+                    return
+                }
+                if words.count == 2, words[0] == "every", let unit = words[1].last, let count = Int(words[1].dropLast()) {
+                    let seconds = unit == "h" ? count * 3600 : unit == "m" ? count * 60 : -1
+                    guard (300...(168 * 3600)).contains(seconds) else { return nil }
+                    self = .every(seconds: seconds)
+                    return
+                }
+                return nil
+            }
+        }
+
+        public var schedule = Schedule.daily(hour: 3, minute: 0)
+        /// Items removed per transaction: small enough that turns keep flowing during a run.
+        public var chunkSize = 200
+    }
+
     public struct Keys: Sendable, Hashable {
         /// A 0600 file whose first line is the master key's passphrase (passphrase-protected keys).
         public var passphraseFile: URL?
@@ -50,6 +92,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var logging = Logging()
     public var audit = Audit()
     public var storage = Storage()
+    public var retention = Retention()
     /// The file this configuration came from, if any.
     public var source: URL?
 
@@ -85,7 +128,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
@@ -124,6 +167,17 @@ public struct ParleyConfiguration: Sendable, Hashable {
                             throw value.fail("expected text or json")
                         }
                         configuration.logging.format = format
+                    }
+                }
+            case "retention":
+                for (key, value) in try value.mapping(allowed: ["schedule", "chunk_size"]) {
+                    if key == "schedule" {
+                        guard let schedule = Retention.Schedule(parsing: try value.nonEmptyString()) else {
+                            throw value.fail("expected off, 'daily HH:MM' (UTC) or 'every N' with m or h (5m to 168h)")
+                        }
+                        configuration.retention.schedule = schedule
+                    } else {
+                        configuration.retention.chunkSize = try value.int(in: 1...10_000)
                     }
                 }
             case "storage":

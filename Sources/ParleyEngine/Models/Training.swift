@@ -10,11 +10,10 @@ public enum Training {
     public static let producer = "parley \(ParleyVersion.current)"
 
     public static func train(
-        bot: Bot, feedback: [(text: String, intent: String)] = [], logger: Logger, now: Date = Date()
+        bot: Bot, feedback: [FeedbackExample] = [], logger: Logger, now: Date = Date()
     ) throws(EngineError) -> NLUModel {
         var data = bot.trainingData
-        let known = Set(bot.domain.intents)
-        let usable = feedback.filter { known.contains($0.intent) }
+        let usable = usableFeedback(feedback, bot: bot)
         data.examples += usable.map { LabeledUtterance(text: $0.text, intent: $0.intent) }
         logger.info("training NLU model", metadata: [
             "train.examples": "\(data.examples.count)", "train.intents": "\(data.intents.count)",
@@ -41,8 +40,20 @@ public enum Training {
 }
 
 extension Training {
-    /// Audits a training run (and the promotion of its model).
-    public static func recordTrained(_ model: NLUModel, activated: Bool, by principal: Principal, audit: AuditTrail) async throws(EngineError) {
+    /// The feedback examples `train` would use for `bot` (those whose intent the domain knows).
+    public static func usableFeedback(_ feedback: [FeedbackExample], bot: Bot) -> [FeedbackExample] {
+        let known = Set(bot.domain.intents)
+        return feedback.filter { known.contains($0.intent) }
+    }
+
+    /// Audits a training run (and the promotion of its model) and records its
+    /// lineage: whose labelled turns trained it, so an erasure finds the models
+    /// it touches.
+    public static func recordTrained(
+        _ model: NLUModel, feedback: [FeedbackExample] = [], bot: Bot? = nil, activated: Bool, by principal: Principal, audit: AuditTrail
+    ) async throws(EngineError) {
+        let used = bot.map { usableFeedback(feedback, bot: $0) } ?? feedback
+        do { try await audit.store.recordModelLineage(version: model.metadata.version, examples: used) } catch { throw .storage(error.description) }
         let metadata = model.metadata
         var events = [principal.event("model.train", target: .model(metadata.version), details: [
             "examples": String(metadata.trainingExampleCount), "intents": String(metadata.intents.count),

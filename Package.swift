@@ -82,6 +82,11 @@ let package = Package(
             dependencies: ["CSQLiteCrypt", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Benchmarks/vfs-bench"
         ),
+        .executableTarget(
+            name: "retention-bench",
+            dependencies: ["ParleyEngine", "ParleyStore", "CSQLiteCrypt", "CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/retention-bench"
+        ),
         .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),

@@ -106,12 +106,24 @@ final class SubjectKeyring: Sendable {
     /// Destroys the subject's key for good. The subject is marked shredded
     /// before its row is deleted, so no lookup can cache the key again.
     func shred(subjectID: String) async throws {
+        try await shred(subjectIDs: [subjectID])
+    }
+
+    /// Shreds many keys in one transaction and one truncating checkpoint (a
+    /// retention run frees thousands of anonymous subjects at a time).
+    func shred(subjectIDs: [String]) async throws {
+        guard !subjectIDs.isEmpty else { return }
         cache.withLock { cache in
-            cache.shredded.insert(subjectID)
-            cache.keys.removeValue(forKey: subjectID)
+            for subjectID in subjectIDs {
+                cache.shredded.insert(subjectID)
+                cache.keys.removeValue(forKey: subjectID)
+            }
         }
         try await database.write { db in
-            _ = try SubjectKeyRecord.deleteOne(db, key: subjectID)
+            for start in stride(from: 0, to: subjectIDs.count, by: 500) {
+                let page = Array(subjectIDs[start..<min(start + 500, subjectIDs.count)])
+                try db.execute(sql: "DELETE FROM subject_key WHERE subject_id IN \(Store.placeholders(page.count))", arguments: StatementArguments(page))
+            }
         }
         _ = try await database.writeWithoutTransaction { db in
             try db.checkpoint(.truncate)

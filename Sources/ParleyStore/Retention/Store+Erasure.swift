@@ -109,8 +109,8 @@ extension Store {
             do {
                 if let fingerprint = try await keyring.fingerprint(of: subject) { fingerprints.append(fingerprint) }
             } catch { throw Self.map(error) }
-            try await shred(subjectID: subject, now: now)
         }
+        try await shred(subjectIDs: subjects, now: now)
         return fingerprints
     }
 
@@ -164,10 +164,8 @@ extension Store {
         guard !logged.isEmpty || erasedCustomers > 0 else { return result }
         let keysBack: [String]
         do { keysBack = try await keyring.stored(among: logged) } catch { throw Self.map(error) }
-        for subject in keysBack {
-            try await shred(subjectID: subject, now: now)
-            result.keysDestroyed += 1
-        }
+        try await shred(subjectIDs: keysBack, now: now)
+        result.keysDestroyed = keysBack.count
         let conversations = try await read { db in
             try String.fetchAll(db, sql: "SELECT c.id FROM conversation c JOIN erasure_log e ON e.subject_id = c.subject_id ORDER BY c.id")
         }

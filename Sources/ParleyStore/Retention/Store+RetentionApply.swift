@@ -73,10 +73,8 @@ extension Store {
             return (counts, orphans)
         }
         var result = counts
-        for subject in orphans {
-            try await shred(subjectID: subject, now: now)
-            result.subjectsShredded += 1
-        }
+        try await shred(subjectIDs: orphans, now: now)
+        result.subjectsShredded = orphans.count
         return result
     }
 
@@ -127,10 +125,8 @@ extension Store {
             return (counts, orphans)
         }
         var result = counts
-        for subject in orphans {
-            try await shred(subjectID: subject, now: now)
-            result.subjectsShredded += 1
-        }
+        try await shred(subjectIDs: orphans, now: now)
+        result.subjectsShredded = orphans.count
         return result
     }
 

@@ -87,6 +87,14 @@ let package = Package(
             dependencies: ["ParleyEngine", "ParleyStore", "CSQLiteCrypt", "CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/retention-bench"
         ),
+        .executableTarget(
+            name: "turn-server",
+            dependencies: [
+                "ParleyEngine", "ParleyServer", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/turn-server"
+        ),
         .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),

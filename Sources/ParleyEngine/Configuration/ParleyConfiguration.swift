@@ -1,5 +1,5 @@
 import Foundation
-import ParleyStore
+@_spi(Benchmarks) import ParleyStore
 
 /// Parley's configuration (`parley.yml`): every key has a default, so no file
 /// is needed. Loaded and validated in one place, ``ParleyConfiguration/load(from:layout:)``.
@@ -35,6 +35,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
         /// SQLite's page cache per connection, in KiB (also the cache a backup,
         /// rotation or restore writes its copy through).
         public var pageCacheKiB = StoreOptions.defaultPageCacheKiB
+        /// Benchmarks only: plain SQLite files (see `StoreOptions.encrypted`); never read from a file.
+        @_spi(Benchmarks) public var plainForBenchmarks = false
     }
 
     public struct Retention: Sendable, Hashable {
@@ -76,7 +78,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
 
         public var schedule = Schedule.daily(hour: 3, minute: 0)
         /// Items removed per transaction: small enough that turns keep flowing during a run.
-        public var chunkSize = 200
+        public var chunkSize = 100
     }
 
     public struct Keys: Sendable, Hashable {
@@ -97,7 +99,11 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var source: URL?
 
     /// The store's connection settings.
-    public var storeOptions: StoreOptions { StoreOptions(pageCacheKiB: storage.pageCacheKiB) }
+    public var storeOptions: StoreOptions {
+        var options = StoreOptions(pageCacheKiB: storage.pageCacheKiB)
+        options.encrypted = !storage.plainForBenchmarks
+        return options
+    }
 
     public init(layout: Layout) {
         paths = Paths(

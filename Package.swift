@@ -33,6 +33,10 @@ let package = Package(
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
+        // The sentence encoder's float kernels, one copy per instruction set, chosen at run time;
+        // optimised even in debug builds, where -O0 kernels would make the encoder tests crawl.
+        .target(name: "CParleyKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "ParleyEncoder", dependencies: ["CParleyKernels", "ParleyCrypto"]),
         .target(name: "ParleyDialogue", dependencies: ["ParleyNLU"]),
         .target(name: "ParleyEscalation", dependencies: ["ParleyDialogue", "ParleyNLU"]),
         .target(name: "ParleyIntegrations"),
@@ -49,7 +53,7 @@ let package = Package(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
-                "ParleyStore", "ParleyCrypto", "ParleyAudit",
+                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyEncoder",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -68,6 +72,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto",
+                "ParleyEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -83,6 +88,7 @@ let package = Package(
         ),
         .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
+        .executableTarget(name: "encoder-bench", dependencies: ["ParleyEncoder", "ParleyNLU"], path: "Benchmarks/encoder-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
 
         .target(
@@ -103,6 +109,7 @@ let package = Package(
         ),
         .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
+        .testTarget(name: "ParleyEncoderTests", dependencies: ["ParleyEncoder", "CParleyKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),

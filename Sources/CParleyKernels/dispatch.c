@@ -92,6 +92,39 @@ void pk_linear(pk_kernel kernel, const float *x, int m, int k, const float *pack
     DISPATCH(kernel, pk_linear, x, m, k, packed, n, bias, y);
 }
 
+void pk_linear_f16(pk_kernel kernel, const float *x, int m, int k, const uint16_t *packed, int n, const float *bias, float *y) {
+    DISPATCH(kernel, pk_linear_f16, x, m, k, packed, n, bias, y);
+}
+
+/* float to binary16, round to nearest even; overflow to infinity (weights never do). */
+static uint16_t to_half(float value) {
+    union { float f; uint32_t u; } v = {.f = value};
+    const uint32_t sign = (v.u >> 16) & 0x8000u;
+    const int exponent = (int)((v.u >> 23) & 0xFF) - 127 + 15;
+    uint32_t mantissa = v.u & 0x7FFFFFu;
+    if (((v.u >> 23) & 0xFF) == 0xFF) return (uint16_t)(sign | 0x7C00u | (mantissa ? 0x200u : 0));
+    if (exponent >= 0x1F) return (uint16_t)(sign | 0x7C00u);
+    if (exponent <= 0) {
+        if (exponent < -10) return (uint16_t)sign;
+        mantissa |= 0x800000u;
+        const uint32_t shift = (uint32_t)(14 - exponent), halfway = 1u << (shift - 1), rest = mantissa & ((1u << shift) - 1);
+        uint32_t half = mantissa >> shift;
+        if (rest > halfway || (rest == halfway && (half & 1))) half++;
+        return (uint16_t)(sign | half);
+    }
+    const uint32_t rest = mantissa & 0x1FFFu;
+    uint32_t half = ((uint32_t)exponent << 10) | (mantissa >> 13);
+    if (rest > 0x1000u || (rest == 0x1000u && (half & 1))) half++;
+    return (uint16_t)(sign | half);
+}
+
+void pk_pack_f16(const float *w, int n, int k, uint16_t *packed) {
+    for (int p = 0; p < n / PK_PANEL; p++)
+        for (int i = 0; i < k; i++)
+            for (int j = 0; j < PK_PANEL; j++)
+                packed[((size_t)p * k + i) * PK_PANEL + j] = to_half(w[(size_t)(p * PK_PANEL + j) * k + i]);
+}
+
 void pk_gelu(pk_kernel kernel, float *x, size_t count) { DISPATCH(kernel, pk_gelu, x, count); }
 
 void pk_add_layernorm(pk_kernel kernel, float *x, const float *residual, const float *gamma, const float *beta,

@@ -6,6 +6,7 @@
  * wherever the target has one. */
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "kernels_internal.h"
@@ -47,6 +48,60 @@ static inline __attribute__((always_inline)) void PK_NAME(tile)(const float *x, 
     }
     for (int r = 0; r < PK_MR; r++)
         for (int q = 0; q < PK_NP; q++) PK_STORE16(y + (size_t)r * n + q * PK_PANEL, acc[r][q]);
+}
+
+/* 16 binary16 weights as floats: one vcvtph2ps where the target has F16C, else
+ * exact integer arithmetic (normals, subnormals and zero; weights are finite). */
+#if defined(PK_HAS_F16C)
+typedef _Float16 PK_CAT(pk_h16, PK_SUFFIX) __attribute__((ext_vector_type(16), aligned(2)));
+#define PK_LOAD16H(p) __builtin_convertvector(*(const PK_CAT(pk_h16, PK_SUFFIX) *)(const void *)(p), V16)
+#else
+typedef uint16_t PK_CAT(pk_u16, PK_SUFFIX) __attribute__((ext_vector_type(16), aligned(2)));
+typedef uint32_t PK_CAT(pk_u32, PK_SUFFIX) __attribute__((ext_vector_type(16), aligned(4)));
+/* A statement expression, not a function: a 64-byte vector return would change the ABI here. */
+#define PK_LOAD16H(p)                                                                                         \
+    ({                                                                                                        \
+        const PK_CAT(pk_u32, PK_SUFFIX) h_ =                                                                  \
+            __builtin_convertvector(*(const PK_CAT(pk_u16, PK_SUFFIX) *)(const void *)(p), PK_CAT(pk_u32, PK_SUFFIX)); \
+        /* 2^112 rebiases the exponent, subnormals included */                                              \
+        const V16 v_ = (V16)((h_ & 0x7FFFu) << 13) * 5.192296858534828e+33f;                                  \
+        (V16)((PK_CAT(pk_u32, PK_SUFFIX))v_ | ((h_ & 0x8000u) << 16));                                         \
+    })
+#endif
+
+/* As tile, with the weights in binary16 (half the memory traffic: the encoder is memory-bound). */
+static inline __attribute__((always_inline)) void PK_NAME(tile_f16)(const float *x, int k, const uint16_t *panels, int n,
+                                                                     const float *bias, float *y) {
+    V16 acc[PK_MR][PK_NP];
+    for (int q = 0; q < PK_NP; q++) {
+        V16 b = PK_LOAD16(bias + q * PK_PANEL);
+#pragma unroll
+        for (int r = 0; r < PK_MR; r++) acc[r][q] = b;
+    }
+    const size_t panel_stride = (size_t)k * PK_PANEL;
+    for (int i = 0; i < k; i++) {
+        V16 w[PK_NP];
+#pragma unroll
+        for (int q = 0; q < PK_NP; q++) w[q] = PK_LOAD16H(panels + q * panel_stride + (size_t)i * PK_PANEL);
+#pragma unroll
+        for (int r = 0; r < PK_MR; r++) {
+            V16 a = x[(size_t)r * k + i];
+#pragma unroll
+            for (int q = 0; q < PK_NP; q++) acc[r][q] = a * w[q] + acc[r][q];
+        }
+    }
+    for (int r = 0; r < PK_MR; r++)
+        for (int q = 0; q < PK_NP; q++) PK_STORE16(y + (size_t)r * n + q * PK_PANEL, acc[r][q]);
+}
+
+void PK_NAME(pk_linear_f16)(const float *x, int m, int k, const uint16_t *packed, int n, const float *bias, float *y) {
+    const int panels = n / PK_PANEL;
+    const size_t panel_stride = (size_t)k * PK_PANEL;
+    for (int p = 0; p + PK_NP <= panels; p += PK_NP) {
+        const uint16_t *w = packed + (size_t)p * panel_stride;
+        for (int r = 0; r + PK_MR <= m; r += PK_MR)
+            PK_NAME(tile_f16)(x + (size_t)r * k, k, w, n, bias + p * PK_PANEL, y + (size_t)r * n + p * PK_PANEL);
+    }
 }
 
 void PK_NAME(pk_linear)(const float *x, int m, int k, const float *packed, int n, const float *bias, float *y) {

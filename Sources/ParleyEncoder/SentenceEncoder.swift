@@ -32,7 +32,11 @@ public struct SentenceEncoder: Sendable {
             type0: Array(tensor("embeddings.token_type_embeddings.weight").prefix(c.hidden)),
             gamma: tensor("embeddings.LayerNorm.weight"), beta: tensor("embeddings.LayerNorm.bias"), hidden: c.hidden
         )
-        layers = (0..<c.layers).map { layer in TransformerLayer(prefix: "encoder.layer.\(layer).", tensor: tensor, configuration: c) }
+        // Binary16 in memory when the file holds no more precision and the kernel converts in hardware.
+        let half = c.precision != "f32" && kernel != .generic
+        layers = (0..<c.layers).map { layer in
+            TransformerLayer(prefix: "encoder.layer.\(layer).", tensor: tensor, configuration: c, halfPrecision: half)
+        }
     }
 
     /// Bytes of weights held in memory.
@@ -152,18 +156,18 @@ struct TransformerLayer: Sendable {
     let outputGamma: [Float]
     let outputBeta: [Float]
 
-    init(prefix p: String, tensor: (String) -> [Float], configuration c: EncoderConfiguration) {
+    init(prefix p: String, tensor: (String) -> [Float], configuration c: EncoderConfiguration, halfPrecision half: Bool) {
         let a = p + "attention."
         qkv = PackedMatrix(
             weights: tensor(a + "self.query.weight") + tensor(a + "self.key.weight") + tensor(a + "self.value.weight"),
             outputs: 3 * c.hidden, inputs: c.hidden,
-            bias: tensor(a + "self.query.bias") + tensor(a + "self.key.bias") + tensor(a + "self.value.bias")
+            bias: tensor(a + "self.query.bias") + tensor(a + "self.key.bias") + tensor(a + "self.value.bias"), halfPrecision: half
         )
-        output = PackedMatrix(weights: tensor(a + "output.dense.weight"), outputs: c.hidden, inputs: c.hidden, bias: tensor(a + "output.dense.bias"))
+        output = PackedMatrix(weights: tensor(a + "output.dense.weight"), outputs: c.hidden, inputs: c.hidden, bias: tensor(a + "output.dense.bias"), halfPrecision: half)
         attentionGamma = tensor(a + "output.LayerNorm.weight")
         attentionBeta = tensor(a + "output.LayerNorm.bias")
-        up = PackedMatrix(weights: tensor(p + "intermediate.dense.weight"), outputs: c.intermediate, inputs: c.hidden, bias: tensor(p + "intermediate.dense.bias"))
-        down = PackedMatrix(weights: tensor(p + "output.dense.weight"), outputs: c.hidden, inputs: c.intermediate, bias: tensor(p + "output.dense.bias"))
+        up = PackedMatrix(weights: tensor(p + "intermediate.dense.weight"), outputs: c.intermediate, inputs: c.hidden, bias: tensor(p + "intermediate.dense.bias"), halfPrecision: half)
+        down = PackedMatrix(weights: tensor(p + "output.dense.weight"), outputs: c.hidden, inputs: c.intermediate, bias: tensor(p + "output.dense.bias"), halfPrecision: half)
         outputGamma = tensor(p + "output.LayerNorm.weight")
         outputBeta = tensor(p + "output.LayerNorm.bias")
     }

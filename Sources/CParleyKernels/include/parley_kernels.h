@@ -37,6 +37,11 @@ void pk_pack(const float *w, int n, int k, float *packed);
  * (callers pad rows with zeros). */
 void pk_linear(pk_kernel kernel, const float *x, int m, int k, const float *packed, int n, const float *bias, float *y);
 
+/* As pk_pack, rounding each weight to IEEE binary16 (nearest, ties to even). */
+void pk_pack_f16(const float *w, int n, int k, uint16_t *packed);
+/* As pk_linear, with weights packed by pk_pack_f16 (half the memory traffic; sums in float). */
+void pk_linear_f16(pk_kernel kernel, const float *x, int m, int k, const uint16_t *packed, int n, const float *bias, float *y);
+
 /* x = 0.5 · x · (1 + erf(x / √2)), elementwise (exact GELU; erf to ~2e-7). */
 void pk_gelu(pk_kernel kernel, float *x, size_t count);
 

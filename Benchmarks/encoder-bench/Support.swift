@@ -5,6 +5,16 @@ import ParleyNLU
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func seconds(since start: UInt64) -> Double { Double(now() - start) / 1e9 }
+
+/// This thread's CPU time in nanoseconds: unlike wall time, it leaves out the
+/// time other processes on this shared machine held the core.
+func cpuNow() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
+func cpuSeconds(since start: UInt64) -> Double { Double(cpuNow() - start) / 1e9 }
 func pct(_ value: Double) -> String { String(format: "%.2f", value * 100) }
 func ms(_ s: Double) -> String { String(format: "%.3f", s * 1000) }
 

@@ -35,6 +35,10 @@ let package = Package(
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
+        // The sentence encoder's float kernels, one copy per instruction set, chosen at run time;
+        // optimised even in debug builds, where -O0 kernels would make the encoder tests crawl.
+        .target(name: "CParleyKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "ParleyEncoder", dependencies: ["CParleyKernels", "ParleyCrypto"]),
         .target(name: "ParleyDialogue", dependencies: ["ParleyNLU"]),
         .target(name: "ParleyEscalation", dependencies: ["ParleyDialogue", "ParleyNLU"]),
         .target(name: "ParleyIntegrations"),
@@ -52,7 +56,7 @@ let package = Package(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
-                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention",
+                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyEncoder",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
@@ -72,6 +76,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto", "ParleyRetention",
+                "ParleyEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -101,6 +106,7 @@ let package = Package(
         ),
         .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
+        .executableTarget(name: "encoder-bench", dependencies: ["ParleyEncoder", "ParleyNLU"], path: "Benchmarks/encoder-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
 
         .target(
@@ -121,6 +127,7 @@ let package = Package(
         ),
         .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
+        .testTarget(name: "ParleyEncoderTests", dependencies: ["ParleyEncoder", "CParleyKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),

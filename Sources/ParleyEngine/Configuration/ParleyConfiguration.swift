@@ -16,6 +16,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var botDirectory: URL
         public var policiesDirectory: URL
         public var keysDirectory: URL
+        /// The sentence encoder file; nil (`encoder_file: none`) runs the linear model alone.
+        public var encoderFile: URL?
     }
 
     public struct Logging: Sendable, Hashable {
@@ -108,7 +110,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public init(layout: Layout) {
         paths = Paths(
             dataDirectory: layout.dataDirectory, botDirectory: layout.botDirectory,
-            policiesDirectory: layout.policiesDirectory, keysDirectory: layout.keysDirectory
+            policiesDirectory: layout.policiesDirectory, keysDirectory: layout.keysDirectory,
+            encoderFile: layout.encoderFile
         )
     }
 
@@ -147,12 +150,17 @@ public struct ParleyConfiguration: Sendable, Hashable {
                     }
                 }
             case "paths":
-                for (key, value) in try value.mapping(allowed: ["data_dir", "bot_dir", "policies_dir", "keys_dir"]) {
+                for (key, value) in try value.mapping(allowed: ["data_dir", "bot_dir", "policies_dir", "keys_dir", "encoder_file"]) {
+                    if key == "encoder_file", try value.nonEmptyString() == "none" {
+                        configuration.paths.encoderFile = nil
+                        continue
+                    }
                     let path = URL(fileURLWithPath: try value.nonEmptyString(), relativeTo: base).standardizedFileURL
                     switch key {
                     case "data_dir": configuration.paths.dataDirectory = path
                     case "bot_dir": configuration.paths.botDirectory = path
                     case "policies_dir": configuration.paths.policiesDirectory = path
+                    case "encoder_file": configuration.paths.encoderFile = path
                     default: configuration.paths.keysDirectory = path
                     }
                 }

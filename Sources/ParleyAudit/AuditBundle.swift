@@ -64,15 +64,12 @@ public struct AuditBundle: Sendable {
     ) throws(AuditError) -> AuditBundle {
         let checkpoint = try provenCheckpoint(checkpointNote, tree: tree, signer: signer)
         let last = predecessor?.sequence ?? 0
-        guard last < checkpoint.size || (last == checkpoint.size && successor == nil) else {
+        guard last <= checkpoint.size, last < UInt64.max else {
             throw .invalidExport("the predecessor lies beyond the checkpoint")
         }
         let first = last + 1
-        if let successor, successor.sequence != first || first > checkpoint.size {
-            throw .invalidExport("the successor is not the entry after the predecessor within the checkpoint")
-        }
-        guard successor != nil || first == checkpoint.size + 1 else {
-            throw .invalidExport("entry \(first) is in the checkpoint but was not given as the successor")
+        guard successor?.sequence == (first <= checkpoint.size ? first : nil) else {
+            throw .invalidExport("the successor must be entry \(first) when the checkpoint holds it, and absent otherwise")
         }
         if let predecessor, predecessor.time >= periodFrom {
             throw .invalidExport("the predecessor is not dated before the period")

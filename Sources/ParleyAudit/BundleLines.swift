@@ -1,5 +1,6 @@
-/// The line types of an export bundle (and of a receipt's checkpoint and entry lines), as decoded from JSON and as
-/// written canonically. Field order is fixed; see `parley-audit-format(5)`.
+/// The line types of an export bundle (a receipt reuses its checkpoint and
+/// entry lines), as decoded from JSON and as written canonically. Field order
+/// is fixed; see `parley-audit-format(5)`.
 enum BundleLines {
     static let format = "parley-audit-bundle"
     static let version: UInt64 = 1

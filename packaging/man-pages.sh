@@ -36,10 +36,18 @@ rm -f "$scratch.log"
 # line there is an "empty input line" to groff, and a line starting with an
 # apostrophe (as in 'parley serve' at the start of a line) a control line.
 # Both become what the text meant: a paragraph break, a literal apostrophe.
+# A subcommand's NAME ("parley keys rotate") has spaces, which whatis and
+# apropos cannot index: NAME gives the page's own name (parley.keys.rotate),
+# the synopsis keeps the command as it is typed.
 for page in "$scratch"/*.1; do
   awk '
     /^$/ { if (previous != ".Pp") print ".Pp"; previous = ".Pp"; next }
     /^\x27/ { $0 = "\\&" $0 }
+    /^\.Nm "/ && command == "" {
+      command = substr($0, 5); name = command; gsub(/"/, "", name); gsub(/ /, ".", name)
+      $0 = ".Nm " name
+    }
+    /^\.Nm$/ && command != "" { $0 = ".Nm " command }
     { print; previous = $0 }' "$page" > "$page.clean" && mv "$page.clean" "$page"
 done
 

@@ -49,8 +49,10 @@ prefix_map=(
   -Xswiftc -file-prefix-map -Xswiftc "$root=/usr/src/parley"
   -Xcc "-ffile-prefix-map=$root=/usr/src/parley"
 )
+# Hardening: relocations bound and made read-only at start (lintian: bindnow).
+link_flags=(-Xlinker -z -Xlinker now -Xlinker -z -Xlinker relro)
 if [ "$skip_build" = false ]; then
-  swift build -c release -j 1 --static-swift-stdlib --product parley --scratch-path "$scratch" "${prefix_map[@]}"
+  swift build -c release -j 1 --static-swift-stdlib --product parley --scratch-path "$scratch" "${prefix_map[@]}" "${link_flags[@]}"
 fi
 binary="$scratch/release/parley"
 [ -x "$binary" ] || { echo "build-deb.sh: no release binary at $binary (build without --skip-build)" >&2; exit 1; }

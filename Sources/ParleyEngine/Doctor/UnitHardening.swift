@@ -76,9 +76,10 @@ struct UnitHardening: Sendable {
     }
 
     private func exposureFinding(_ systemdAnalyze: URL, maximum: Double) -> DoctorFinding {
-        // An installed unit is named, so that systemd reads its drop-ins too.
-        let installed = ["/lib/systemd/system", "/usr/lib/systemd/system", "/etc/systemd/system"].contains(unitFile.deletingLastPathComponent().path)
-        let target = installed ? unitFile.lastPathComponent : unitFile.path
+        // The unit file by path: offline, as a user other than root,
+        // systemd-analyze does not find a unit by name. Drop-ins are held to
+        // the directives above instead.
+        let target = unitFile.path
         guard let output = Self.run(systemdAnalyze, ["security", "--offline=true", "--no-pager", target]),
               let exposure = Self.exposure(in: output)
         else {

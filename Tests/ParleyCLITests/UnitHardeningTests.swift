@@ -56,6 +56,7 @@ import Testing
 
     @Test func theExposureIsReadFromSystemdAnalyzeOutput() {
         #expect(UnitHardening.exposure(in: "  ✓ UMask= ...\n\n→ Overall exposure level for parley.service: 1.6 OK 🙂\n") == 1.6)
+        #expect(UnitHardening.exposure(in: "→ Overall exposure level for parley.service: 1.1 OK :-)") == 1.1, "the C locale's smiley")
         #expect(UnitHardening.exposure(in: "no score here") == nil)
     }
 

@@ -95,10 +95,12 @@ struct UnitHardening: Sendable {
         return .ok("unit.exposure", "systemd-analyze security rates the unit's exposure \(score) (at most \(String(format: "%.1f", maximum)))")
     }
 
-    /// The number in `Overall exposure level for parley.service: 1.6 OK`.
+    /// The number in `Overall exposure level for parley.service: 1.6 OK 🙂`
+    /// (`:-)` without a UTF-8 locale, hence the first colon after the unit's name).
     static func exposure(in output: String) -> Double? {
-        guard let line = output.split(separator: "\n").last(where: { $0.contains("Overall exposure level") }),
-              let colon = line.lastIndex(of: ":")
+        guard let line = output.split(separator: "\n").last(where: { $0.contains("Overall exposure level for ") }),
+              let phrase = line.range(of: "Overall exposure level for "),
+              let colon = line[phrase.upperBound...].firstIndex(of: ":")
         else { return nil }
         return line[line.index(after: colon)...].split(separator: " ").first.flatMap { Double($0) }
     }

@@ -107,8 +107,10 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 base_url="http://127.0.0.1:$port"
 
 start_server() {
-  # setpriv execs the server itself (runuser would fork it), so $server is its pid.
-  in_root setpriv --reuid=parley --regid=parley --init-groups /usr/bin/parley serve > "$root/tmp/serve.log" 2>&1 &
+  # chroot, env and setpriv each exec the next (runuser, or a shell function
+  # sent to the background, would fork), so $server is the server's own pid.
+  chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 \
+    setpriv --reuid=parley --regid=parley --init-groups /usr/bin/parley serve > "$root/tmp/serve.log" 2>&1 &
   server=$!
   local deadline=$((SECONDS + 180))
   until curl -fsS "$base_url/healthz" >/dev/null 2>&1; do

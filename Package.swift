@@ -31,7 +31,9 @@ let package = Package(
             dependencies: ["CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
-        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
+        // Google's libphonenumber (Debian libphonenumber-dev, C++) behind a C function.
+        .target(name: "CPhoneNumber", linkerSettings: [.linkedLibrary("phonenumber")]),
+        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto", "CPhoneNumber"], exclude: ["Lexicon/Data/NOTICE.md"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
         .target(name: "ParleyDialogue", dependencies: ["ParleyNLU"]),
         .target(name: "ParleyEscalation", dependencies: ["ParleyDialogue", "ParleyNLU"]),
@@ -84,6 +86,8 @@ let package = Package(
         .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
+        // Trains the named-entity tagger and writes its weights into ParleyRedaction (run in release).
+        .executableTarget(name: "ner-train", dependencies: ["ParleyRedaction"], path: "Tools/ner-train"),
 
         .target(
             name: "ParleyTestSupport",
@@ -123,5 +127,6 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -19,7 +19,7 @@ public struct ParseResult: Sendable, Hashable, Codable {
 /// Build once per model; `parse` is safe to call concurrently.
 public struct NLUParser: Sendable {
     public let model: NLUModel
-    private let extractor: EntityExtractor
+    let extractor: EntityExtractor
 
     public init(model: NLUModel) throws(NLUError) {
         self.model = model

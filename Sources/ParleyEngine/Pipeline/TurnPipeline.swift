@@ -68,8 +68,9 @@ struct TurnPipeline: Sendable {
         let customerID = message.customerID ?? loaded?.record.customerID
         let tier = try await customerTier(customerID, named: message.customerID != nil)
 
-        // 3. Understanding.
+        // 3. Understanding (dates the policy redacted are read from their raw values).
         let parse = parser.parse(text, referenceDate: now)
+            .adding(RedactedEntities.dates(original: message.text, redaction: redaction, parser: parser, referenceDate: now))
         let customerTurn = TurnCommit.Message(
             role: .customer, text: text, intent: parse.intent.name, confidence: parse.intent.confidence,
             vaulted: redaction.vaulted.map { ($0.type.rawValue, $0.value) }

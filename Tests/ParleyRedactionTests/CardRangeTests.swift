@@ -22,12 +22,13 @@ struct CardRangeTests {
     }
 
     @Test func luhnValidNumberOutsideEveryRangeNeedsACardWord() {
-        #expect(Fixture.found("reference 7012345678901000 attached", .creditCard).isEmpty)
-        #expect(Fixture.found("my card number is 7012345678901000", .creditCard) == ["7012345678901000"])
+        #expect(Fixture.found("reference 7392846150372917 attached", .creditCard).isEmpty)
+        #expect(Fixture.found("my card number is 7392846150372917", .creditCard) == ["7392846150372917"])
     }
 
     @Test func luhnFailureIsNeverACard() {
-        #expect(Fixture.found("my card number is 7012345678901001", .creditCard).isEmpty)
+        #expect(Fixture.found("my card number is 7392846150372918", .creditCard).isEmpty)
+        #expect(Fixture.found("my card number is 1234567812345670", .creditCard).isEmpty)  // a test pattern
         #expect(Fixture.found("card 180012345678005", .creditCard).isEmpty)
     }
 }

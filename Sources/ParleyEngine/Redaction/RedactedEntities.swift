@@ -17,7 +17,7 @@ enum RedactedEntities {
         var found: [Entity] = []
         for span in spans where span.originalStart >= 0 && span.originalEnd <= scalars.count {
             let value = String(String.UnicodeScalarView(scalars[span.originalStart..<span.originalEnd]))
-            guard let date = parser.entities(in: value, referenceDate: referenceDate).first(where: { $0.entity == "date" })
+            guard let date = parser.builtinEntities(in: value, referenceDate: referenceDate).first(where: { $0.entity == "date" })
             else { continue }
             found.append(Entity(entity: "date", value: date.value, start: span.redactedStart, end: span.redactedEnd,
                                 extractor: date.extractor))

@@ -71,10 +71,20 @@ struct CreditCardDetector: PIIDetector {
         return nil
     }
 
-    /// High inside an issuer range, low for other Luhn-valid 13–19 digits, else nil.
+    /// High inside an issuer range, low for other Luhn-valid 13–19 digits (not
+    /// test patterns with a run of six ascending digits: "1234567812345670"), else nil.
     private func score(_ digits: [UInt8]) -> Double? {
         guard Luhn.isValid(digits) else { return nil }
         if CardIssuer.identify(digits) != nil { return Self.baseScore }
-        return digits.count >= 13 ? Self.unknownRangeScore : nil
+        return digits.count >= 13 && !Self.hasAscendingRun(digits) ? Self.unknownRangeScore : nil
+    }
+
+    private static func hasAscendingRun(_ digits: [UInt8]) -> Bool {
+        var run = 1
+        for index in 1..<digits.count {
+            run = digits[index] == digits[index - 1] &+ 1 ? run + 1 : 1
+            if run >= 6 { return true }
+        }
+        return false
     }
 }

@@ -45,7 +45,9 @@ struct IPAddressDetector: PIIDetector {
             // 0.x.x.x is "this network", never a host: a version number ("0.9.1.2");
             // but 0.0.0.0 is the unspecified address ("listening on 0.0.0.0").
             let end = groups[octets.upperBound - 1].end
-            guard input[first] != 0x30 || end - first == 7 else { return }
+            guard input[first] != 0x30 || (end - first == 7 && input[first + 2] == 0x30 && input[first + 4] == 0x30
+                && input[first + 6] == 0x30)
+            else { return }
             candidates.append(
                 Candidate(type: entityType, start: groups[octets.lowerBound].start, end: prefixEnd ?? end,
                           score: Self.ipv4Score, detector: name, usesContext: true))

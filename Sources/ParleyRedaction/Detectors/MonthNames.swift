@@ -62,7 +62,9 @@ final class MonthNames: Sendable {
     func match(_ input: ScanInput, at start: Int) -> Match? {
         let first = input.byte(at: start)
         guard first.isASCIILetter, input.isWordStart(start), input.byte(at: start - 1) < 0x80 else { return nil }
-        let end = StreetWord.end(input, from: start) ?? start
+        let asciiEnd = input.letterRunEnd(from: start)
+        // Only a word with an accented letter ("märz") needs the longer scan.
+        let end = input.byte(at: asciiEnd) < 0x80 ? asciiEnd : StreetWord.end(input, from: start) ?? start
         let length = end - start
         guard length >= 3, length <= 10,
               index.mayContain(first: first, second: input.byte(at: start + 1), length: length)

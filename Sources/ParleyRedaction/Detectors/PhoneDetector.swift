@@ -11,7 +11,9 @@ struct PhoneDetector: PIIDetector {
     let name = "phone"
     let entityType = PIIEntityType.phone
 
-    static let validFormattedScore = 0.6
+    /// Below the SSN's and the card's own scores: a shape those detectors know
+    /// ("536-22-1234") stays theirs.
+    static let validFormattedScore = 0.55
     static let possibleFormattedScore = 0.5
     static let amountShapedScore = 0.4
 
@@ -111,8 +113,12 @@ struct PhoneDetector: PIIDetector {
         {
             return (start, score)
         }
-        // Other countries' national formats: grouped numbers only, through libphonenumber.
-        guard formatted, total <= 13 else { return nil }
+        // Other countries' national formats, through libphonenumber: grouped numbers of
+        // 8–12 digits only, and not the shapes other readings own: NANP groupings the
+        // rules above rejected ("(123) 456-7890"), dotted numbers (versions, IP
+        // addresses), card groups, ZIP+4, an SSN's 3-2-4, a date's 2-2-4 or 4-2-2.
+        guard formatted, (8...12).contains(total), !usesDots, Self.mayBeForeignNational(lengths, digits: digits, parens: usesParens)
+        else { return nil }
         let verdict = PhoneNumberLibrary.classify(digits, international: false)
         guard verdict != .impossible else { return nil }
         // "1 234 567", "612 345 678": grouped like a thousands-separated amount.
@@ -124,6 +130,18 @@ struct PhoneDetector: PIIDetector {
         case .valid: return (start, strong ? Self.validFormattedScore : Self.possibleFormattedScore)
         default: return (start, strong ? Self.possibleFormattedScore : Self.amountShapedScore)
         }
+    }
+
+    private static let foreignExcludedShapes: Set<[Int]> = [
+        [3, 3, 4], [3, 4], [3, 7], [1, 3, 3, 4], [3, 2, 4], [2, 2, 4], [4, 2, 2], [1, 2, 4], [2, 1, 4], [5, 4], [4, 4],
+        [4, 4, 4], [4, 6], [4, 4, 2], [2, 2, 2, 2, 2],
+    ]
+
+    /// True for groupings worth asking libphonenumber about: three groups or more,
+    /// or two with a trunk 0 or an area code in brackets.
+    static func mayBeForeignNational(_ lengths: [Int], digits: [UInt8], parens: Bool) -> Bool {
+        guard !foreignExcludedShapes.contains(lengths) || (parens && lengths.count == 3 && lengths[0] == 2) else { return false }
+        return lengths.count >= 3 || digits[0] == 0 || parens
     }
 
     /// A number after "+" or "00": the plausibility rules for the countries they

@@ -9,16 +9,18 @@ enum AddressAssembler {
         type == .streetAddress || type == .postcode || type == .location
     }
 
-    /// Drops tagger spans that overlap a street address the patterns found
-    /// ("Baker Street" inside "12 Baker Street"), before overlap resolution.
+    /// Before overlap resolution, drops tagger spans that overlap a street
+    /// address the patterns found ("Baker Street" inside "12 Baker Street") or
+    /// a name a cue or pattern found ("From: Anna Smith" is a person, whatever
+    /// the tagger reads): those detectors know the type better.
     static func preferStreetAddresses(_ candidates: inout [Candidate], thresholds: [Double]) {
-        let streets = candidates.filter {
-            $0.type == .streetAddress && $0.score >= thresholds[PIIEntityType.streetAddress.index]
+        let anchors = candidates.filter {
+            ($0.type == .streetAddress || ($0.type == .person && $0.detector != "ner"))
+                && $0.score >= thresholds[$0.type.index]
         }
-        guard !streets.isEmpty else { return }
+        guard !anchors.isEmpty else { return }
         candidates.removeAll { candidate in
-            candidate.detector == "ner"
-                && streets.contains { $0.start < candidate.end && candidate.start < $0.end }
+            candidate.detector == "ner" && anchors.contains { $0.start < candidate.end && candidate.start < $0.end }
         }
     }
 

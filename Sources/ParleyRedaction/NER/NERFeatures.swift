@@ -33,16 +33,13 @@ enum NERFeatures {
             add(.suffix2, suffixHash(token, 2, input))
         }
         add(.shape, shape)
-        add(.length, UInt64(min(token.length, 12)))
         add(.lists, UInt64(lists.rawValue))
         add(.listsAndShape, UInt64(lists.rawValue) << 8 | shape)
         let previous = index > 0 ? tokens[index - 1] : nil
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         add(.previousWord, previous?.hash ?? 0)
-        add(.previousWordAndShape, (previous?.hash ?? 0) ^ shape)
         add(.nextWord, next?.hash ?? 0)
         add(.previousWord2, index > 1 ? tokens[index - 2].hash : 0)
-        add(.nextWord2, index + 2 < tokens.count ? tokens[index + 2].hash : 0)
         add(.previousShape, previous.map(shapeCode) ?? 99)
         add(.nextShape, next.map(shapeCode) ?? 99)
         let nextLists = next.map { lexicons.kind(of: $0.hash).rawValue } ?? 0

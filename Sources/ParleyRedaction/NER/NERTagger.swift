@@ -16,6 +16,25 @@ struct NERTagger: Sendable {
     let weights: PerceptronWeights
     let lexicons: NameLexicons
 
+    /// At most this score, so that checksum and pattern detectors (dates, cards,
+    /// postcodes) and cue phrases win an overlap against the tagger.
+    static let maximumScore = 0.75
+    /// Longer runs are split ("Anna Anna Anna …" is not one name).
+    static let maximumTokens = 4
+
+    /// Words that are never a name or place on their own: function words,
+    /// greetings, courtesy words, days, months, nationalities (`NameVocabulary`).
+    private static let stopWords: Set<UInt64> = Set(NameVocabulary.stopWords.map(WordHash.of) + [
+        "name", "you", "thank", "thanks", "here", "much", "address", "phone", "email", "account", "order", "card",
+        "mr", "mrs", "ms", "dr", "prof", "miss", "sir", "madam", "may", "april", "june", "august", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "also", "invalid", "employee",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d",
+        "it's", "it’s", "that's", "that’s", "let's", "let’s", "we're", "we’re", "you're", "you’re", "don't", "don’t",
+        "can't", "can’t",
+    ].map(WordHash.of))
+    /// Words that make a run a business or a place, not a person ("Holdings", "Church", "Road").
+    private static let organisationWords: Set<UInt64> = Set(NameVocabulary.placesAndOrganisations.map(WordHash.of))
+
     /// Tokens whose lowercase form may continue a name or place ("Rio de Janeiro").
     private static let particles: Set<UInt64> = Set(
         ["de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "du", "la",
@@ -34,6 +53,14 @@ struct NERTagger: Sendable {
             let token = tokens[index]
             let previousTag = index > 0 ? tags[index - 1] : 0
             guard Self.isCandidate(token, previousTag: previousTag) else { continue }
+            // Starts no entity that would survive `isPlausible`: a stop word, or an
+            // ordinary word with no capitalised word after it ("Please", "Thanks").
+            if previousTag == 0, Self.stopWords.contains(token.hash)
+                || (!(index + 1 < tokens.count && tokens[index + 1].shape.contains(.capitalised))
+                    && lexicons.kind(of: token.hash).contains(.common))
+            {
+                continue
+            }
             NERFeatures.extract(
                 tokens, index, previousTag: previousTag, previousTag2: index > 1 ? tags[index - 2] : 0, input: input,
                 lexicons: lexicons, into: &features)
@@ -41,7 +68,7 @@ struct NERTagger: Sendable {
             tags[index] = tag
             if tag != 0 {
                 any = true
-                confidences[index] = 1 / (1 + exp(-2 * Double(margin / max(weights.marginScale, 1e-6))))
+                confidences[index] = 1 / (1 + exp(-Double(margin / max(weights.marginScale, 1e-6))))
             }
         }
         guard any else { return [] }
@@ -67,6 +94,22 @@ struct NERTagger: Sendable {
         return (best, bestScore - scores.0)
     }
 
+    /// False for runs made only of ordinary words ("Customer Service", "Thank
+    /// You", "Apple Pay", "Grace Church": each word is in the common-word list,
+    /// a stop word or an acronym), for words with a capital inside ("WhatsApp"),
+    /// and for "people" with an organisation or street word ("Anna Smith
+    /// Holdings", "Victoria Road").
+    private func isPlausible(_ type: PIIEntityType, _ run: ArraySlice<NERToken>) -> Bool {
+        var allOrdinary = true
+        for token in run where token.shape.contains(.capitalised) {
+            if token.shape.contains(.innerCapital) { return false }  // "WhatsApp", "iPhone"
+            if type == .person, Self.organisationWords.contains(token.hash) { return false }
+            if Self.stopWords.contains(token.hash) || token.shape.contains(.allCapitals) { continue }  // "SSN", "IBAN"
+            if !lexicons.kind(of: token.hash).contains(.common) { allOrdinary = false }
+        }
+        return !allOrdinary
+    }
+
     private func spans(_ tokens: [NERToken], _ tags: [Int], _ confidences: [Double], input: ScanInput) -> [Entity] {
         var result: [Entity] = []
         var index = 0
@@ -80,16 +123,30 @@ struct NERTagger: Sendable {
             var last = index
             var total = confidences[index]
             var next = index + 1
-            while next < tokens.count, tags[next] == inside {
+            while next < tokens.count, tags[next] == inside, next - index < Self.maximumTokens {
                 last = next
                 total += confidences[next]
                 next += 1
             }
             // A trailing particle is not part of the name ("Anna de").
             while last > index, !tokens[last].shape.contains(.capitalised) { last -= 1 }
-            result.append(Entity(
-                type: tag == 1 ? .person : .location, start: tokens[index].start, end: tokens[last].end,
-                score: total / Double(next - index)))
+            var type: PIIEntityType = tag == 1 ? .person : .location
+            if index == last {
+                let lists = lexicons.kind(of: tokens[index].hash)
+                // One word in no list at a sentence's start is more often an
+                // ordinary word of another language ("Überweisung", "Merci").
+                if tokens[index].shape.contains(.sentenceStart), lists.intersection([.givenName, .surname, .place]).isEmpty {
+                    index = next
+                    continue
+                }
+                // A lone word the place list knows ("London", "Leeds") is a place.
+                if lists.contains(.place) { type = .location }
+            }
+            if isPlausible(type, tokens[index...last]) {
+                result.append(Entity(
+                    type: type, start: tokens[index].start, end: tokens[last].end,
+                    score: min(Self.maximumScore, total / Double(next - index))))
+            }
             index = next
         }
         return result

@@ -17,6 +17,8 @@ struct NERToken {
         static let sentenceStart = Shape(rawValue: 8)
         /// Contains an apostrophe or a hyphen ("O'Brien", "Jean-Luc").
         static let joined = Shape(rawValue: 16)
+        /// A capital after a small letter ("WhatsApp", "iPhone"), other than "McX"/"MacX".
+        static let innerCapital = Shape(rawValue: 32)
     }
 
     let start: Int

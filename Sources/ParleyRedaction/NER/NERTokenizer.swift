@@ -21,7 +21,8 @@ enum NERTokenizer {
             }
             let start = index
             if byte.isASCIIDigit {
-                while index < count, bytes[index].isASCIIDigit { index += 1 }
+                // A number, or a code of digits and letters ("1Z999AA1", "SW1A", "3rd"): never a name.
+                while index < count, bytes[index].isASCIIAlnum { index += 1 }
                 tokens.append(NERToken(start: start, end: index, kind: .number,
                                        shape: atSentenceStart ? .sentenceStart : [],
                                        hash: WordHash.lowercased(bytes, start, index)))
@@ -36,7 +37,12 @@ enum NERTokenizer {
                 while index < count {
                     if let next = letterLength(bytes, at: index) {
                         let letter = bytes[index]
-                        if letter.isASCIIUpper { uppercase += 1 } else if letter.isASCIILower { lowercase += 1 }
+                        if letter.isASCIIUpper {
+                            uppercase += 1
+                            if bytes[index - 1].isASCIILower, !isMacPrefix(bytes, start, index) { shape.insert(.innerCapital) }
+                        } else if letter.isASCIILower {
+                            lowercase += 1
+                        }
                         if letter >= 0x80 { shape.insert(.nonASCII) }
                         index += next
                     } else if let joiner = joinerLength(bytes, at: index), index + joiner < count,
@@ -47,6 +53,14 @@ enum NERTokenizer {
                     } else {
                         break
                     }
+                }
+                if index < count, bytes[index].isASCIIDigit {
+                    // Letters running into digits ("SW1A", "ORD2024"): a code, not a word.
+                    while index < count, bytes[index].isASCIIAlnum { index += 1 }
+                    tokens.append(NERToken(start: start, end: index, kind: .number, shape: shape,
+                                           hash: WordHash.lowercased(bytes, start, index)))
+                    atSentenceStart = false
+                    continue
                 }
                 let first = bytes[start]
                 if first >= 0x80 {
@@ -83,8 +97,10 @@ enum NERTokenizer {
             return nil  // U+0080–U+00BF: no-break space, «, », ¿, ¡, currency signs
         case 0xC3 where bytes[index + 1] == 0x97 || bytes[index + 1] == 0xB7:
             return nil  // × ÷
-        case 0xE2, 0xE3 where bytes[index + 1] == 0x80:
-            return nil  // general punctuation, arrows, symbols, CJK punctuation
+        case 0xE2:
+            return nil  // general punctuation, arrows, symbols (U+2000–U+2FFF)
+        case 0xE3 where bytes[index + 1] == 0x80:
+            return nil  // CJK punctuation
         case 0xEF where bytes[index + 1] >= 0xBC:
             return nil  // full-width forms
         case 0xF0:
@@ -92,6 +108,13 @@ enum NERTokenizer {
         default:
             return length
         }
+    }
+
+    /// "Mc" or "Mac" from `start` to `index` ("McDonald", "MacLeod").
+    private static func isMacPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ index: Int) -> Bool {
+        guard bytes[start] == 0x4D else { return false }  // M
+        if index - start == 2 { return bytes[start + 1] == 0x63 }  // Mc
+        return index - start == 3 && bytes[start + 1] == 0x61 && bytes[start + 2] == 0x63  // Mac
     }
 
     /// An apostrophe (' or ’) or a hyphen inside a word.

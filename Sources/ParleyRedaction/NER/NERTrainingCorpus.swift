@@ -8,12 +8,14 @@ struct NERTrainingCorpus {
     private let given: [String]
     private let surnames: [String]
     private let places: [String]
+    private let words: [String]
 
     init(seed: UInt64) {
         random = SeededRandom(seed: seed)
         given = Self.lines(GivenNameList.text)
         surnames = Self.lines(SurnameList.text)
         places = Self.lines(PlaceList.text)
+        words = Self.lines(CommonWordList.text)
     }
 
     private static func lines(_ text: String) -> [String] {
@@ -66,6 +68,20 @@ struct NERTrainingCorpus {
     private mutating func surname() -> String { Self.capitalised(random.pick(surnames)) }
     private mutating func place() -> String {
         random.unit() < 0.15 ? random.pick(Self.countriesAndRegions) : Self.capitalised(random.pick(places))
+    }
+
+    /// A postcode-like code: "E7 8HH", "10115", "75002", "1012 AB", "00-950".
+    private mutating func postcode() -> String {
+        let letters = Array("ABCDEFGHJKLMNPRSTUWXY")
+        func letter() -> String { String(letters[random.below(letters.count)]) }
+        func digits(_ count: Int) -> String { (0..<count).map { _ in String(random.below(10)) }.joined() }
+        switch random.below(5) {
+        case 0: return letter() + digits(1) + " " + digits(1) + letter() + letter()
+        case 1: return letter() + letter() + digits(2) + " " + digits(1) + letter() + letter()
+        case 2: return digits(5)
+        case 3: return digits(4) + " " + letter() + letter()
+        default: return digits(2) + "-" + digits(3)
+        }
     }
 
     private mutating func person() -> String {
@@ -140,7 +156,8 @@ struct NERTrainingCorpus {
     // MARK: templates
 
     /// `{P}` a person, `{G}` a given name, `{S}` a surname after a title, `{L}` a
-    /// place, `{T}` a street, `{X}` a product, `{O}` an organisation, `{B}` a label.
+    /// place, `{T}` a street, `{X}` a product, `{O}` an organisation, `{B}` a label,
+    /// `{W}` an ordinary word, capitalised (a heading, a sentence's first word).
     private static let positive = [
         "Hi, my name is {P} and I need help with my order.", "This is {P}, I called yesterday about a refund.",
         "{P} called yesterday about the invoice.", "Please ask {G} to call me back.", "I spoke to {P} on the phone.",
@@ -171,6 +188,9 @@ struct NERTrainingCorpus {
         "{G} and I share the account.", "I gave {P} my details.", "Who is {P}?", "{P} is not authorised.",
         "We met {P} at the {L} office.", "Please update the name to {P}.", "The letter was addressed to {P}.",
         "Beneficiary: {P}", "Emergency contact: {P}", "Next of kin is {P}.", "Guardian: {P}, {L}",
+        "My address is in {Z}, {L}.", "{Z} {L}", "Postcode {Z}, {L}, {L}", "It's {T}, {Z} {L}.",
+        "Ship to {P}, {T}, {Z} {L}", "I'm at {Z} in {L} now.", "{G} {S} ({L}) called about {X}.",
+        "Hi {G}, the {X} arrived in {L}.", "{P} bought {X} in {L}.", "Flight from {L} to {L} on Monday.",
     ]
 
     private static let negative = [
@@ -188,10 +208,14 @@ struct NERTrainingCorpus {
         "Can you send me the invoice?", "I want to speak to a manager.", "Is this a scam?", "Not happy at all.",
         "The {X} arrived damaged.", "I ordered the {X} in blue.", "It says {B} but nothing happens.",
         "We use {X} at home.", "Does {O} deliver on {B}?", "Returns are free until {B}.",
+        "{W} is not working.", "{W} {W} keeps failing.", "Subject: {W} {W}", "{W}: {W} {W} {W}",
+        "{W} me please, the {W} is broken.", "{W}, {W} and {W} are missing.", "Why is {W} {W} so slow?",
+        "{W} the order please.", "{W} {W}!", "Re: {W} {W} {W}", "The {W} {W} page is blank.",
+        "I clicked {W} {W} but nothing happened.", "{W}? {W}.", "Can I {W} my {W}?", "{W} from {X} failed.",
     ]
 
     private mutating func sentence() -> NERTrainer.Sentence {
-        let template = random.unit() < 0.62 ? random.pick(Self.positive) : random.pick(Self.negative)
+        let template = random.unit() < 0.6 ? random.pick(Self.positive) : random.pick(Self.negative)
         var text = ""
         var entities: [(type: PIIEntityType, start: Int, end: Int)] = []
         var characters = template.makeIterator()
@@ -211,6 +235,8 @@ struct NERTrainingCorpus {
             case "T": text += street(); entities.append((.location, start, text.utf8.count))
             case "X": text += random.pick(Self.products)
             case "O": text += random.pick(Self.organisations)
+            case "W": text += Self.capitalised(random.pick(words))
+            case "Z": text += postcode()
             default: text += random.pick(Self.labels)
             }
         }

@@ -33,7 +33,9 @@ let package = Package(
             dependencies: ["CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
-        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
+        // Google's libphonenumber (Debian libphonenumber-dev, C++) behind a C function.
+        .target(name: "CPhoneNumber", linkerSettings: [.linkedLibrary("phonenumber")]),
+        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto", "CPhoneNumber"], exclude: ["Lexicon/Data/NOTICE.md"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
         // The sentence encoder's float kernels, one copy per instruction set, chosen at run time;
         // optimised even in debug builds, where -O0 kernels would make the encoder tests crawl.
@@ -108,6 +110,8 @@ let package = Package(
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
         .executableTarget(name: "encoder-bench", dependencies: ["ParleyEncoder", "ParleyNLU"], path: "Benchmarks/encoder-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
+        // Trains the named-entity tagger and writes its weights into ParleyRedaction (run in release).
+        .executableTarget(name: "ner-train", dependencies: ["ParleyRedaction"], path: "packaging/redaction/ner-train"),
 
         .target(
             name: "ParleyTestSupport",
@@ -149,5 +153,6 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

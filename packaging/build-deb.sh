@@ -27,13 +27,13 @@ mkdir -p "$pkg/DEBIAN"
 install -m 0755 packaging/postinst packaging/prerm "$pkg/DEBIAN/"
 printf '/etc/parley/parley.yml\n/etc/parley/policies/escalation.yml\n/etc/parley/policies/pii.yml\n' > "$pkg/DEBIAN/conffiles"
 # Runtime libraries: the Swift runtime and Foundation are linked statically;
-# libsodium and libsqlite3 come from Debian.
+# libsodium, libsqlite3 and OpenSSL's libcrypto come from Debian.
 cat > "$pkg/DEBIAN/control" <<CONTROL
 Package: parley
 Version: ${version}
 Architecture: ${arch}
 Maintainer: Parley maintainers <maintainers@parley.invalid>
-Depends: libsodium23, libsqlite3-0, libstdc++6, libgcc-s1, adduser
+Depends: libsodium23, libsqlite3-0, libssl3, libstdc++6, libgcc-s1, adduser
 Section: net
 Priority: optional
 Description: on-premises customer-support agent

@@ -5,6 +5,7 @@
 # its page cipher as the product runs it (OpenSSL), and crypt-sodium: the
 # same VFS with libsodium computing every page (the implementation before
 # OpenSSL's). Medians and ratios as run.sh prints them.
+#   --rounds N      rounds of every arm, alternated (default 5).
 #   --gcm           add crypt-gcm: parley-crypt with its page cipher swapped
 #                   for AES-256-GCM (sqlbench-aesgcm.c), to price that option.
 #   --cpu           switch sqlbench.c's clock from CLOCK_MONOTONIC to
@@ -21,14 +22,17 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=${SQLBENCH_SOURCE:-$(cd "$here/../.." && pwd)/shared/bench/sqlcipher/sqlbench.c}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cd "$work"
-cpu=no gcm=no instructions=no
-for arg in "$@"; do
-  case "$arg" in
+cpu=no gcm=no instructions=no rounds=5
+usage="usage: $0 [--rounds N] [--cpu] [--gcm] [--instructions]"
+while [ $# -gt 0 ]; do
+  case "$1" in
     --cpu) cpu=yes ;;
     --gcm) gcm=yes ;;
     --instructions) instructions=yes ;;
-    *) echo "usage: $0 [--cpu] [--gcm] [--instructions]" >&2; exit 2 ;;
+    --rounds) shift; [[ "${1:-}" =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }; rounds=$1 ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
+  shift
 done
 if [ "$cpu" = yes ]; then
   sed 's/CLOCK_MONOTONIC/CLOCK_PROCESS_CPUTIME_ID/' "$src" > sqlbench.c
@@ -112,7 +116,7 @@ PY
   exit 0
 fi
 
-for rep in 1 2 3 4 5; do
+for ((rep = 1; rep <= rounds; rep++)); do
   for arm in $arms; do
     echo "arm=$arm $(run_arm "$arm")"
   done

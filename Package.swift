@@ -27,10 +27,16 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        // OpenSSL 3's libcrypto: the faster of the page cipher's two implementations (CSQLiteCrypt/pc_openssl.c).
+        .systemLibrary(
+            name: "CLibcrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The page-encrypting SQLite VFS; GRDBSQLite so that GRDB and the VFS share one libsqlite3.
         .target(
             name: "CSQLiteCrypt",
-            dependencies: ["CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["CSodium", "CLibcrypto", .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         // Google's libphonenumber (Debian libphonenumber-dev, C++) behind a C function.
@@ -127,7 +133,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CSQLiteCryptTests",
-            dependencies: ["CSQLiteCrypt", "CSodium", "vfs-crash-writer", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["CSQLiteCrypt", "CSodium", "vfs-crash-writer", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),

@@ -25,6 +25,8 @@ public final class ParleyEngine: Sendable {
     public let retention: RetentionServices?
     /// How the NLU decides: the cascade, or the linear model alone and why.
     public let nluStatus: NLUCascade.Status
+    /// Handoffs, turns and notes as they happen, for the agents' console.
+    public let events = EventFeed()
     let pipeline: TurnPipeline
     let logger: Logger
     let clock: @Sendable () -> Date
@@ -59,7 +61,7 @@ public final class ParleyEngine: Sendable {
             redactor: redactor, parser: parser, dialogue: dialogue, escalation: escalation,
             actions: Dictionary(uniqueKeysWithValues: actions.map { ($0.name, $0) }),
             records: records ?? LocalCRM(store: store), store: store, audit: audit, modelVersion: model.metadata.version,
-            metrics: metrics, logger: logger, clock: clock
+            metrics: metrics, events: events, logger: logger, clock: clock
         )
         Self.describeMetrics(metrics)
     }

@@ -19,7 +19,8 @@ import ParleyStore
 /// 5. let the dialogue decide (slots, forms, rules, fallback);
 /// 6. let the escalation policy decide whether a human takes over, and where;
 /// 7. run the actions (responses, look-ups through the integration layer);
-/// 8. store the turn and its audit entries, atomically; count it.
+/// 8. store the turn and its audit entries, atomically; count it;
+/// 9. tell the agents' console (a new handoff, a message during one).
 ///
 /// Logs, metrics and audit entries carry ids, intents, queues and rule names only.
 struct TurnPipeline: Sendable {
@@ -33,6 +34,7 @@ struct TurnPipeline: Sendable {
     let audit: AuditTrail
     let modelVersion: String
     let metrics: MetricsRegistry
+    let events: EventFeed
     let logger: Logger
     let locks = KeyedLock()
     let clock: @Sendable () -> Date
@@ -87,8 +89,10 @@ struct TurnPipeline: Sendable {
                 "confidence": String(format: "%.3f", parse.intent.confidence), "bot": "silent",
                 "nlu_stage": parse.stage.rawValue, "out_of_scope": String(parse.outOfScope),
             ])
-            try await commit(message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now, audit: [event])
+            let seqs = try await commit(message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now, audit: [event])
             logger.info("message stored during handoff; bot silent", metadata: ["handoff.queue": "\(open?.queue ?? "")"])
+            // 9. The console.
+            if let seq = seqs.first { events.publish(.turn(conversationID: message.conversationID, seq: seq, role: .customer)) }
             return TurnResult(
                 conversationID: message.conversationID, replies: [], intent: parse.intent, entities: parse.entities,
                 ranking: parse.ranking, status: .handoff,
@@ -132,6 +136,14 @@ struct TurnPipeline: Sendable {
         if let handoff {
             metrics.increment("parley_handoffs_total", labels: ["queue": handoff.queue, "rule": handoff.rule])
             logger.info("conversation handed off", metadata: ["handoff.queue": "\(handoff.queue)", "handoff.rule": "\(handoff.rule)"])
+        }
+        // 9. The console.
+        if handoff != nil {
+            do {
+                if let open = try await store.openHandoff(conversationID: message.conversationID) { self.events.publish(.handoff(open)) }
+            } catch {
+                logger.warning("the new handoff could not be announced to the console", metadata: ["error": "\(error.description)"])
+            }
         }
         logger.debug("turn handled", metadata: [
             "turn.intent": "\(parse.intent.name)", "turn.confidence": "\(String(format: "%.3f", parse.intent.confidence))",
@@ -193,14 +205,16 @@ struct TurnPipeline: Sendable {
         ]
     }
 
+    /// The stored turns' numbers.
+    @discardableResult
     private func commit(
         _ message: IncomingMessage, customerID: String?, status: ConversationRecord.Status, tracker: Tracker,
         messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, now: Date, audit events: [AuditEvent]
-    ) async throws(EngineError) {
+    ) async throws(EngineError) -> [Int] {
         let encoded: Data
         do { encoded = try JSONEncoder().encode(tracker) } catch { throw .storage("the tracker could not be encoded") }
         do {
-            try await store.commit(TurnCommit(
+            return try await store.commit(TurnCommit(
                 conversationID: message.conversationID, customerID: customerID, channel: message.channel.actor.rawValue, status: status,
                 tracker: encoded, messages: messages, handoff: handoff, now: now,
                 audit: { [audit] subject in audit.appends(events.map { $0.naming(subject: subject) }) },

@@ -73,12 +73,21 @@ let package = Package(
         .target(
             name: "ParleyServer",
             dependencies: [
-                "ParleyEngine", "ParleyAudit", "ParleyRetention", "ParleyStore",
+                "ParleyEngine", "ParleyAudit", "ParleyRetention", "ParleyStore", "ParleyCrypto", "ParleyIntegrations", "ParleyRedaction",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.embedInCode("OpenAPI/openapi.json")]
+            resources: [
+                .embedInCode("OpenAPI/openapi.json"),
+                // The agent console (HTML, CSS, ES modules), served under /console.
+                .embedInCode("Console/Assets/index.html"), .embedInCode("Console/Assets/console.css"),
+                .embedInCode("Console/Assets/app.js"), .embedInCode("Console/Assets/api.js"), .embedInCode("Console/Assets/dom.js"),
+                .embedInCode("Console/Assets/events.js"), .embedInCode("Console/Assets/queues.js"),
+                .embedInCode("Console/Assets/conversation.js"), .embedInCode("Console/Assets/transcript.js"),
+                .embedInCode("Console/Assets/shortcuts.js"), .embedInCode("Console/Assets/auditor.js"),
+                .embedInCode("Console/Assets/admin.js"), .embedInCode("Console/Assets/tokens.js"), .embedInCode("Console/Assets/models.js"),
+            ]
         ),
         .target(
             name: "ParleyCLI",

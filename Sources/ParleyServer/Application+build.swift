@@ -37,5 +37,6 @@ public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: 
             try await routes.respond(to: endpoint, request: request, context: context)
         }
     }
+    router.addConsole(routes: routes, settings: settings.console, audit: audit)
     return router
 }

@@ -56,12 +56,18 @@ struct Serve: AsyncParsableCommand {
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.server.host) {
             logger.warning("binding a non-loopback address: the API is reachable from the network", metadata: ["server.host": "\(configuration.server.host)"])
         }
+        var settings = ServerSettings(
+            host: configuration.server.host, port: configuration.server.port,
+            maxBodyBytes: configuration.server.maxBodyBytes
+        )
+        settings.console = ConsoleSettings(
+            idleTimeout: Double(configuration.console.idleTimeoutMinutes * 60),
+            absoluteTimeout: Double(configuration.console.absoluteTimeoutHours * 3600),
+            secureCookie: ConsoleSettings.SecureCookie(rawValue: configuration.console.secureCookie) ?? .auto
+        )
         let app = buildApplication(
             engine: engine,
-            settings: ServerSettings(
-                host: configuration.server.host, port: configuration.server.port,
-                maxBodyBytes: configuration.server.maxBodyBytes
-            ),
+            settings: settings,
             logger: logger,
             models: bootstrap.models
         )

@@ -46,7 +46,7 @@ extension Store {
             throw Self.map(error)
         }
         let created = existing?.createdAt ?? commit.now
-        return try await write { db in
+        return try await groupWrite { db in
             var conversation = try ConversationRecord.fetchOne(db, key: commit.conversationID) ?? ConversationRecord(
                 id: commit.conversationID, subjectID: subjectID, customerID: commit.customerID, channel: commit.channel,
                 status: .bot, sealedTracker: nil, turnCount: 0, createdAt: created, updatedAt: commit.now

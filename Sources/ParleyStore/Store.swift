@@ -9,6 +9,8 @@ import ParleyCrypto
 /// own key before they reach SQLite. Every method is safe to call concurrently.
 public final class Store: Sendable {
     let database: any DatabaseWriter
+    /// Batches concurrent turn commits into shared transactions (one fsync a batch).
+    let groupCommit: GroupCommit
     let keyring: SubjectKeyring
     public let location: StoreLocation
     /// Set when opening ran crash recovery that stopped at a WAL frame or
@@ -76,6 +78,7 @@ public final class Store: Sendable {
             throw Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
         }
         self.keyringLost = keyringLost
+        groupCommit = GroupCommit(writer: database)
         recoveryNotice = notices.isEmpty ? nil : notices.joined(separator: "; ")
     }
 
@@ -142,6 +145,16 @@ public final class Store: Sendable {
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {
             return try await database.write { db in
+                do { return try updates(db) } catch { throw DatabaseEncryption.authenticationError(error) }
+            }
+        } catch { throw Self.map(error) }
+    }
+
+    /// Runs a write transaction inside a group commit (see ``GroupCommit``):
+    /// for turns, whose commits are many, small and concurrent.
+    func groupWrite<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await groupCommit.write { db in
                 do { return try updates(db) } catch { throw DatabaseEncryption.authenticationError(error) }
             }
         } catch { throw Self.map(error) }

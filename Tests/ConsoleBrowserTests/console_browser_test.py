@@ -338,7 +338,11 @@ class ConsoleBrowserTests(unittest.TestCase):
         self.wait(lambda d: "Sorry to hear that" in d.find_element(By.ID, "transcript").text)
         status, _, replies = self.server.call("GET", "/v1/conversations/br-flow/replies?after=0", token=self.channel)
         self.assertEqual(status, 200)
-        self.assertIn("Sorry to hear that, we will sort it out.", [r["text"] for r in replies["replies"]][-1])
+        last = replies["replies"][-1]["text"]
+        self.assertTrue(last.endswith("Sorry to hear that, we will sort it out."), last)
+        canned = Select(self.driver.find_element(By.ID, "canned")).options[1].text.split(": ", 1)[1]
+        self.assertEqual(last.count(canned), 1, "the canned response went in once (and the reply was sent once)")
+        self.assertEqual(sum(1 for r in replies["replies"] if r["text"] == last), 1)
 
         self.driver.find_element(By.ID, "note-text").send_keys("Offered a callback.")
         self.driver.find_element(By.CSS_SELECTOR, "#note-form button[type=submit]").click()

@@ -23,12 +23,15 @@ async function boot() {
   $('sign-in-form').addEventListener('submit', (event) => { event.preventDefault(); signIn(); });
   $('sign-out').addEventListener('click', () => signOut());
   api.whenSessionEnds((code) => {
-    if (session) end(code === 'session_expired' ? 'Your session ended. Sign in again.' : 'Please sign in again.');
+    if (session) end(code === 'session_expired' ? 'session-ended' : 'sign-in');
   });
+  const ending = endings[window.location.hash.slice(1)] || '';
+  if (window.location.hash) window.history.replaceState(null, '', '/console');
   try {
     start(await api.get('/console/api/session', { quiet401: true }));
   } catch {
-    showSignIn('');
+    showSignIn(ending);
+    if (ending) announce(ending);
   }
 }
 
@@ -64,18 +67,23 @@ async function signOut() {
   } catch {
     // Already ended on the server: the page forgets it all the same.
   }
-  end('You are signed out.');
+  end('signed-out');
 }
 
-/** Forgets everything the page showed (no customer text stays in the page). */
-function end(message) {
+const endings = { 'signed-out': 'You are signed out.', 'session-ended': 'Your session ended. Sign in again.', 'sign-in': 'Please sign in again.' };
+
+/**
+ * Forgets everything the page showed: it is loaded afresh, so no customer
+ * text stays in its memory and the next sign-in starts from a clean page.
+ * Only the reason (one of `endings`) goes in the URL.
+ */
+function end(reason) {
   session = null;
   api.setCSRFToken(null);
   for (const stop of teardown) stop();
   teardown = [];
-  shortcuts.bind({});
-  announce(message);
-  showSignIn(message);
+  window.location.replace(`/console#${reason}`);
+  window.location.reload();
 }
 
 async function start(answer) {

@@ -29,7 +29,7 @@ import Glibc
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kill9-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let token = try await Self.prepare(root)
-        let server = try ServerProcess.start(root: root)
+        let server = try await ServerProcess.start(root: root)
         defer { server.kill() }
 
         let ledger = Ledger()
@@ -108,7 +108,17 @@ final class ServerProcess: @unchecked Sendable {
         self.port = port
     }
 
-    static func start(root: URL) throws -> ServerProcess {
+    /// Starts the server; the blocking reads of its output run on a dispatch
+    /// thread, never on one of the few threads Swift concurrency shares.
+    static func start(root: URL) async throws -> ServerProcess {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try startBlocking(root: root) })
+            }
+        }
+    }
+
+    private static func startBlocking(root: URL) throws -> ServerProcess {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("parley")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -136,7 +146,8 @@ final class ServerProcess: @unchecked Sendable {
         return ServerProcess(process: process, port: port)
     }
 
-    /// SIGKILL, once; later calls do nothing.
+    /// SIGKILL, once; later calls do nothing. Waits for the exit (a blocking
+    /// wait, but a kill -9 ends the process at once).
     func kill() {
         lock.lock()
         defer { lock.unlock() }

@@ -7,6 +7,9 @@ public struct IncomingMessage: Sendable {
     /// The channel that delivered it, for the audit trail.
     public var channel: Principal
 
+    /// The longest text accepted, in Unicode scalars (JSON Schema's
+    /// `maxLength` unit): combining marks count, so a single "character"
+    /// carrying thousands of marks is as long as they are.
     public static let maxTextLength = 4_000
 
     public init(conversationID: String, text: String, customerID: String? = nil, channel: Principal = .loopbackChannel) {
@@ -23,7 +26,7 @@ public struct IncomingMessage: Sendable {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw .invalidInput("text must not be empty")
         }
-        guard text.count <= Self.maxTextLength else {
+        guard text.unicodeScalars.count <= Self.maxTextLength else {
             throw .invalidInput("text is longer than \(Self.maxTextLength) characters")
         }
     }

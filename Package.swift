@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Already resolved for Hummingbird; named for the HTTP parser's errors and the channel handlers in ParleyServer/Connection.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +31,9 @@ let package = Package(
         // The page-encrypting SQLite VFS; GRDBSQLite so that GRDB and the VFS share one libsqlite3.
         .target(
             name: "CSQLiteCrypt",
-            dependencies: ["CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            // The simulated full disk of pc_testing.c, in debug builds only (never in a release, so never shipped).
+            cSettings: [.define("PARLEY_CRYPT_TESTING", .when(configuration: .debug))]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
@@ -59,8 +64,12 @@ let package = Package(
             dependencies: [
                 "ParleyEngine", "ParleyAudit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
@@ -87,7 +96,7 @@ let package = Package(
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "CSQLiteCrypt", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),

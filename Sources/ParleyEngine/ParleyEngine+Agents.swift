@@ -209,6 +209,7 @@ extension ParleyEngine {
         switch error {
         case let .notFound(what): .notFound(what)
         case let .conflict(reason): .conflict(reason)
+        case .diskFull: .storageFull(error.description)
         default: .storage(error.description)
         }
     }

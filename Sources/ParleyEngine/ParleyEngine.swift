@@ -20,6 +20,8 @@ public final class ParleyEngine: Sendable {
     public let tokens: AccessTokens
     public let redactor: Redactor
     public let audit: AuditTrail
+    /// Failed authentications, folded and durable.
+    public let authFailures: AuthFailureLedger
     let pipeline: TurnPipeline
     let logger: Logger
     let clock: @Sendable () -> Date
@@ -45,6 +47,7 @@ public final class ParleyEngine: Sendable {
         self.metrics = metrics
         self.audit = audit
         self.tokens = AccessTokens(store: store, audit: audit, clock: clock, logger: logger)
+        self.authFailures = AuthFailureLedger(store: store, audit: audit, metrics: metrics, logger: logger, clock: clock)
         self.logger = logger
         self.clock = clock
         self.redactor = redactor

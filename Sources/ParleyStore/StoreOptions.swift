@@ -9,7 +9,16 @@ public struct StoreOptions: Sendable, Hashable {
     /// rotation, restore, migration) is written through a cache of this size too.
     public var pageCacheKiB: Int
 
-    public init(pageCacheKiB: Int = StoreOptions.defaultPageCacheKiB) {
+    /// Customer turns are refused (nothing written) while the data
+    /// directory's disk has less free space than this, so that the writes
+    /// that must not be lost (audit entries, agents' actions, checkpoints
+    /// folding the WAL into the database) still find room.
+    public var reserveBytes: UInt64
+
+    public static let defaultReserveBytes: UInt64 = 64 << 20
+
+    public init(pageCacheKiB: Int = StoreOptions.defaultPageCacheKiB, reserveBytes: UInt64 = StoreOptions.defaultReserveBytes) {
         self.pageCacheKiB = max(pageCacheKiB, Self.minimumPageCacheKiB)
+        self.reserveBytes = reserveBytes
     }
 }

@@ -171,6 +171,15 @@ int parley_crypt_memory_file_stats(unsigned long long *files_opened,
 int parley_crypt_page_stats(unsigned long long *sealed, unsigned long long *opened,
                             unsigned long long *reused);
 
+/**
+ * Tests only: while `directory` is set (an absolute path prefix), every write
+ * through the VFS that would make a file under it longer fails with
+ * SQLITE_FULL, as on a disk without free blocks; NULL ends it. Available in
+ * debug builds (PARLEY_CRYPT_TESTING); in release builds it does nothing and
+ * returns SQLITE_MISUSE, so it cannot be switched on in production.
+ */
+int parley_crypt_simulate_full_disk(const char *directory);
+
 #ifdef __cplusplus
 }
 #endif

@@ -107,6 +107,17 @@ enum ScalingProbe {
     }
 }
 
+/// Runs CPU-bound work on a thread of its own: a test that measures for a
+/// minute must not hold one of the Swift concurrency pool's few threads, on
+/// which every other test (live servers included) runs.
+func onDedicatedThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        let thread = Thread { continuation.resume(returning: work()) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
+
 extension Duration {
     var seconds: Double {
         let parts = components

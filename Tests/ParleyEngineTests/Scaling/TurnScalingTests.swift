@@ -38,38 +38,38 @@ import Testing
         }
     }()
 
-    func check(_ shape: InputShape, _ body: (String) -> Void) {
-        let measurement = ScalingProbe.measure(
-            short: shape.text(scalars: Self.short), long: shape.text(scalars: Self.long), sizeRatio: Self.sizeRatio, body
-        )
+    func check(_ shape: InputShape, _ body: @escaping @Sendable (String) -> Void) async {
+        let measurement = await onDedicatedThread {
+            ScalingProbe.measure(short: shape.text(scalars: Self.short), long: shape.text(scalars: Self.long), sizeRatio: Self.sizeRatio, body)
+        }
         #expect(measurement.isAtMostTwiceLinear, "\(shape.name): \(measurement)")
     }
 
-    @Test(arguments: InputShape.turns) func redactionIsLinear(shape: InputShape) {
-        check(shape) { _ = Self.stages.redactor.redact($0) }
+    @Test(arguments: InputShape.turns) func redactionIsLinear(shape: InputShape) async {
+        await check(shape) { _ = Self.stages.redactor.redact($0) }
     }
 
-    @Test(arguments: InputShape.turns) func tokenizerIsLinear(shape: InputShape) {
-        check(shape) { _ = Tokenizer().tokenize($0) }
+    @Test(arguments: InputShape.turns) func tokenizerIsLinear(shape: InputShape) async {
+        await check(shape) { _ = Tokenizer().tokenize($0) }
     }
 
-    @Test(arguments: InputShape.turns) func featuresAreLinear(shape: InputShape) {
-        check(shape) { _ = Self.stages.model.classifier.vectorizer.vector(for: $0) }
+    @Test(arguments: InputShape.turns) func featuresAreLinear(shape: InputShape) async {
+        await check(shape) { _ = Self.stages.model.classifier.vectorizer.vector(for: $0) }
     }
 
-    @Test(arguments: InputShape.turns) func intentRankingIsLinear(shape: InputShape) {
-        check(shape) { _ = Self.stages.model.classifier.rank($0) }
+    @Test(arguments: InputShape.turns) func intentRankingIsLinear(shape: InputShape) async {
+        await check(shape) { _ = Self.stages.model.classifier.rank($0) }
     }
 
-    @Test(arguments: InputShape.turns) func entityExtractionIsLinear(shape: InputShape) {
-        check(shape) { _ = Self.stages.extractor.extract(from: $0, referenceDate: StarterBot.now) }
+    @Test(arguments: InputShape.turns) func entityExtractionIsLinear(shape: InputShape) async {
+        await check(shape) { _ = Self.stages.extractor.extract(from: $0, referenceDate: StarterBot.now) }
     }
 
-    @Test(arguments: InputShape.turns) func dialogueIsLinear(shape: InputShape) {
+    @Test(arguments: InputShape.turns) func dialogueIsLinear(shape: InputShape) async {
         let short = Self.stages.parser.parse(shape.text(scalars: Self.short), referenceDate: StarterBot.now)
         let long = Self.stages.parser.parse(shape.text(scalars: Self.long), referenceDate: StarterBot.now)
-        let measurement = ScalingProbe.measure(short: short, long: long, sizeRatio: Self.sizeRatio) {
-            _ = Self.stages.dialogue.decide($0, tracker: Tracker())
+        let measurement = await onDedicatedThread {
+            ScalingProbe.measure(short: short, long: long, sizeRatio: Self.sizeRatio) { _ = Self.stages.dialogue.decide($0, tracker: Tracker()) }
         }
         #expect(measurement.isAtMostTwiceLinear, "\(shape.name): \(measurement)")
     }

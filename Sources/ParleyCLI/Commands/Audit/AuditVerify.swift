@@ -11,7 +11,9 @@ struct AuditVerify: AsyncParsableCommand {
             A bundle is checked for the checkpoint's signature, every entry's inclusion
             proof and sequence continuity; the first bad entry is named by sequence
             number. Exits non-zero on any failure. No data directory or key is needed to
-            verify a bundle.
+            verify a bundle. With --database, a data directory that cannot be written
+            (a copy on read-only media) is read without writing anything; the
+            verification is then not recorded in its audit log.
             """
     )
 
@@ -40,11 +42,16 @@ struct AuditVerify: AsyncParsableCommand {
     func run() async throws {
         if database {
             let context = try CommandContext(global)
-            let data = try context.open()
+            let readOnly = context.dataDirectoryIsReadOnly
+            let data = try readOnly ? context.openForReading() : context.open()
             let report = try await data.audit.verifyStoredLog()
             var details = ["scope": "database", "size": String(report.size)]
             if let bad = report.firstBadSequence { details["first_bad_sequence"] = String(bad) }
-            try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: details), in: data)
+            if readOnly {
+                FileHandle.standardError.write(Data("note: the data directory is read-only; this verification is not recorded in its audit log\n".utf8))
+            } else {
+                try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: details), in: data)
+            }
             if json { try printJSON(report) } else if report.verified {
                 print("verified: \(report.size) entries\(report.checkpointSize.map { "; newest checkpoint at \($0)" } ?? "")")
             } else {

@@ -7,7 +7,7 @@ import ParleyEngine
 /// a valid token of another role → 403. Customer endpoints also serve direct
 /// loopback requests without a token when ``LoopbackExemption`` allows it.
 /// Every failure is recorded durably (``AuthenticationAudit``); repeated
-/// failures from one address are answered 429, late (``AuthThrottle``).
+/// invalid tokens from one address are answered 429, late (``AuthThrottle``).
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = ParleyRequestContext
 
@@ -30,7 +30,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if direct, roles.contains(.channel), try await loopback.allowsTokenlessRequests() {
                 return try await next(request, context)
             }
-            throw await audit.failed(reason: "missing_token", route: route, from: context.clientAddress)
+            // Audited, never slowed: a request without a token guesses nothing (401, as RFC 6750 says).
+            throw await audit.failed(reason: "missing_token", route: route, from: nil)
         }
         let prefix = "Bearer "
         guard header.hasPrefix(prefix), let caller = try await tokens.authenticate(String(header.dropFirst(prefix.count))) else {
@@ -80,7 +81,7 @@ final class AuthenticationAudit: Sendable {
             key: "\(reason)|\(route)", principal: Principal(actor: actor, role: .system), action: "auth.failed",
             details: ["reason": reason, "route": route]
         )
-        // In-process requests (tests) have no address and are never slowed.
+        // No address: an in-process request (tests), or a failure that is not a guess (no token); never slowed.
         guard let address, let delay = throttle.failed(from: address) else { return .unauthorized }
         engine.metrics.increment("parley_auth_throttled_total")
         try? await Task.sleep(for: delay)

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // Already resolved for Hummingbird; named for the HTTP parser's errors and the channel handlers in ParleyServer/Connection.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
@@ -28,16 +30,28 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        // OpenSSL 3's libcrypto: the faster of the page cipher's two implementations (CSQLiteCrypt/pc_openssl.c).
+        .systemLibrary(
+            name: "CLibcrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The page-encrypting SQLite VFS; GRDBSQLite so that GRDB and the VFS share one libsqlite3.
         .target(
             name: "CSQLiteCrypt",
-            dependencies: ["CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: ["CSodium", "CLibcrypto", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             // The simulated full disk of pc_testing.c, in debug builds only (never in a release, so never shipped).
             cSettings: [.define("PARLEY_CRYPT_TESTING", .when(configuration: .debug))]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
-        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
+        // Google's libphonenumber (Debian libphonenumber-dev, C++) behind a C function.
+        .target(name: "CPhoneNumber", linkerSettings: [.linkedLibrary("phonenumber")]),
+        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto", "CPhoneNumber"], exclude: ["Lexicon/Data/NOTICE.md"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
+        // The sentence encoder's float kernels, one copy per instruction set, chosen at run time;
+        // optimised even in debug builds, where -O0 kernels would make the encoder tests crawl.
+        .target(name: "CParleyKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "ParleyEncoder", dependencies: ["CParleyKernels", "ParleyCrypto"]),
         .target(name: "ParleyDialogue", dependencies: ["ParleyNLU"]),
         .target(name: "ParleyEscalation", dependencies: ["ParleyDialogue", "ParleyNLU"]),
         .target(name: "ParleyIntegrations"),
@@ -50,19 +64,21 @@ let package = Package(
             ]
         ),
         .target(name: "ParleyAudit", dependencies: ["ParleyCrypto", "ParleyStore"]),
+        .target(name: "ParleyRetention", dependencies: ["ParleyStore", "ParleyAudit", "ParleyCrypto"]),
         .target(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
-                "ParleyStore", "ParleyCrypto", "ParleyAudit",
+                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyEncoder",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "ParleyServer",
             dependencies: [
-                "ParleyEngine", "ParleyAudit",
+                "ParleyEngine", "ParleyAudit", "ParleyRetention", "ParleyStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,9 +92,11 @@ let package = Package(
         .target(
             name: "ParleyCLI",
             dependencies: [
-                "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto",
+                "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto", "ParleyRetention",
+                "ParleyEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -90,13 +108,29 @@ let package = Package(
             dependencies: ["CSQLiteCrypt", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Benchmarks/vfs-bench"
         ),
+        .executableTarget(
+            name: "retention-bench",
+            dependencies: ["ParleyEngine", "ParleyStore", "CSQLiteCrypt", "CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/retention-bench"
+        ),
+        .executableTarget(
+            name: "turn-server",
+            dependencies: [
+                "ParleyEngine", "ParleyServer", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/turn-server"
+        ),
         .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
+        .executableTarget(name: "encoder-bench", dependencies: ["ParleyEncoder", "ParleyNLU"], path: "Benchmarks/encoder-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
+        // Trains the named-entity tagger and writes its weights into ParleyRedaction (run in release).
+        .executableTarget(name: "ner-train", dependencies: ["ParleyRedaction"], path: "packaging/redaction/ner-train"),
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "CSQLiteCrypt", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", "CSQLiteCrypt", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
@@ -108,14 +142,17 @@ let package = Package(
         ),
         .testTarget(
             name: "CSQLiteCryptTests",
-            dependencies: ["CSQLiteCrypt", "CSodium", "vfs-crash-writer", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["CSQLiteCrypt", "CSodium", "vfs-crash-writer", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
+        .testTarget(name: "ParleyEncoderTests", dependencies: ["ParleyEncoder", "CParleyKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto"]),
+        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto", "ParleyRetention", "ParleyStore"]),
+        .testTarget(name: "ParleyRetentionTests", dependencies: ["ParleyRetention", "ParleyStore", "ParleyAudit", "ParleyCrypto"]),
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [
@@ -132,5 +169,6 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -13,7 +13,8 @@ static int pc_check_fail(const char *path, unsigned pgno, const char *what) {
 }
 
 static int pc_check_pages(sqlite3_file *real, const char *path, const pc_key *key,
-                          unsigned char *page, unsigned long long *pages_out) {
+                          unsigned char *page, unsigned long long *pages_out,
+                          parley_crypt_page_visitor visit, void *context) {
     sqlite3_int64 size = 0;
     int rc = real->pMethods->xFileSize(real, &size);
     if (rc != SQLITE_OK) return rc;
@@ -40,14 +41,41 @@ static int pc_check_pages(sqlite3_file *real, const char *path, const pc_key *ke
         if (pc_unseal(key, ad, ad_len, page, from) != 0) {
             return pc_check_fail(path, (unsigned)n, "tag mismatch");
         }
+        if (n == 1) memcpy(page, pc_sqlite_magic, PC_ID);
         *pages_out = (unsigned long long)n;
+        if (visit != NULL && visit(context, (unsigned)n, page) != 0) return SQLITE_ABORT;
     }
     return SQLITE_OK;
 }
 
-int parley_crypt_check_file(const char *db_path, unsigned long long *pages_out) {
-    unsigned long long pages = 0;
-    if (pages_out != NULL) *pages_out = 0;
+/* Opens the frames of the WAL at wal_path (a WAL of the database whose id is
+ * id) one by one, bound to the page number in each frame's header. Stops at
+ * the first frame that does not open: the end of the valid log (or a torn or
+ * older generation's frame), as recovery would. */
+static int pc_check_wal(sqlite3_file *real, const pc_key *key, const unsigned char id[PC_ID],
+                        unsigned char *frame, unsigned long long *frames_out,
+                        parley_crypt_page_visitor visit, void *context) {
+    sqlite3_int64 size = 0;
+    int rc = real->pMethods->xFileSize(real, &size);
+    if (rc != SQLITE_OK) return rc;
+    for (sqlite3_int64 off = PC_WAL_HEADER; off + PC_WAL_FRAME <= size; off += PC_WAL_FRAME) {
+        rc = real->pMethods->xRead(real, frame, PC_WAL_FRAME, off);
+        if (rc != SQLITE_OK) return rc;
+        unsigned pgno = pc_be32(frame);
+        unsigned char ad[PC_AD_MAX];
+        size_t ad_len = pc_associated_data(ad, id, PC_KIND_MAIN, pgno);
+        unsigned char *content = frame + PC_WAL_FRAME_HEADER;
+        if (pc_unseal(key, ad, ad_len, content, 0) != 0) break;
+        (*frames_out)++;
+        if (visit != NULL && visit(context, pgno, content) != 0) return SQLITE_ABORT;
+    }
+    return SQLITE_OK;
+}
+
+static int pc_visit(const char *db_path, int wal, unsigned long long *count_out,
+                    parley_crypt_page_visitor visit, void *context) {
+    unsigned long long count = 0;
+    if (count_out != NULL) *count_out = 0;
     if (db_path == NULL) return SQLITE_MISUSE;
     int rc = parley_crypt_register();
     if (rc != SQLITE_OK) return rc;
@@ -62,10 +90,10 @@ int parley_crypt_check_file(const char *db_path, unsigned long long *pages_out) 
     }
 
     sqlite3_file *real = sqlite3_malloc(pc_base_vfs->szOsFile);
-    unsigned char *page = sodium_malloc(PC_PAGE);
-    if (real == NULL || page == NULL) {
+    unsigned char *buffer = sodium_malloc(PC_WAL_FRAME);
+    if (real == NULL || buffer == NULL) {
         sqlite3_free(real);
-        if (page != NULL) sodium_free(page);
+        if (buffer != NULL) sodium_free(buffer);
         pc_key_release(key);
         sqlite3_free(canonical);
         return SQLITE_NOMEM;
@@ -73,15 +101,50 @@ int parley_crypt_check_file(const char *db_path, unsigned long long *pages_out) 
     memset(real, 0, (size_t)pc_base_vfs->szOsFile);
     int out_flags = 0;
     rc = pc_base_vfs->xOpen(pc_base_vfs, canonical, real, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
-    if (rc == SQLITE_OK) {
-        rc = pc_check_pages(real, canonical, key, page, &pages);
+    if (rc == SQLITE_OK && !wal) {
+        rc = pc_check_pages(real, canonical, key, buffer, &count, visit, context);
         int close_rc = real->pMethods->xClose(real);
         if (rc == SQLITE_OK) rc = close_rc;
+    } else if (rc == SQLITE_OK) {
+        unsigned char id[PC_ID];
+        rc = real->pMethods->xRead(real, id, PC_ID, 0);
+        int close_rc = real->pMethods->xClose(real);
+        if (rc == SQLITE_OK) rc = close_rc;
+        char *wal_path = rc == SQLITE_OK ? sqlite3_mprintf("%s-wal", canonical) : NULL;
+        if (rc == SQLITE_OK && wal_path == NULL) rc = SQLITE_NOMEM;
+        if (rc == SQLITE_OK) {
+            memset(real, 0, (size_t)pc_base_vfs->szOsFile);
+            int exists = 0;
+            rc = pc_base_vfs->xAccess(pc_base_vfs, wal_path, SQLITE_ACCESS_EXISTS, &exists);
+            if (rc == SQLITE_OK && exists) {
+                rc = pc_base_vfs->xOpen(pc_base_vfs, wal_path, real, SQLITE_OPEN_READONLY | SQLITE_OPEN_WAL, &out_flags);
+                if (rc == SQLITE_OK) {
+                    rc = pc_check_wal(real, key, id, buffer, &count, visit, context);
+                    int wal_close_rc = real->pMethods->xClose(real);
+                    if (rc == SQLITE_OK) rc = wal_close_rc;
+                }
+            }
+        }
+        sqlite3_free(wal_path);
     }
-    sodium_free(page); /* wipes the last page opened */
+    sodium_free(buffer); /* wipes the last page opened */
     sqlite3_free(real);
     pc_key_release(key);
     sqlite3_free(canonical);
-    if (pages_out != NULL) *pages_out = pages;
+    if (count_out != NULL) *count_out = count;
     return rc;
+}
+
+int parley_crypt_check_file(const char *db_path, unsigned long long *pages_out) {
+    return pc_visit(db_path, 0, pages_out, NULL, NULL);
+}
+
+int parley_crypt_visit_pages(const char *db_path, parley_crypt_page_visitor visit, void *context,
+                             unsigned long long *pages_out) {
+    return pc_visit(db_path, 0, pages_out, visit, context);
+}
+
+int parley_crypt_visit_wal(const char *db_path, parley_crypt_page_visitor visit, void *context,
+                           unsigned long long *frames_out) {
+    return pc_visit(db_path, 1, frames_out, visit, context);
 }

@@ -16,8 +16,9 @@ public struct Parley: AsyncParsableCommand {
         version: "parley \(ParleyVersionString.value)",
         subcommands: [
             Serve.self, Init.self, Chat.self, Train.self, NLU.self, Redact.self, Tokens.self, CRM.self, Keys.self,
-            Test.self, Audit.self, Backup.self, Restore.self,
+            Test.self, Audit.self, Backup.self, Restore.self, Retention.self, Hold.self, Erase.self, Export.self,
             OpenAPI.self, Version.self,
+            Doctor.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ParleyAudit
 import ParleyCrypto
+import ParleyEncoder
 import ParleyNLU
 import ParleyRedaction
 import ParleyStore
@@ -122,8 +123,42 @@ public struct EngineBootstrap: Sendable {
         ])
     }
 
+    /// The sentence encoder of the NLU cascade, or nil, said loudly, when it
+    /// is turned off, missing or damaged: Parley then runs the linear model alone.
+    public func loadEncoder() -> SentenceEncoder? {
+        guard let url = configuration.paths.encoderFile else {
+            logger.notice("the sentence encoder is turned off (paths.encoder_file: none): the NLU runs linear-only")
+            return nil
+        }
+        let started = ContinuousClock.now
+        do {
+            let encoder = try SentenceEncoder(contentsOf: url)
+            logger.info("sentence encoder loaded", metadata: [
+                "encoder.name": "\(encoder.configuration.name)", "encoder.precision": "\(encoder.configuration.precision)",
+                "encoder.kernel": "\(encoder.kernel.rawValue)", "encoder.sha256": "\(encoder.fileSHA256.prefix(16))",
+                "encoder.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+            ])
+            return encoder
+        } catch {
+            logger.error("the sentence encoder cannot be used: the NLU runs linear-only, without the hybrid stage or embedding out-of-scope detection", metadata: [
+                "error": "\(error.description)",
+            ])
+            return nil
+        }
+    }
+
+    /// Trains the bot's model (with the agents' feedback): with an encoder,
+    /// the hybrid stage too, its embeddings cached, sealed, in the model directory.
+    public func trainModel(bot: Bot, feedback: [FeedbackExample], encoder: SentenceEncoder?, models: ModelRepository) throws(EngineError) -> NLUModel {
+        guard let encoder else { return try Training.train(bot: bot, feedback: feedback, logger: logger) }
+        var cache = models.embeddingCache(for: encoder)
+        let model = try Training.train(bot: bot, feedback: feedback, encoder: encoder, cache: &cache, logger: logger)
+        try models.saveEmbeddingCache(cache)
+        return model
+    }
+
     /// The active model, or a freshly trained one when there is none and `trainIfMissing`.
-    public func activeModel(bot: Bot, store: Store, audit: AuditTrail, trainIfMissing: Bool) async throws(EngineError) -> NLUModel {
+    public func activeModel(bot: Bot, store: Store, audit: AuditTrail, trainIfMissing: Bool, encoder: SentenceEncoder? = nil) async throws(EngineError) -> NLUModel {
         let models = try await models(store: store)
         do {
             if let model = try models.loadActive() { return model }
@@ -136,12 +171,23 @@ public struct EngineBootstrap: Sendable {
         }
         guard trainIfMissing else { throw .modelUnavailable("no trained model in \(models.directory.path); run 'parley train'") }
         logger.info("no trained model yet: training the bot's model")
-        let feedback: [(text: String, intent: String)]
+        let feedback: [FeedbackExample]
         do { feedback = try await store.feedbackExamples() } catch { throw .storage(error.description) }
-        let model = try Training.train(bot: bot, feedback: feedback, logger: logger)
+        let model = try trainModel(bot: bot, feedback: feedback, encoder: encoder, models: models)
         try models.save(model, activate: true)
-        try await Training.recordTrained(model, activated: true, by: .system, audit: audit)
+        try await Training.recordTrained(model, feedback: feedback, bot: bot, activated: true, by: .system, audit: audit)
         return model
+    }
+
+    /// Retention, holds, erasure and access requests for this installation.
+    public func retention(store: Store, audit: AuditTrail) async throws(EngineError) -> RetentionServices {
+        let referenceKey: SymmetricKey
+        do { referenceKey = try await store.installationKey("customer-ref") } catch { throw .storage(error.description) }
+        return RetentionServices(
+            policyURL: configuration.paths.policiesDirectory.appendingPathComponent("retention.yml"), store: store, audit: audit,
+            models: try await models(store: store), referenceKey: referenceKey,
+            chunkSize: configuration.retention.chunkSize, logger: logger
+        )
     }
 
     /// The audit trail, signed with the key derived from the master key.
@@ -172,18 +218,26 @@ public struct EngineBootstrap: Sendable {
                 throw .storage(error.description)
             }
         }
+        let retention = try await retention(store: store, audit: audit)
+        try await retention.startUp()
+        if FileManager.default.fileExists(atPath: retention.policyURL.path) {
+            try await retention.recordPolicy(try retention.policy(), by: .system)
+        } else {
+            logger.warning("no retention policy: nothing is removed on a schedule", metadata: ["policy.file": "\(retention.policyURL.path)"])
+        }
         let bot = try loadBot()
         let escalation = try loadEscalationPolicy()
         let redactor = try redactor(keys: keys)
         try await seedCRMIfEmpty(store, audit: audit)
-        let model = try await activeModel(bot: bot, store: store, audit: audit, trainIfMissing: trainIfMissing)
+        let encoder = loadEncoder()
+        let model = try await activeModel(bot: bot, store: store, audit: audit, trainIfMissing: trainIfMissing, encoder: encoder)
         logger.info("engine ready", metadata: [
             "model.version": "\(model.metadata.version)", "bot.intents": "\(bot.domain.intents.count)",
             "key.id": "\(keys.keyID)",
         ])
         return try ParleyEngine(
             store: store, audit: audit, bot: bot, escalation: escalation.policy, model: model, redactor: redactor,
-            metrics: metrics, logger: logger
+            encoder: encoder, retention: retention, metrics: metrics, logger: logger
         )
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ParleyAudit
 import ParleyDialogue
+import ParleyEncoder
 import ParleyEscalation
 import ParleyIntegrations
 import ParleyNLU
@@ -20,6 +21,10 @@ public final class ParleyEngine: Sendable {
     public let tokens: AccessTokens
     public let redactor: Redactor
     public let audit: AuditTrail
+    /// Retention, holds, erasure and access requests (nil for an engine built without a data directory's policy).
+    public let retention: RetentionServices?
+    /// How the NLU decides: the cascade, or the linear model alone and why.
+    public let nluStatus: NLUCascade.Status
     /// Failed authentications, folded and durable.
     public let authFailures: AuthFailureLedger
     let pipeline: TurnPipeline
@@ -29,15 +34,16 @@ public final class ParleyEngine: Sendable {
     public init(
         store: Store, audit: AuditTrail, bot: Bot, escalation: EscalationPolicy, model: NLUModel, redactor: Redactor,
         records: (any CustomerRecords)? = nil, actions: [any CustomAction]? = nil,
-        metrics: MetricsRegistry = MetricsRegistry(), logger: Logger,
+        encoder: SentenceEncoder? = nil, retention: RetentionServices? = nil, metrics: MetricsRegistry = MetricsRegistry(),
+        logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(EngineError) {
         let dialogue: DialoguePolicy
         do { dialogue = try DialoguePolicy(domain: bot.domain, rules: bot.rules, settings: bot.dialogueSettings) } catch {
             throw .configuration(file: bot.source, line: nil, key: nil, reason: error.description)
         }
-        let parser: NLUParser
-        do { parser = try NLUParser(model: model) } catch { throw .modelUnavailable(error.description) }
+        let parser = try NLUCascade.parser(model: model, encoder: encoder, logger: logger)
+        nluStatus = NLUCascade.status(model: model, encoder: encoder)
         let actions = actions ?? Self.builtinActions(for: bot)
         try Self.check(bot: bot, escalation: escalation, actions: actions, model: model)
         self.store = store
@@ -46,6 +52,7 @@ public final class ParleyEngine: Sendable {
         self.model = model
         self.metrics = metrics
         self.audit = audit
+        self.retention = retention
         self.tokens = AccessTokens(store: store, audit: audit, clock: clock, logger: logger)
         self.authFailures = AuthFailureLedger(store: store, audit: audit, metrics: metrics, logger: logger, clock: clock)
         self.logger = logger
@@ -73,9 +80,12 @@ public final class ParleyEngine: Sendable {
     }
 
     /// Understanding only, for `/model/parse`: the text is redacted first,
-    /// and the result holds the redacted text.
+    /// and the result holds the redacted text (redacted dates still fill `date`).
     public func parse(_ text: String) -> ParseResult {
-        pipeline.parser.parse(redactor.redact(text).redactedText, referenceDate: clock())
+        let redaction = redactor.redact(text)
+        let now = clock()
+        return pipeline.parser.parse(redaction.redactedText, referenceDate: now)
+            .adding(RedactedEntities.dates(original: text, redaction: redaction, parser: pipeline.parser, referenceDate: now))
     }
 
     /// Cross-checks that every name the bot, the policy and the actions use exists.
@@ -104,6 +114,7 @@ public final class ParleyEngine: Sendable {
         metrics.describe("parley_turns_total", type: "counter", help: "Customer turns handled, by resulting status.")
         metrics.describe("parley_turn_duration_seconds", type: "histogram", help: "Time to handle a customer turn.")
         metrics.describe("parley_intents_total", type: "counter", help: "Top intents predicted.")
+        metrics.describe("parley_nlu_stage_total", type: "counter", help: "Messages understood, by the NLU cascade stage that decided.")
         metrics.describe("parley_fallbacks_total", type: "counter", help: "Messages answered with the fallback.")
         metrics.describe("parley_redactions_total", type: "counter", help: "PII spans redacted, by type and operator.")
         metrics.describe("parley_handoffs_total", type: "counter", help: "Conversations handed to humans, by queue and rule.")

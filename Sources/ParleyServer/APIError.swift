@@ -63,6 +63,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case let .invalidInput(message): APIError(.badRequest, code: "invalid_request", message: message)
         case let .notFound(what): APIError(.notFound, code: "not_found", message: "\(what) not found")
         case let .conflict(message): APIError(.conflict, code: "conflict", message: message)
+        case let .gone(message): APIError(.gone, code: "erased", message: message)
         case .integration: APIError(.badGateway, code: "integration_unavailable", message: "a connected system did not answer; try again")
         case .modelUnavailable: APIError(.serviceUnavailable, code: "model_unavailable", message: "no NLU model is loaded")
         case .storageFull: insufficientStorage

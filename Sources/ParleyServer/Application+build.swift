@@ -41,6 +41,9 @@ public func buildApplication(
 public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: ModelRepository? = nil) -> Router<ParleyRequestContext> {
     let router = Router(context: ParleyRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: engine.metrics))
+    // Hummingbird's own request metrics, through swift-metrics (into the same
+    // registry once `parley serve` has bootstrapped MetricsSystem with it).
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(space: engine.store.space))
     let audit = AuthenticationAudit(engine: engine)
     let loopback = LoopbackExemption(tokens: engine.tokens, policy: settings.tokenlessLoopback)

@@ -31,13 +31,25 @@ public struct Endpoint: Sendable, Hashable {
     public static let reveal = Endpoint(method: .post, path: "/v1/conversations/{id}/turns/{seq}/reveal", roles: [.admin])
     public static let models = Endpoint(method: .get, path: "/v1/models", roles: [.admin])
     public static let auditExport = Endpoint(method: .get, path: "/v1/audit/export", roles: [.auditor])
+    public static let retentionPlan = Endpoint(method: .get, path: "/v1/retention/plan", roles: [.admin])
+    public static let retentionRuns = Endpoint(method: .get, path: "/v1/retention/runs", roles: [.admin, .auditor])
+    public static let retentionApply = Endpoint(method: .post, path: "/v1/retention/runs", roles: [.admin])
+    public static let erasures = Endpoint(method: .get, path: "/v1/erasures", roles: [.admin, .auditor])
+    public static let createErasure = Endpoint(method: .post, path: "/v1/erasures", roles: [.admin])
+    public static let erasure = Endpoint(method: .get, path: "/v1/erasures/{id}", roles: [.admin, .auditor])
+    public static let erasureReceipt = Endpoint(method: .get, path: "/v1/erasures/{id}/receipt", roles: [.admin, .auditor])
+    public static let holds = Endpoint(method: .get, path: "/v1/holds", roles: [.admin, .auditor])
+    public static let createHold = Endpoint(method: .post, path: "/v1/holds", roles: [.admin])
+    public static let releaseHold = Endpoint(method: .post, path: "/v1/holds/{id}/release", roles: [.admin])
+    public static let createExport = Endpoint(method: .post, path: "/v1/exports", roles: [.admin])
     public static let health = Endpoint(method: .get, path: "/healthz", roles: nil)
     public static let metrics = Endpoint(method: .get, path: "/metrics", roles: [.admin], openOnLoopback: true)
     public static let openAPI = Endpoint(method: .get, path: "/openapi.json", roles: nil)
 
     public static let all: [Endpoint] = [
         sendMessage, replies, webhook, parse, transcript, queues, queueHandoffs, claim, agentReply, resolve,
-        reveal, models, auditExport, health, metrics, openAPI,
+        reveal, models, auditExport, retentionPlan, retentionRuns, retentionApply, erasures, createErasure, erasure,
+        erasureReceipt, holds, createHold, releaseHold, createExport, health, metrics, openAPI,
     ]
 }
 

@@ -139,6 +139,100 @@ enum Migrations {
             // An erased subject no longer stands for its customer, who starts a new one on return.
             try db.execute(sql: "UPDATE subject SET customer_id = NULL WHERE erased_at IS NOT NULL")
         }
+        migrator.registerMigration("v6-retention-holds-erasure") { db in
+            // Anonymized by retention: text and state removed, the shape kept, untied from its customer.
+            try db.alter(table: "conversation") { t in
+                t.add(column: "anonymized_at", .datetime)
+            }
+            try db.create(index: "conversation_on_customer", on: "conversation", columns: ["customer_id"])
+            // Foreign-key columns that deletes look up (without an index, deleting one
+            // conversation or turn scans these tables).
+            try db.create(index: "feedback_on_conversation", on: "feedback", columns: ["conversation_id"])
+            try db.create(index: "feedback_on_turn", on: "feedback", columns: ["turn_id"])
+            try db.create(index: "feedback_on_handoff", on: "feedback", columns: ["handoff_id"])
+            try db.create(index: "handoff_on_turn", on: "handoff", columns: ["turn_id"])
+            try db.create(index: "turn_on_created", on: "turn", columns: ["created_at"])
+            // Legal holds: what they cover beats retention and erasure until released.
+            try db.create(table: "legal_hold") { t in
+                t.primaryKey("id", .text)
+                t.column("scope", .text).notNull().check(sql: "scope IN ('customer', 'conversation', 'period')")
+                t.column("customer_id", .text)
+                t.column("conversation_id", .text)
+                t.column("period_from", .datetime)
+                t.column("period_to", .datetime)
+                t.column("reason", .text).notNull()
+                t.column("authority", .text).notNull()
+                t.column("review_by", .datetime)
+                t.column("created_at", .datetime).notNull()
+                t.column("created_by", .text).notNull()
+                t.column("released_at", .datetime)
+                t.column("released_by", .text)
+            }
+            // Erasure requests (GDPR Art. 17): the customer id is kept only while one runs.
+            try db.create(table: "erasure_request") { t in
+                t.primaryKey("id", .text)
+                t.column("request_id", .text).notNull().unique()
+                t.column("customer_ref", .text).notNull().indexed()
+                t.column("customer_id", .text)
+                t.column("status", .text).notNull().check(sql: "status IN ('running', 'complete')")
+                t.column("requested_by", .text).notNull()
+                t.column("requested_at", .datetime).notNull()
+                t.column("completed_at", .datetime)
+                t.column("audit_seq", .integer)
+                t.column("summary", .text)
+                t.column("receipt", .text)
+            }
+            // The erasure log: subjects whose keys were destroyed and customers whose
+            // records were erased. Carried over by a restore, like the audit log, so
+            // that every erasure is applied again to an older backup or keyring.
+            try db.create(table: "erasure_log") { t in
+                t.primaryKey("subject_id", .text)
+                t.column("erasure_id", .text).notNull()
+                t.column("logged_at", .datetime).notNull()
+            }
+            try db.create(table: "erased_customer") { t in
+                t.primaryKey("customer_ref", .text)
+                t.column("erasure_id", .text).notNull()
+                t.column("logged_at", .datetime).notNull()
+            }
+            // Which logged erasures this database's data has seen applied (not carried
+            // over by a restore: a restored backup applies the ones it missed).
+            try db.create(table: "erasure_applied") { t in
+                t.primaryKey("erasure_id", .text)
+                t.column("applied_at", .datetime).notNull()
+            }
+            try db.create(table: "retention_run") { t in
+                t.primaryKey("id", .text)
+                t.column("policy_sha256", .text).notNull()
+                t.column("policy", .text).notNull()
+                t.column("as_of", .datetime).notNull()
+                t.column("started_by", .text).notNull()
+                t.column("started_at", .datetime).notNull()
+                t.column("finished_at", .datetime)
+                t.column("status", .text).notNull().check(sql: "status IN ('running', 'complete')")
+                t.column("counts", .text)
+            }
+            // The last hash recorded in the audit log for each policy file.
+            try db.create(table: "policy_state") { t in
+                t.primaryKey("name", .text)
+                t.column("sha256", .text).notNull()
+                t.column("recorded_at", .datetime).notNull()
+            }
+            // Lineage: whose labelled turns trained which model, and models trained on
+            // data since erased.
+            try db.create(table: "model_lineage") { t in
+                t.column("model_version", .text).notNull()
+                t.column("subject_id", .text).notNull().indexed()
+                t.column("examples", .integer).notNull()
+                t.primaryKey(["model_version", "subject_id"])
+            }
+            try db.create(table: "model_erasure") { t in
+                t.column("model_version", .text).notNull()
+                t.column("erasure_id", .text).notNull()
+                t.column("marked_at", .datetime).notNull()
+                t.primaryKey(["model_version", "erasure_id"])
+            }
+        }
         migrator.registerMigration("v7-auth-failure-windows") { db in
             // Failed authentications folded into the audit entry of their window
             // (Store+AuthFailures.swift): counted here as they happen, so a
@@ -182,6 +276,15 @@ enum Migrations {
         }
         return migrator
     }
+
+    /// Tables that record what happened rather than customer data: a restore of
+    /// an older backup carries them over from the live database, so neither the
+    /// audit log, nor an erasure, nor a legal hold goes back in time.
+    static let carriedOverTables = [
+        "audit_entry", "audit_frontier", "audit_checkpoint",
+        "erasure_request", "erasure_log", "erased_customer", "legal_hold", "retention_run", "policy_state",
+        "model_lineage", "model_erasure",
+    ]
 
     static var keyring: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -137,7 +137,7 @@ extension Store {
             var record = try ConversationRecord.fetchOne(db, key: conversation.id) ?? conversation
             try Self.requireSubject(oldSubject, of: record)
             let turns = try TurnRecord.filter(TurnRecord.Columns.conversationID == conversation.id).fetchAll(db)
-            for var turn in turns {
+            for var turn in turns where !turn.sealedText.isEmpty {
                 let context = SealedField.turn(conversation.id, turn.seq)
                 let text = try SealedField.open(turn.sealedText, key: oldKey, context: context)
                 turn.sealedText = try SealedField.seal(text, key: newKey, context: context)
@@ -170,7 +170,7 @@ extension Store {
         return linked
     }
 
-    /// The stored, redacted transcript; text of an erased subject reads as nil.
+    /// The stored, redacted transcript; text of an erased subject, or removed by retention, reads as nil.
     public func transcript(_ conversationID: String, afterSeq: Int = 0) async throws(StoreError) -> (ConversationRecord, [StoredTurn])? {
         let loaded = try await read { db -> (ConversationRecord, [TurnRecord])? in
             guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else { return nil }
@@ -186,7 +186,8 @@ extension Store {
         var result: [StoredTurn] = []
         for turn in turns {
             var text: String?
-            if let key {
+            // Empty: the text was removed by retention (anonymized, or an agent reply past its period).
+            if let key, !turn.sealedText.isEmpty {
                 do {
                     text = try SealedField.openString(turn.sealedText, key: key, context: SealedField.turn(conversationID, turn.seq))
                 } catch {

@@ -126,25 +126,28 @@ extension Store {
     }
 
     /// Feedback examples for the learning loop: the message an agent
-    /// re-labelled, unsealed, with the intent it should have had. Examples of
-    /// erased subjects are skipped.
-    public func feedbackExamples() async throws(StoreError) -> [(text: String, intent: String)] {
+    /// re-labelled, unsealed, with the intent it should have had and the
+    /// pseudonymous subject it came from (for lineage). Examples of erased
+    /// subjects, and of text removed by retention, are skipped.
+    public func feedbackExamples() async throws(StoreError) -> [FeedbackExample] {
         let rows = try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.correct_intent, t.text, t.seq, c.id AS conversation_id, c.subject_id
                 FROM feedback f JOIN turn t ON t.id = f.turn_id JOIN conversation c ON c.id = f.conversation_id
+                WHERE length(t.text) > 0
                 ORDER BY f.id
                 """).map { row -> (String, Data, Int, String, String) in
                 (row["correct_intent"], row["text"], row["seq"], row["conversation_id"], row["subject_id"])
             }
         }
-        var examples: [(String, String)] = []
+        var examples: [FeedbackExample] = []
         for (intent, sealed, seq, conversationID, subjectID) in rows {
             let key: SymmetricKey?
             do { key = try await keyring.key(for: subjectID) } catch { throw Self.map(error) }
             guard let key else { continue }
             do {
-                examples.append((try SealedField.openString(sealed, key: key, context: SealedField.turn(conversationID, seq)), intent))
+                let text = try SealedField.openString(sealed, key: key, context: SealedField.turn(conversationID, seq))
+                examples.append(FeedbackExample(text: text, intent: intent, subjectID: subjectID))
             } catch {
                 throw Self.map(error)
             }

@@ -112,10 +112,12 @@ extension Store {
         }
     }
 
-    /// Replaces the audit log of the database at `target` with the one at
-    /// `source`. A restore uses it so that the audit log, which is append-only,
-    /// survives the restore of an older backup: only customer data goes back
-    /// in time, never the record of who did what.
+    /// Replaces the audit log, the erasure log and requests, the legal holds and
+    /// the retention runs of the database at `target` with those at `source`
+    /// (``Migrations/carriedOverTables``). A restore uses it so that they survive
+    /// the restore of an older backup: only customer data goes back in time,
+    /// never the record of who did what, an erasure, or a hold. The next open
+    /// applies again every erasure the restored data missed.
     public static func copyAuditLog(
         from source: String, key: SymmetricKey, into target: String, targetKey: SymmetricKey, options: StoreOptions = StoreOptions()
     ) throws(StoreError) {
@@ -127,8 +129,10 @@ extension Store {
             try Migrations.main.migrate(queue)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS live", arguments: [DatabaseEncryption.uri(source)])
+                let present = Set(try String.fetchAll(db, sql: "SELECT name FROM live.sqlite_master WHERE type = 'table'"))
                 try db.inTransaction {
-                    for table in ["audit_entry", "audit_frontier", "audit_checkpoint"] {
+                    // A live database of an older Parley lacks the newer tables: nothing of theirs to carry.
+                    for table in Migrations.carriedOverTables where present.contains(table) {
                         try db.execute(sql: "DELETE FROM main.\(table)")
                         try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM live.\(table)")
                     }

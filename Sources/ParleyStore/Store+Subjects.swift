@@ -66,13 +66,26 @@ extension Store {
     /// unties it from its customer, so a customer who comes back afterwards
     /// starts afresh under a new subject.
     public func shred(subjectID: String, now: Date = Date()) async throws(StoreError) {
+        try await shred(subjectIDs: [subjectID], now: now)
+    }
+
+    /// Shreds many subjects: their keys in one keyring transaction, their
+    /// records in one database transaction.
+    public func shred(subjectIDs: [String], now: Date = Date()) async throws(StoreError) {
+        guard !subjectIDs.isEmpty else { return }
         do {
-            try await keyring.shred(subjectID: subjectID)
+            try await keyring.shred(subjectIDs: subjectIDs)
         } catch {
             throw Self.map(error)
         }
         try await write { db in
-            try db.execute(sql: "UPDATE subject SET erased_at = ?, customer_id = NULL WHERE id = ?", arguments: [now, subjectID])
+            for start in stride(from: 0, to: subjectIDs.count, by: 500) {
+                let page = Array(subjectIDs[start..<min(start + 500, subjectIDs.count)])
+                try db.execute(
+                    sql: "UPDATE subject SET erased_at = ?, customer_id = NULL WHERE id IN \(Self.placeholders(page.count))",
+                    arguments: StatementArguments([now] + page)
+                )
+            }
         }
     }
 

@@ -17,6 +17,11 @@ public struct StoreOptions: Sendable, Hashable {
 
     public static let defaultReserveBytes: UInt64 = 64 << 20
 
+    /// Benchmarks only: the same store on plain SQLite files, to price the
+    /// encryption of a workload. Not reachable from the CLI or any
+    /// configuration file: only code that imports the `Benchmarks` SPI sets it.
+    @_spi(Benchmarks) public var encrypted = true
+
     public init(pageCacheKiB: Int = StoreOptions.defaultPageCacheKiB, reserveBytes: UInt64 = StoreOptions.defaultReserveBytes) {
         self.pageCacheKiB = max(pageCacheKiB, Self.minimumPageCacheKiB)
         self.reserveBytes = reserveBytes

@@ -106,16 +106,52 @@ final class SubjectKeyring: Sendable {
     /// Destroys the subject's key for good. The subject is marked shredded
     /// before its row is deleted, so no lookup can cache the key again.
     func shred(subjectID: String) async throws {
+        try await shred(subjectIDs: [subjectID])
+    }
+
+    /// Shreds many keys in one transaction and one truncating checkpoint (a
+    /// retention run frees thousands of anonymous subjects at a time).
+    func shred(subjectIDs: [String]) async throws {
+        guard !subjectIDs.isEmpty else { return }
         cache.withLock { cache in
-            cache.shredded.insert(subjectID)
-            cache.keys.removeValue(forKey: subjectID)
+            for subjectID in subjectIDs {
+                cache.shredded.insert(subjectID)
+                cache.keys.removeValue(forKey: subjectID)
+            }
         }
         try await database.write { db in
-            _ = try SubjectKeyRecord.deleteOne(db, key: subjectID)
+            for start in stride(from: 0, to: subjectIDs.count, by: 500) {
+                let page = Array(subjectIDs[start..<min(start + 500, subjectIDs.count)])
+                try db.execute(sql: "DELETE FROM subject_key WHERE subject_id IN \(Store.placeholders(page.count))", arguments: StatementArguments(page))
+            }
         }
         _ = try await database.writeWithoutTransaction { db in
             try db.checkpoint(.truncate)
         }
+    }
+
+    /// A fingerprint of the subject's stored key record (the first 8 bytes of
+    /// SHA-256 of the wrapped key, hex): names the key in an erasure receipt,
+    /// so that a keyring copy can be checked against it, and reveals nothing of it.
+    func fingerprint(of subjectID: String) async throws -> String? {
+        guard let record = try await database.read({ db in try SubjectKeyRecord.fetchOne(db, key: subjectID) }) else { return nil }
+        return Hex.encode(SHA256.hash(Array(record.wrappedKey)).prefix(8))
+    }
+
+    /// Of `subjectIDs`, those whose key is still stored.
+    func stored(among subjectIDs: [String]) async throws -> [String] {
+        guard !subjectIDs.isEmpty else { return [] }
+        var found: [String] = []
+        for start in stride(from: 0, to: subjectIDs.count, by: 500) {
+            let page = Array(subjectIDs[start..<min(start + 500, subjectIDs.count)])
+            found += try await database.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT subject_id FROM subject_key WHERE subject_id IN \(Store.placeholders(page.count))",
+                    arguments: StatementArguments(page)
+                )
+            }
+        }
+        return found
     }
 
     /// Whether the keyring holds any data subject's key (installation keys aside).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
 import ParleyEngine
 import ParleyServer
 import ServiceLifecycle
@@ -44,7 +45,11 @@ struct Serve: AsyncParsableCommand {
         try bootstrap.recoverInterruptedRotation()
         let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
         defer { withExtendedLifetime(lock) {} }
-        let engine = try await bootstrap.engine(trainIfMissing: true)
+        // One registry for Parley's metrics and everything that reports through
+        // swift-metrics (Hummingbird's among them): all of it in /metrics.
+        let metrics = MetricsRegistry()
+        MetricsSystem.bootstrap(metrics.metricsFactory)
+        let engine = try await bootstrap.engine(trainIfMissing: true, metrics: metrics)
         let settings = try await serverSettings(configuration, engine: engine, logger: logger)
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.server.host) {
             logger.warning("binding a non-loopback address: the API is reachable from the network", metadata: ["server.host": "\(configuration.server.host)"])
@@ -65,7 +70,12 @@ struct Serve: AsyncParsableCommand {
             audit: engine.audit, interval: .seconds(configuration.audit.checkpointIntervalSeconds), logger: logger,
             authFailures: engine.authFailures
         )
-        let group = ServiceGroup(services: [checkpoints, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var services: [any Service] = [checkpoints]
+        if let retention = engine.retention {
+            services.append(RetentionService(retention: retention, schedule: configuration.retention.schedule, logger: logger))
+        }
+        services.append(app)
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         logger.info("parley stopped")
     }

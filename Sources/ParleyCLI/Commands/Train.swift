@@ -6,7 +6,7 @@ import ParleyEngine
 struct Train: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train the NLU model from the bot's data (and the agents' feedback) and activate it.",
-        discussion: "The model is written to <data dir>/models/<version>.parleymodel. A running server picks a new model up on restart."
+        discussion: "The model is written to <data dir>/models/<version>.parleymodel. With the sentence encoder (paths.encoder_file), the model gets the NLU cascade's hybrid stage; the training texts' embeddings are cached, sealed, in <data dir>/models/embeddings.cache, so retraining embeds only new texts. A running server picks a new model up on restart."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -27,9 +27,10 @@ struct Train: AsyncParsableCommand {
         let bot = try bootstrap.loadBot()
         let data = try CommandContext(global).open()
         let feedback = noFeedback ? [] : try await data.store.feedbackExamples()
-        let model = try Training.train(bot: bot, feedback: feedback, logger: logger)
-        try await bootstrap.models(store: data.store).save(model, activate: !noActivate)
-        try await Training.recordTrained(model, activated: !noActivate, by: .localUser(), audit: data.audit)
+        let models = try await bootstrap.models(store: data.store)
+        let model = try bootstrap.trainModel(bot: bot, feedback: feedback, encoder: bootstrap.loadEncoder(), models: models)
+        try models.save(model, activate: !noActivate)
+        try await Training.recordTrained(model, feedback: feedback, bot: bot, activated: !noActivate, by: .localUser(), audit: data.audit)
         let metadata = model.metadata
         if json {
             try printJSON(TrainResult(

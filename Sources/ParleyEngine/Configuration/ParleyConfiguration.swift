@@ -1,5 +1,5 @@
 import Foundation
-import ParleyStore
+@_spi(Benchmarks) import ParleyStore
 
 /// Parley's configuration (`parley.yml`): every key has a default, so no file
 /// is needed. Loaded and validated in one place, ``ParleyConfiguration/load(from:layout:)``.
@@ -30,6 +30,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var botDirectory: URL
         public var policiesDirectory: URL
         public var keysDirectory: URL
+        /// The sentence encoder file; nil (`encoder_file: none`) runs the linear model alone.
+        public var encoderFile: URL?
     }
 
     public struct Logging: Sendable, Hashable {
@@ -52,6 +54,50 @@ public struct ParleyConfiguration: Sendable, Hashable {
         /// Free space (MiB) kept on the data directory's disk: customer turns
         /// are refused with 507 below it.
         public var reserveMiB = Int(StoreOptions.defaultReserveBytes >> 20)
+        /// Benchmarks only: plain SQLite files (see `StoreOptions.encrypted`); never read from a file.
+        @_spi(Benchmarks) public var plainForBenchmarks = false
+    }
+
+    public struct Retention: Sendable, Hashable {
+        /// When `serve` applies the retention policy (`policies/retention.yml`).
+        public enum Schedule: Sendable, Hashable, CustomStringConvertible {
+            case off
+            /// Every day at this UTC time.
+            case daily(hour: Int, minute: Int)
+            /// Every so many seconds, the first run one interval after the start.
+            case every(seconds: Int)
+
+            public var description: String {
+                switch self {
+                case .off: "off"
+                case let .daily(hour, minute): String(format: "daily %02d:%02d", hour, minute)
+                case let .every(seconds): seconds % 3600 == 0 ? "every \(seconds / 3600)h" : "every \(seconds / 60)m"
+                }
+            }
+
+            /// `off`, `daily HH:MM` (UTC) or `every N` with a unit `m` or `h` (5m to 168h).
+            public init?(parsing text: String) {
+                let words = text.lowercased().split(separator: " ").map(String.init)
+                if words == ["off"] { self = .off; return }
+                if words.count == 2, words[0] == "daily" {
+                    let parts = words[1].split(separator: ":").compactMap { Int($0) }
+                    guard parts.count == 2, (0...23).contains(parts[0]), (0...59).contains(parts[1]), words[1].count == 5 else { return nil }
+                    self = .daily(hour: parts[0], minute: parts[1])
+                    return
+                }
+                if words.count == 2, words[0] == "every", let unit = words[1].last, let count = Int(words[1].dropLast()) {
+                    let seconds = unit == "h" ? count * 3600 : unit == "m" ? count * 60 : -1
+                    guard (300...(168 * 3600)).contains(seconds) else { return nil }
+                    self = .every(seconds: seconds)
+                    return
+                }
+                return nil
+            }
+        }
+
+        public var schedule = Schedule.daily(hour: 3, minute: 0)
+        /// Items removed per transaction: small enough that turns keep flowing during a run.
+        public var chunkSize = 100
     }
 
     public struct Keys: Sendable, Hashable {
@@ -67,16 +113,22 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var logging = Logging()
     public var audit = Audit()
     public var storage = Storage()
+    public var retention = Retention()
     /// The file this configuration came from, if any.
     public var source: URL?
 
     /// The store's connection settings.
-    public var storeOptions: StoreOptions { StoreOptions(pageCacheKiB: storage.pageCacheKiB, reserveBytes: UInt64(storage.reserveMiB) << 20) }
+    public var storeOptions: StoreOptions {
+        var options = StoreOptions(pageCacheKiB: storage.pageCacheKiB, reserveBytes: UInt64(storage.reserveMiB) << 20)
+        options.encrypted = !storage.plainForBenchmarks
+        return options
+    }
 
     public init(layout: Layout) {
         paths = Paths(
             dataDirectory: layout.dataDirectory, botDirectory: layout.botDirectory,
-            policiesDirectory: layout.policiesDirectory, keysDirectory: layout.keysDirectory
+            policiesDirectory: layout.policiesDirectory, keysDirectory: layout.keysDirectory,
+            encoderFile: layout.encoderFile
         )
     }
 
@@ -102,19 +154,24 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
             case "server":
                 try configuration.server.read(value)
             case "paths":
-                for (key, value) in try value.mapping(allowed: ["data_dir", "bot_dir", "policies_dir", "keys_dir"]) {
+                for (key, value) in try value.mapping(allowed: ["data_dir", "bot_dir", "policies_dir", "keys_dir", "encoder_file"]) {
+                    if key == "encoder_file", try value.nonEmptyString() == "none" {
+                        configuration.paths.encoderFile = nil
+                        continue
+                    }
                     let path = URL(fileURLWithPath: try value.nonEmptyString(), relativeTo: base).standardizedFileURL
                     switch key {
                     case "data_dir": configuration.paths.dataDirectory = path
                     case "bot_dir": configuration.paths.botDirectory = path
                     case "policies_dir": configuration.paths.policiesDirectory = path
+                    case "encoder_file": configuration.paths.encoderFile = path
                     default: configuration.paths.keysDirectory = path
                     }
                 }
@@ -135,6 +192,17 @@ public struct ParleyConfiguration: Sendable, Hashable {
                             throw value.fail("expected text or json")
                         }
                         configuration.logging.format = format
+                    }
+                }
+            case "retention":
+                for (key, value) in try value.mapping(allowed: ["schedule", "chunk_size"]) {
+                    if key == "schedule" {
+                        guard let schedule = Retention.Schedule(parsing: try value.nonEmptyString()) else {
+                            throw value.fail("expected off, 'daily HH:MM' (UTC) or 'every N' with m or h (5m to 168h)")
+                        }
+                        configuration.retention.schedule = schedule
+                    } else {
+                        configuration.retention.chunkSize = try value.int(in: 1...10_000)
                     }
                 }
             case "storage":

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParleyAudit
+import ParleyEncoder
 import ParleyNLU
 import ParleyStore
 
@@ -10,11 +11,10 @@ public enum Training {
     public static let producer = "parley \(ParleyVersion.current)"
 
     public static func train(
-        bot: Bot, feedback: [(text: String, intent: String)] = [], logger: Logger, now: Date = Date()
+        bot: Bot, feedback: [FeedbackExample] = [], logger: Logger, now: Date = Date()
     ) throws(EngineError) -> NLUModel {
         var data = bot.trainingData
-        let known = Set(bot.domain.intents)
-        let usable = feedback.filter { known.contains($0.intent) }
+        let usable = usableFeedback(feedback, bot: bot)
         data.examples += usable.map { LabeledUtterance(text: $0.text, intent: $0.intent) }
         logger.info("training NLU model", metadata: [
             "train.examples": "\(data.examples.count)", "train.intents": "\(data.intents.count)",
@@ -41,8 +41,62 @@ public enum Training {
 }
 
 extension Training {
-    /// Audits a training run (and the promotion of its model).
-    public static func recordTrained(_ model: NLUModel, activated: Bool, by principal: Principal, audit: AuditTrail) async throws(EngineError) {
+    /// The linear model, then its hybrid stage on the encoder's embeddings of
+    /// the same examples; `cache` supplies the embeddings it already has and
+    /// keeps the new ones (pruned to this training set).
+    public static func train(
+        bot: Bot, feedback: [FeedbackExample] = [], encoder: SentenceEncoder, cache: inout EmbeddingCache,
+        logger: Logger, now: Date = Date()
+    ) throws(EngineError) -> NLUModel {
+        let linear = try train(bot: bot, feedback: feedback, logger: logger, now: now)
+        var data = bot.trainingData
+        data.examples += usableFeedback(feedback, bot: bot).map { LabeledUtterance(text: $0.text, intent: $0.intent) }
+        let texts = data.examples.map(\.text)
+        let started = ContinuousClock.now
+        let embeddings: [[Float]]
+        let computed: Int
+        do {
+            (embeddings, computed) = try cache.embeddings(of: texts, encoder: encoder) { done, total in
+                if done == total || done % 1024 < 32 { logger.info("embedding training texts", metadata: ["train.embedded": "\(done)/\(total)"]) }
+            }
+        } catch {
+            throw .modelUnavailable(error.description)
+        }
+        cache.retainOnly(texts)
+        logger.info("training texts embedded", metadata: [
+            "train.embedded": "\(computed)", "train.embeddings_cached": "\(texts.count - computed)",
+            "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))", "encoder.kernel": "\(encoder.kernel.rawValue)",
+        ])
+        do {
+            let model = try linear.withHybridStage(
+                trainedOn: data, embeddings: embeddings, encoderName: encoder.configuration.name, encoderSHA256: encoder.fileSHA256,
+                hyperParameters: HybridHyperParameters()
+            )
+            logger.info("hybrid stage trained", metadata: [
+                "model.version": "\(model.metadata.version)",
+                "nlu.cascade_threshold": "\(String(format: "%.2f", model.hybrid?.cascadeThreshold ?? 1))",
+                "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+            ])
+            return model
+        } catch {
+            throw .modelUnavailable(error.description)
+        }
+    }
+
+    /// The feedback examples `train` would use for `bot` (those whose intent the domain knows).
+    public static func usableFeedback(_ feedback: [FeedbackExample], bot: Bot) -> [FeedbackExample] {
+        let known = Set(bot.domain.intents)
+        return feedback.filter { known.contains($0.intent) }
+    }
+
+    /// Audits a training run (and the promotion of its model) and records its
+    /// lineage: whose labelled turns trained it, so an erasure finds the models
+    /// it touches.
+    public static func recordTrained(
+        _ model: NLUModel, feedback: [FeedbackExample] = [], bot: Bot? = nil, activated: Bool, by principal: Principal, audit: AuditTrail
+    ) async throws(EngineError) {
+        let used = bot.map { usableFeedback(feedback, bot: $0) } ?? feedback
+        do { try await audit.store.recordModelLineage(version: model.metadata.version, examples: used) } catch { throw .storage(error.description) }
         let metadata = model.metadata
         var events = [principal.event("model.train", target: .model(metadata.version), details: [
             "examples": String(metadata.trainingExampleCount), "intents": String(metadata.intents.count),

@@ -80,8 +80,11 @@ struct TurnPipeline: Sendable {
         let customerID = message.customerID ?? loaded?.record.customerID
         let tier = try await customerTier(customerID, named: message.customerID != nil)
 
-        // 3. Understanding.
+        // 3. Understanding (the linear model, then the hybrid stage when it is unsure;
+        //    dates the policy redacted are read from their raw values).
         let parse = parser.parse(text, referenceDate: now)
+            .adding(RedactedEntities.dates(original: message.text, redaction: redaction, parser: parser, referenceDate: now))
+        metrics.increment("parley_nlu_stage_total", labels: ["stage": parse.stage.rawValue])
         let customerTurn = TurnCommit.Message(
             role: .customer, text: text, intent: parse.intent.name, confidence: parse.intent.confidence,
             vaulted: redaction.vaulted.map { ($0.type.rawValue, $0.value) }
@@ -94,6 +97,7 @@ struct TurnPipeline: Sendable {
             let event = message.channel.event("turn.received", target: .conversation(message.conversationID), details: [
                 "status": "handoff", "model": modelVersion, "intent": parse.intent.name,
                 "confidence": String(format: "%.3f", parse.intent.confidence), "bot": "silent",
+                "nlu_stage": parse.stage.rawValue, "out_of_scope": String(parse.outOfScope),
             ])
             let result = TurnResult(
                 conversationID: message.conversationID, replies: [], intent: parse.intent, entities: parse.entities,
@@ -216,6 +220,7 @@ struct TurnPipeline: Sendable {
         var details = [
             "status": handoff == nil ? "bot" : "handoff", "model": modelVersion, "intent": parse.intent.name,
             "confidence": String(format: "%.3f", parse.intent.confidence), "fallback": String(decision.isFallback),
+            "nlu_stage": parse.stage.rawValue, "out_of_scope": String(parse.outOfScope),
             "actions": decision.actions.map { switch $0 { case let .respond(name), let .custom(name): name } }.joined(separator: ","),
             "entities": Self.counted(parse.entities.map(\.entity)),
             "redacted": Self.counted(redaction.spans.map(\.type.rawValue)),

@@ -20,7 +20,7 @@ import Testing
         // In-process requests have no peer address, so no loopback exemption: a channel token.
         let channel = try await engine.tokens.create(role: .channel, name: "c", by: .system).token
         var settings = ServerSettings(host: "127.0.0.1", port: 0)
-        settings.turnQueue = .init(maxConcurrent: 1, maxQueued: 1, maxWait: .seconds(60))
+        settings.turnQueue = .init(maxConcurrent: 1, maxQueued: 1, maxWait: .seconds(600))
         let app = buildApplication(engine: engine, settings: settings, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         try await app.test(.router) { client in
             // The first runs (held at the order look-up), the second waits, the third is refused.

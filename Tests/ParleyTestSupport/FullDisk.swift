@@ -15,13 +15,45 @@ import Glibc
 /// mount, which a CI container may not give: ``Tmpfs/isAvailable``.
 public enum FullDisk {
     /// Runs `body` with writes that grow files under `directory` failing.
+    /// The VFS simulates one full directory at a time, process-wide: tests
+    /// of different suites that simulate one take turns.
     public static func simulated<T>(under directory: URL, _ body: () async throws -> T) async throws -> T {
         let path = directory.resolvingSymlinksInPath().path
+        await simulation.acquire()
         guard parley_crypt_simulate_full_disk(path) == 0 else {
+            await simulation.release()
             throw FullDiskError("the simulated full disk needs a debug build of CSQLiteCrypt")
         }
-        defer { _ = parley_crypt_simulate_full_disk(nil) }
-        return try await body()
+        do {
+            let result = try await body()
+            _ = parley_crypt_simulate_full_disk(nil)
+            await simulation.release()
+            return result
+        } catch {
+            _ = parley_crypt_simulate_full_disk(nil)
+            await simulation.release()
+            throw error
+        }
+    }
+
+    private static let simulation = SimulationTurn()
+
+    /// First come, first served: who may simulate a full disk now.
+    private actor SimulationTurn {
+        private var busy = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        func acquire() async {
+            guard busy else {
+                busy = true
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        }
     }
 
     /// A tmpfs of a few MiB mounted on a fresh directory; unmounted by ``unmount()``.

@@ -107,16 +107,26 @@ enum ScalingProbe {
     }
 }
 
-/// Runs CPU-bound work on a thread of its own: a test that measures for a
-/// minute must not hold one of the Swift concurrency pool's few threads, on
-/// which every other test (live servers included) runs.
+/// Runs CPU-bound work on a thread of its own, one measurement at a time: a
+/// test that measures for a minute must not hold one of the Swift
+/// concurrency pool's few threads, on which every other test (live servers
+/// included) runs, and dozens of measurements at once would starve those
+/// tests of the cores (and measure each other).
 func onDedicatedThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
-        let thread = Thread { continuation.resume(returning: work()) }
+        let thread = Thread {
+            measurementSlot.wait()
+            let result = work()
+            measurementSlot.signal()
+            continuation.resume(returning: result)
+        }
         thread.stackSize = 8 << 20
         thread.start()
     }
 }
+
+/// One measurement runs at a time (``onDedicatedThread(_:)``).
+private let measurementSlot = DispatchSemaphore(value: 1)
 
 extension Duration {
     var seconds: Double {

@@ -13,7 +13,7 @@ final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
     private let queue = DispatchQueue(label: "raw-connection")
 
-    init(port: Int, receiveTimeout: Duration = .seconds(20)) throws {
+    init(port: Int, receiveTimeout: Duration = .seconds(120)) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestFailure("socket: \(String(cString: strerror(errno)))") }
         var timeout = timeval(tv_sec: Int(receiveTimeout.components.seconds), tv_usec: 0)

@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Already resolved for Hummingbird; named for the HTTP parser's errors and the channel handlers in ParleyServer/Connection.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +39,9 @@ let package = Package(
         // The page-encrypting SQLite VFS; GRDBSQLite so that GRDB and the VFS share one libsqlite3.
         .target(
             name: "CSQLiteCrypt",
-            dependencies: ["CSodium", "CLibcrypto", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["CSodium", "CLibcrypto", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            // The simulated full disk of pc_testing.c, in debug builds only (never in a release, so never shipped).
+            cSettings: [.define("PARLEY_CRYPT_TESTING", .when(configuration: .debug))]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         // Google's libphonenumber (Debian libphonenumber-dev, C++) behind a C function.
@@ -75,8 +80,12 @@ let package = Package(
             dependencies: [
                 "ParleyEngine", "ParleyAudit", "ParleyRetention", "ParleyStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
@@ -121,7 +130,7 @@ let package = Package(
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", "CSQLiteCrypt", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),

@@ -69,7 +69,7 @@ extension ParleyEngine {
     /// Stores the agent's reply; the customer's channel fetches it with ``replies(conversationID:after:)``.
     public func agentReply(conversationID: String, agent: AuthenticatedCaller, text: String) async throws(EngineError) -> Int {
         try Identifier.validate(conversationID, what: "conversation id")
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.count <= IncomingMessage.maxTextLength else {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.unicodeScalars.count <= IncomingMessage.maxTextLength else {
             throw .invalidInput("text must be 1-\(IncomingMessage.maxTextLength) characters")
         }
         let redacted = redactor.redact(text).redactedText
@@ -97,7 +97,7 @@ extension ParleyEngine {
         guard bot.domain.intents.contains(correctIntent) else {
             throw .invalidInput("intent is not one of the bot's intents")
         }
-        if let note, note.count > IncomingMessage.maxTextLength {
+        if let note, note.unicodeScalars.count > IncomingMessage.maxTextLength {
             throw .invalidInput("note is longer than \(IncomingMessage.maxTextLength) characters")
         }
         let redactedNote = note.map { redactor.redact($0).redactedText }
@@ -209,6 +209,7 @@ extension ParleyEngine {
         switch error {
         case let .notFound(what): .notFound(what)
         case let .conflict(reason): .conflict(reason)
+        case .diskFull: .storageFull(error.description)
         default: .storage(error.description)
         }
     }

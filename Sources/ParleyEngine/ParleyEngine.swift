@@ -25,6 +25,8 @@ public final class ParleyEngine: Sendable {
     public let retention: RetentionServices?
     /// How the NLU decides: the cascade, or the linear model alone and why.
     public let nluStatus: NLUCascade.Status
+    /// Failed authentications, folded and durable.
+    public let authFailures: AuthFailureLedger
     let pipeline: TurnPipeline
     let logger: Logger
     let clock: @Sendable () -> Date
@@ -52,6 +54,7 @@ public final class ParleyEngine: Sendable {
         self.audit = audit
         self.retention = retention
         self.tokens = AccessTokens(store: store, audit: audit, clock: clock, logger: logger)
+        self.authFailures = AuthFailureLedger(store: store, audit: audit, metrics: metrics, logger: logger, clock: clock)
         self.logger = logger
         self.clock = clock
         self.redactor = redactor

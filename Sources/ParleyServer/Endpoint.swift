@@ -52,3 +52,28 @@ public struct Endpoint: Sendable, Hashable {
         erasureReceipt, holds, createHold, releaseHold, createExport, health, metrics, openAPI,
     ]
 }
+
+extension Endpoint {
+    /// Whether `path` (as received, still percent-encoded) has this
+    /// endpoint's shape: the same segments, a `{parameter}` standing for any
+    /// one non-empty segment.
+    func matches(path: String) -> Bool {
+        let template = self.path.split(separator: "/", omittingEmptySubsequences: false)
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard template.count == segments.count else { return false }
+        return zip(template, segments).allSatisfy { pattern, segment in
+            pattern.hasPrefix("{") ? !segment.isEmpty : pattern == segment
+        }
+    }
+
+    /// The methods served at `path`, for the `Allow` header of a 405 (HEAD
+    /// wherever GET is); empty when no endpoint has that shape.
+    static func allowedMethods(at path: String) -> [HTTPRequest.Method] {
+        var methods: [HTTPRequest.Method] = []
+        for endpoint in all where endpoint.matches(path: path) && !methods.contains(endpoint.method) {
+            methods.append(endpoint.method)
+            if endpoint.method == .get { methods.append(.head) }
+        }
+        return methods
+    }
+}

@@ -233,6 +233,47 @@ enum Migrations {
                 t.primaryKey(["model_version", "erasure_id"])
             }
         }
+        migrator.registerMigration("v7-auth-failure-windows") { db in
+            // Failed authentications folded into the audit entry of their window
+            // (Store+AuthFailures.swift): counted here as they happen, so a
+            // restart or a crash loses none; no token, no secret.
+            try db.create(table: "auth_failure_window") { t in
+                t.primaryKey("key", .text)
+                t.column("action", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("details", .text).notNull()
+                t.column("started_at", .datetime).notNull()
+                t.column("folded", .integer).notNull()
+            }
+        }
+        migrator.registerMigration("v8-channel-token-fact") { db in
+            // Once a channel token has existed, customer endpoints never fall
+            // back to tokenless loopback access, even when all are revoked or deleted.
+            try db.create(table: "installation_fact") { t in
+                t.primaryKey("name", .text)
+                t.column("recorded_at", .datetime).notNull()
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER channel_token_fact AFTER INSERT ON access_token WHEN NEW.role = 'channel'
+                BEGIN INSERT OR IGNORE INTO installation_fact (name, recorded_at) VALUES ('channel_token_created', NEW.created_at); END
+                """)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO installation_fact (name, recorded_at)
+                SELECT 'channel_token_created', MIN(created_at) FROM access_token WHERE role = 'channel' HAVING COUNT(*) > 0
+                """)
+        }
+        migrator.registerMigration("v9-idempotency-keys") { db in
+            // A channel's Idempotency-Key per customer message: the reply
+            // sealed under the subject's key, stored in the turn's transaction.
+            try db.create(table: "idempotency_key") { t in
+                t.column("conversation_id", .text).notNull().references("conversation", onDelete: .cascade)
+                t.column("key", .text).notNull()
+                t.column("sealed", .blob).notNull()
+                t.column("created_at", .datetime).notNull().indexed()
+                t.primaryKey(["conversation_id", "key"])
+            }
+        }
         return migrator
     }
 

@@ -22,6 +22,8 @@ extension Store {
     /// customer's key and the conversation's own key is shredded).
     @discardableResult
     public func commit(_ commit: TurnCommit) async throws(StoreError) -> [Int] {
+        // Refused whole, before any write (its subject and key included), when the disk is nearly full.
+        try space?.requireReserve()
         var existing = try await read { db in try ConversationRecord.fetchOne(db, key: commit.conversationID) }
         if let current = existing, current.channel != nil, current.channel != commit.channel {
             throw .conflict(Self.unavailable(commit.conversationID))
@@ -90,6 +92,9 @@ extension Store {
                     sql: "INSERT INTO pii_vault (conversation_id, turn_seq, entity_type, value, created_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [commit.conversationID, item.seq, item.type, item.sealed, commit.now]
                 )
+            }
+            if let idempotency = commit.idempotency {
+                try Self.insertIdempotentReply(idempotency, conversationID: commit.conversationID, key: key, now: commit.now, db)
             }
             if let handoff = commit.handoff {
                 var record = HandoffRecord(

@@ -55,6 +55,9 @@ public struct TurnCommit: Sendable {
     /// Audit entries for moving an anonymous conversation to its customer's
     /// subject (the old subject is shredded), written in that move's transaction.
     public var linkAudit: @Sendable (_ fromSubject: String, _ toSubject: String) -> [AuditAppend]
+    /// The channel's idempotency key for this message and what to answer a
+    /// retry with, stored (sealed) in the turn's transaction.
+    public var idempotency: IdempotentReply?
 
     public init(
         conversationID: String, customerID: String?, channel: String, status: ConversationRecord.Status, tracker: Data,
@@ -72,6 +75,7 @@ public struct TurnCommit: Sendable {
         self.messages = messages
         self.handoff = handoff
         self.now = now
+        self.idempotency = nil
     }
 }
 

@@ -38,7 +38,16 @@ public enum StarterBot {
 
     /// A fresh in-memory store with the starter CRM seeded at ``now``.
     public static func store() async throws -> Store {
-        let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
+        try await seeded(Store(location: .inMemory, keys: KeyHierarchy(master: .random())))
+    }
+
+    /// A fresh encrypted store in `directory` (through the VFS, as installed), the starter CRM seeded.
+    public static func store(in directory: URL, keys: KeyHierarchy? = nil, options: StoreOptions = StoreOptions()) async throws -> Store {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try await seeded(Store(location: .directory(directory), keys: keys ?? KeyHierarchy(master: .random()), options: options))
+    }
+
+    private static func seeded(_ store: Store) async throws -> Store {
         let files = CRMImporter.Files.inDirectory(botDirectory.appendingPathComponent("crm"))
         _ = try await CRMImporter(now: now).importFiles(files, into: store)
         return store
@@ -58,14 +67,15 @@ public enum StarterBot {
         store: Store? = nil,
         records: (any CustomerRecordsProvider)? = nil,
         redactor: Redactor? = nil,
-        logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+        clock: @escaping @Sendable () -> Date = { now }
     ) async throws -> ParleyEngine {
         let store = if let store { store } else { try await self.store() }
-        let audit = try AuditTrail(store: store, signingSeed: .random(), origin: "test.parley/audit", clock: { now })
+        let audit = try AuditTrail(store: store, signingSeed: .random(), origin: "test.parley/audit", clock: clock)
         return try ParleyEngine(
             store: store, audit: audit, bot: bot(), escalation: escalation(), model: model,
             redactor: redactor ?? Redactor(policy: PIIPolicyReader.load(policiesDirectory.appendingPathComponent("pii.yml"))),
-            records: records?.records(store: store), logger: logger, clock: { now }
+            records: records?.records(store: store), logger: logger, clock: clock
         )
     }
 }

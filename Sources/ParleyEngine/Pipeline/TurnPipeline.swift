@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParleyAudit
+import ParleyCrypto
 import ParleyDialogue
 import ParleyEscalation
 import ParleyIntegrations
@@ -20,6 +21,12 @@ import ParleyStore
 /// 6. let the escalation policy decide whether a human takes over, and where;
 /// 7. run the actions (responses, look-ups through the integration layer);
 /// 8. store the turn and its audit entries, atomically; count it.
+///
+/// A message with an idempotency key that was already handled is answered,
+/// under the same lock, with the stored reply of that first attempt: a
+/// channel retrying after a timeout or an error never stores a turn twice.
+/// The key is stored in the turn's transaction, so it exists exactly when
+/// the turn does.
 ///
 /// Logs, metrics and audit entries carry ids, intents, queues and rule names only.
 struct TurnPipeline: Sendable {
@@ -41,7 +48,12 @@ struct TurnPipeline: Sendable {
         try message.validate()
         let started = ContinuousClock.now
         let result = try await locks.withLock(message.conversationID) { () async throws(EngineError) -> TurnResult in
-            try await run(message)
+            if let earlier = try await replay(message) { return earlier }
+            return try await run(message)
+        }
+        if result.replayed {
+            metrics.increment("parley_turn_replays_total")
+            return result
         }
         metrics.increment("parley_turns_total", labels: ["status": result.status.rawValue])
         metrics.observe("parley_turn_duration_seconds", (ContinuousClock.now - started).seconds)
@@ -87,13 +99,17 @@ struct TurnPipeline: Sendable {
                 "confidence": String(format: "%.3f", parse.intent.confidence), "bot": "silent",
                 "nlu_stage": parse.stage.rawValue, "out_of_scope": String(parse.outOfScope),
             ])
-            try await commit(message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now, audit: [event])
-            logger.info("message stored during handoff; bot silent", metadata: ["handoff.queue": "\(open?.queue ?? "")"])
-            return TurnResult(
+            let result = TurnResult(
                 conversationID: message.conversationID, replies: [], intent: parse.intent, entities: parse.entities,
                 ranking: parse.ranking, status: .handoff,
                 handoff: open.map { Handoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, redactedText: text
             )
+            try await commit(
+                message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now,
+                audit: [event], result: result
+            )
+            logger.info("message stored during handoff; bot silent", metadata: ["handoff.queue": "\(open?.queue ?? "")"])
+            return result
         }
 
         // 5. Dialogue.
@@ -121,11 +137,15 @@ struct TurnPipeline: Sendable {
         // 8. Store (with the audit entries, in one transaction) and count.
         let messages = [customerTurn] + replies.map { TurnCommit.Message(role: .bot, text: $0) }
         let events = auditEvents(message, parse: parse, redaction: redaction, decision: decision, handoff: handoff)
+        let result = TurnResult(
+            conversationID: message.conversationID, replies: replies, intent: parse.intent, entities: parse.entities,
+            ranking: parse.ranking, status: handoff == nil ? .bot : .handoff, handoff: handoff, redactedText: text
+        )
         try await commit(
             message, customerID: customerID, status: handoff == nil ? .bot : .handoff, tracker: tracker,
             messages: messages,
             handoff: handoff.map { TurnCommit.NewHandoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, now: now,
-            audit: events
+            audit: events, result: result
         )
         metrics.increment("parley_intents_total", labels: ["intent": parse.intent.name])
         if decision.isFallback { metrics.increment("parley_fallbacks_total") }
@@ -137,10 +157,31 @@ struct TurnPipeline: Sendable {
             "turn.intent": "\(parse.intent.name)", "turn.confidence": "\(String(format: "%.3f", parse.intent.confidence))",
             "turn.fallback": "\(decision.isFallback)",
         ])
-        return TurnResult(
-            conversationID: message.conversationID, replies: replies, intent: parse.intent, entities: parse.entities,
-            ranking: parse.ranking, status: handoff == nil ? .bot : .handoff, handoff: handoff, redactedText: text
-        )
+        return result
+    }
+
+    /// The stored reply to an earlier attempt of this message (same
+    /// conversation, same idempotency key, same channel, customer and text);
+    /// nil when there is none. The same key with another message is refused.
+    private func replay(_ message: IncomingMessage) async throws(EngineError) -> TurnResult? {
+        guard let key = message.idempotencyKey else { return nil }
+        let stored: (reply: IdempotentReply, channel: String?)?
+        do { stored = try await store.idempotentReply(conversationID: message.conversationID, key: key, now: clock()) } catch {
+            throw Self.storage(error)
+        }
+        guard let stored else { return nil }
+        if let channel = stored.channel, channel != message.channel.actor.rawValue {
+            throw .conflict("conversation \(message.conversationID) is not available to this channel")
+        }
+        guard constantTimeEqual(stored.reply.fingerprint, message.fingerprint) else {
+            throw .idempotencyKeyReused("this Idempotency-Key was already used for another message in conversation \(message.conversationID)")
+        }
+        var result: TurnResult
+        do { result = try JSONDecoder().decode(TurnResult.self, from: stored.reply.reply) } catch {
+            throw .storage("a stored reply could not be read")
+        }
+        result.replayed = true
+        return result
     }
 
     /// Runs the dialogue's actions in order and returns the replies.
@@ -195,12 +236,18 @@ struct TurnPipeline: Sendable {
 
     private func commit(
         _ message: IncomingMessage, customerID: String?, status: ConversationRecord.Status, tracker: Tracker,
-        messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, now: Date, audit events: [AuditEvent]
+        messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, now: Date, audit events: [AuditEvent], result: TurnResult
     ) async throws(EngineError) {
         let encoded: Data
         do { encoded = try JSONEncoder().encode(tracker) } catch { throw .storage("the tracker could not be encoded") }
+        var idempotency: IdempotentReply?
+        if let key = message.idempotencyKey {
+            do { idempotency = IdempotentReply(key: key, fingerprint: message.fingerprint, reply: try JSONEncoder().encode(result)) } catch {
+                throw .storage("the reply could not be encoded")
+            }
+        }
         do {
-            try await store.commit(TurnCommit(
+            var commit = TurnCommit(
                 conversationID: message.conversationID, customerID: customerID, channel: message.channel.actor.rawValue, status: status,
                 tracker: encoded, messages: messages, handoff: handoff, now: now,
                 audit: { [audit] subject in audit.appends(events.map { $0.naming(subject: subject) }) },
@@ -209,7 +256,9 @@ struct TurnPipeline: Sendable {
                         "from_subject": from, "subject": to, "from_subject_key": "shredded",
                     ])])
                 }
-            ))
+            )
+            commit.idempotency = idempotency
+            try await store.commit(commit)
         } catch {
             if case let .conflict(reason) = error { throw .conflict(reason) }
             throw Self.storage(error)
@@ -252,8 +301,11 @@ struct TurnPipeline: Sendable {
     }
 
     static func storage(_ error: StoreError) -> EngineError {
-        if case .subjectErased = error { return .conflict("this conversation was erased; start a new one") }
-        return .storage(error.description)
+        switch error {
+        case .subjectErased: .conflict("this conversation was erased; start a new one")
+        case .diskFull: .storageFull(error.description)
+        default: .storage(error.description)
+        }
     }
 }
 

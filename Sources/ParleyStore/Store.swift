@@ -94,6 +94,7 @@ public final class Store: Sendable {
         self.keyring = keyring
         self.location = location
         self.space = space
+        groupCommit = GroupCommit(writer: database)
         recoveryNotice = nil
         keyringLost = false
     }

@@ -91,6 +91,9 @@ extension Store {
                     arguments: [commit.conversationID, item.seq, item.type, item.sealed, commit.now]
                 )
             }
+            if let review = commit.review, let turnID = firstCustomerTurn, let turn = turns.first(where: { $0.role == Role.customer.rawValue }) {
+                try Self.recordReview(review, turnID: turnID, conversationID: commit.conversationID, seq: turn.seq, now: commit.now, db)
+            }
             if let handoff = commit.handoff {
                 var record = HandoffRecord(
                     id: nil, conversationID: commit.conversationID, queue: handoff.queue, reason: handoff.reason,

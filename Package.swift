@@ -46,11 +46,13 @@ let package = Package(
         ),
         .target(name: "ParleyAudit", dependencies: ["ParleyCrypto", "ParleyStore"]),
         .target(name: "ParleyRetention", dependencies: ["ParleyStore", "ParleyAudit", "ParleyCrypto"]),
+        // The learning loop's logic: review policy, held-out split, training set, gate, shadow tallies.
+        .target(name: "ParleyLearning", dependencies: ["ParleyNLU", "ParleyStore", "ParleyCrypto"]),
         .target(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
-                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention",
+                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyLearning",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -69,6 +71,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto", "ParleyRetention",
+                "ParleyLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -90,10 +93,15 @@ let package = Package(
         .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
+        .executableTarget(
+            name: "learning-bench",
+            dependencies: ["ParleyEngine", "ParleyLearning", "ParleyNLU", "ParleyStore", "ParleyAudit", "ParleyCrypto", "ParleyRedaction", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/learning-bench"
+        ),
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", "ParleyLearning", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
@@ -112,8 +120,9 @@ let package = Package(
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto", "ParleyRetention", "ParleyStore"]),
+        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto", "ParleyRetention", "ParleyStore", "ParleyLearning", "ParleyNLU", "ParleyAudit"]),
         .testTarget(name: "ParleyRetentionTests", dependencies: ["ParleyRetention", "ParleyStore", "ParleyAudit", "ParleyCrypto"]),
+        .testTarget(name: "ParleyLearningTests", dependencies: ["ParleyLearning", "ParleyNLU", "ParleyStore", "ParleyCrypto"]),
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [

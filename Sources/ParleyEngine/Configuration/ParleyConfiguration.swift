@@ -1,4 +1,5 @@
 import Foundation
+import ParleyLearning
 import ParleyStore
 
 /// Parley's configuration (`parley.yml`): every key has a default, so no file
@@ -93,6 +94,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var audit = Audit()
     public var storage = Storage()
     public var retention = Retention()
+    /// The learning loop: review queue, gate, hot swap.
+    public var learning = LearningSettings()
     /// The file this configuration came from, if any.
     public var source: URL?
 
@@ -128,7 +131,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention", "learning"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
@@ -180,6 +183,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
                         configuration.retention.chunkSize = try value.int(in: 1...10_000)
                     }
                 }
+            case "learning":
+                try LearningSettingsReader.read(value, into: &configuration.learning)
             case "storage":
                 for (_, value) in try value.mapping(allowed: ["page_cache_kib"]) {
                     configuration.storage.pageCacheKiB = try value.int(in: StoreOptions.minimumPageCacheKiB...(16 * 1024 * 1024))

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +35,10 @@ let package = Package(
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
+        // The sentence encoder's float kernels, one copy per instruction set, chosen at run time;
+        // optimised even in debug builds, where -O0 kernels would make the encoder tests crawl.
+        .target(name: "CParleyKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "ParleyEncoder", dependencies: ["CParleyKernels", "ParleyCrypto"]),
         .target(name: "ParleyDialogue", dependencies: ["ParleyNLU"]),
         .target(name: "ParleyEscalation", dependencies: ["ParleyDialogue", "ParleyNLU"]),
         .target(name: "ParleyIntegrations"),
@@ -52,8 +58,9 @@ let package = Package(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
-                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyLearning",
+                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyEncoder", "ParleyLearning",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -71,9 +78,10 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto", "ParleyRetention",
-                "ParleyLearning",
+                "ParleyEncoder", "ParleyLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -90,8 +98,17 @@ let package = Package(
             dependencies: ["ParleyEngine", "ParleyStore", "CSQLiteCrypt", "CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/retention-bench"
         ),
+        .executableTarget(
+            name: "turn-server",
+            dependencies: [
+                "ParleyEngine", "ParleyServer", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/turn-server"
+        ),
         .executableTarget(name: "audit-bench", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], path: "Benchmarks/audit-bench"),
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
+        .executableTarget(name: "encoder-bench", dependencies: ["ParleyEncoder", "ParleyNLU"], path: "Benchmarks/encoder-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
         .executableTarget(
             name: "learning-bench",
@@ -117,6 +134,7 @@ let package = Package(
         ),
         .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
+        .testTarget(name: "ParleyEncoderTests", dependencies: ["ParleyEncoder", "CParleyKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),

@@ -141,6 +141,33 @@ let (_, proofVerifyTime) = try measure {
 row("  of which: inclusion proof checks alone", exportSize, proofVerifyTime, baseline: bundleShaTime)
 print(String(format: "  verify: %.1f MiB/s of bundle", Double(bundle.bytes.count) / verifyTime / 1_048_576))
 
+// 4. One entry receipt (what an erasure hands out): made from the built tree, then verified.
+print(String(repeating: "-", count: 110))
+let receiptEntry = try AuditEntry(
+    sequence: exportRange.lowerBound, time: exportEntries[0].time, actor: .osUser("dpo"), role: .admin, action: "erasure.complete",
+    target: AuditTarget(kind: "erasure", id: "er_5eed0042"), outcome: .success,
+    details: try AuditDetailList.details("subjects", (0..<40).map { "sub_" + String(format: "%024x", $0) })
+        .merging(["request_id": "DSR-1", "erased.turns": "1000", "held.hold_ids": "", "models": ""]) { $1 }
+)
+var receiptLeaves = leafHashes
+receiptLeaves[Int(receiptEntry.sequence - 1)] = receiptEntry.leafHash
+let receiptTree = MerkleTree(leafHashes: receiptLeaves)
+let receiptNote = try Checkpoint(origin: signer.name, size: size, root: receiptTree.root).signed(by: signer)
+let rounds = 1_000
+let (receipts, receiptTime) = try measure {
+    try (0..<rounds).map { _ in try AuditReceipt.make(entry: receiptEntry, tree: receiptTree, checkpointNote: receiptNote, signer: signer) }
+}
+let receiptBytes = Array(receipts[0].text.utf8)
+print("receipt of one entry in a tree of \(treeSize) (\(receiptBytes.count) bytes; from the store it also needs the tree build above)")
+let (_, receiptShaTime) = measure { for _ in 0..<rounds { _ = SHA256.hash(receiptBytes) } }
+row("  baseline: SHA-256 of the receipt, \(rounds) times", rounds, receiptShaTime)
+row("  AuditReceipt.make from the built tree, \(rounds) times", rounds, receiptTime, baseline: receiptShaTime)
+let (receiptReports, receiptVerifyTime) = measure {
+    (0..<rounds).map { _ in AuditReceipt.verify(bytes: receiptBytes, verifierKey: signer.verifierKey) }
+}
+precondition(receiptReports.allSatisfy(\.isVerified), "the receipt does not verify")
+row("  AuditReceipt.verify, \(rounds) times", rounds, receiptVerifyTime, baseline: receiptShaTime)
+
 // Persisted appends: through the store (encrypted database, WAL), as the server writes them.
 print(String(repeating: "-", count: 110))
 let persistedCount = 20_000
@@ -164,6 +191,10 @@ for batch in [1_000, 100, 1] {
 }
 let (_, checkpointTime) = try await measureAsync { try await trail.checkpoint() }
 row("  signed checkpoint over the stored log", 1, checkpointTime)
+let (_, storedReceiptTime) = try await measureAsync { try await trail.receipt(forSequence: UInt64(persistedCount / 2)) }
+row("  AuditTrail.receipt (checkpoint, leaves, tree, proof)", 1, storedReceiptTime, baseline: checkpointTime)
+let (_, storedLeavesTime) = try await measureAsync { try await store.auditLeafHashes(count: UInt64(persistedCount)) }
+row("  of which: reading the \(persistedCount) stored leaf hashes", persistedCount, storedLeavesTime, baseline: checkpointTime)
 try store.close()
 
 func measureAsync<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {

@@ -45,6 +45,9 @@ func run() async throws {
     configuration.paths.dataDirectory = root.appendingPathComponent("data")
     configuration.paths.keysDirectory = root.appendingPathComponent("keys")
     configuration.retention.schedule = .off
+    // The linear model alone, like the full-data baseline below: the figures
+    // compare ways of choosing what to label, not the NLU's stages.
+    configuration.paths.encoderFile = nil
     let logger = Logger(label: "learning-bench", factory: { _ in SwiftLogNoOpLogHandler() })
     let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
 

@@ -16,7 +16,7 @@ public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
     case proofFailed(String)
     /// A verifier key string is not `<name>+<8 hex>+<base64(0x01 ‖ key)>` or its hash does not match.
     case malformedVerifierKey(String)
-    /// A key name is empty or holds a space or a plus sign.
+    /// A key name is not a valid name (empty, or holds white space, a control character or a plus sign).
     case invalidKeyName
     /// A signed note broke the C2SP signed-note syntax.
     case malformedNote(String)
@@ -24,10 +24,14 @@ public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
     case signatureInvalid(String)
     /// A checkpoint body broke the C2SP tlog-checkpoint syntax.
     case malformedCheckpoint(String)
+    /// A checkpoint's origin is not the name of the key it was opened with.
+    case originMismatch(String)
     /// Two checkpoints do not belong together (origin, size or proof).
     case inconsistentCheckpoints(String)
-    /// An export was asked for no entries, or for entries that do not fit the tree.
+    /// An export was asked for entries that do not fit the tree.
     case invalidExport(String)
+    /// A receipt was asked for a sequence number the log does not hold.
+    case noSuchEntry(sequence: UInt64, logSize: UInt64)
     /// A document (consistency proof file, bundle line) could not be parsed.
     case malformedDocument(String)
     /// A signing operation of the crypto module failed.
@@ -44,12 +48,14 @@ public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidHash: "invalid hash: expected 32 bytes in canonical base64"
         case let .proofFailed(reason): "proof failed: \(reason)"
         case let .malformedVerifierKey(reason): "malformed verifier key: \(reason)"
-        case .invalidKeyName: "invalid key name: must be non-empty without spaces or '+'"
+        case .invalidKeyName: "invalid key name: must be non-empty without white space, control characters or '+'"
         case let .malformedNote(reason): "malformed signed note: \(reason)"
         case let .signatureInvalid(reason): "signature invalid: \(reason)"
         case let .malformedCheckpoint(reason): "malformed checkpoint: \(reason)"
+        case let .originMismatch(reason): "origin mismatch: \(reason)"
         case let .inconsistentCheckpoints(reason): "inconsistent checkpoints: \(reason)"
         case let .invalidExport(reason): "invalid export: \(reason)"
+        case let .noSuchEntry(sequence, logSize): "no entry \(sequence) in the audit log (it holds \(logSize) entries)"
         case let .malformedDocument(reason): "malformed document: \(reason)"
         case let .storage(reason): "audit storage failed: \(reason)"
         case .signingFailed: "signing failed"

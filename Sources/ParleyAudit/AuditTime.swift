@@ -117,7 +117,7 @@ public struct AuditTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     // MARK: - Civil calendar (proleptic Gregorian; H. Hinnant's algorithms)
 
-    private static func daysIn(month: Int64, year: Int64) -> Int64 {
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -125,7 +125,7 @@ public struct AuditTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
     }
 
-    private static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+    static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = y / 400
         let yearOfEra = y - era * 400

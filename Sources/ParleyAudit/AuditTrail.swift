@@ -78,26 +78,6 @@ public final class AuditTrail: Sendable {
         return entries
     }
 
-    /// A bundle of the entries of `[from, to]`, proved against a checkpoint of
-    /// the whole log signed now. Throws when the period holds no entry.
-    public func export(from: Date, to: Date) async throws(AuditError) -> AuditBundle {
-        let periodFrom = try AuditTime(from)
-        let periodTo = try AuditTime(to)
-        guard periodFrom <= periodTo else { throw .invalidExport("the period ends before it starts") }
-        let range: ClosedRange<UInt64>?
-        do {
-            range = try await store.auditSequences(fromMilliseconds: periodFrom.millisecondsSince1970, toMilliseconds: periodTo.millisecondsSince1970)
-        } catch { throw .storage(String(describing: error)) }
-        guard let range else { throw .invalidExport("no entries in the period") }
-        let (size, note) = try await checkpoint()
-        let tree = try await tree(size: size)
-        let exported = try await entries(range)
-        return try AuditBundle.make(
-            entries: exported, tree: tree, checkpointNote: note, signer: signer,
-            periodFrom: periodFrom, periodTo: periodTo
-        )
-    }
-
     /// The Merkle tree of the first `size` stored entries.
     func tree(size: UInt64) async throws(AuditError) -> MerkleTree {
         let hashes: [Data]

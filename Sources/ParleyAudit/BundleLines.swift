@@ -1,8 +1,13 @@
-/// The three line types of an export bundle, as decoded from JSON and as
-/// written canonically. Field order is fixed; see `parley-audit-format(5)`.
+/// The line types of an export bundle (a receipt reuses its checkpoint and
+/// entry lines), as decoded from JSON and as written canonically. Field order
+/// is fixed; see `parley-audit-format(5)`.
 enum BundleLines {
     static let format = "parley-audit-bundle"
     static let version: UInt64 = 1
+    /// The type of the lines that carry exported entries.
+    static let entryType = "entry"
+    /// The type of the lines of an empty bundle that carry the entries around the period.
+    static let neighbourType = "neighbour"
 
     struct Header: Codable, Equatable {
         var type: String

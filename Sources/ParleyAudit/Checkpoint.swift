@@ -48,9 +48,20 @@ public struct Checkpoint: Sendable, Hashable {
         try signer.signNote(text: body)
     }
 
-    /// Opens a signed checkpoint note: checks the signature by `key`, then parses the body.
+    /// Opens a signed checkpoint note as parley-audit-format(5), "Opening a
+    /// note", says: the note syntax (``AuditError/malformedNote(_:)``), exactly
+    /// one signature line, by `key`, that verifies (``AuditError/signatureInvalid(_:)``),
+    /// the body (``AuditError/malformedCheckpoint(_:)``), and an origin equal
+    /// to the key's name (``AuditError/originMismatch(_:)``).
     public init(signedNote note: String, verifierKey key: NoteVerifierKey) throws(AuditError) {
-        try self.init(body: SignedNote(parsing: note).verifiedText(with: key))
+        try self.init(signedNote: Array(note.utf8), verifierKey: key)
+    }
+
+    public init(signedNote note: [UInt8], verifierKey key: NoteVerifierKey) throws(AuditError) {
+        try self.init(body: SignedNote(parsing: note).verifiedTextSignedOnly(by: key))
+        guard origin == key.name else {
+            throw .originMismatch("the checkpoint's origin is not the name of the key \(key.identifier)")
+        }
     }
 
     /// ASCII decimal without sign or leading zeros ("0" alone is allowed), fitting in UInt64.

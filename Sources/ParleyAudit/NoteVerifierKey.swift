@@ -51,6 +51,27 @@ public struct NoteVerifierKey: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Parses a key file: the verifier key string and at most one line end
+    /// after it (LF or CR LF), nothing else (no byte order mark, no spaces,
+    /// no second line), as parley-audit-format(5), "Key file", says.
+    public init(keyFile bytes: [UInt8]) throws(AuditError) {
+        var text = bytes[...]
+        if text.last == 0x0A {
+            text = text.dropLast()
+            if text.last == 0x0D { text = text.dropLast() }
+        }
+        guard !text.isEmpty else { throw .malformedVerifierKey("the key file is empty") }
+        guard !text.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }),
+              !text.starts(with: [0xEF, 0xBB, 0xBF])
+        else {
+            throw .malformedVerifierKey("a key file holds the key on one line and nothing else (no spaces, byte order mark or second line)")
+        }
+        guard let string = String(validating: text, as: UTF8.self) else {
+            throw .malformedVerifierKey("the key file is not UTF-8")
+        }
+        try self.init(parsing: string)
+    }
+
     /// `<name>+<8 hex>`: names the key without the key material.
     public var identifier: String { name + "+" + Self.hex(keyID) }
 
@@ -72,13 +93,21 @@ public struct NoteVerifierKey: Sendable, Hashable, CustomStringConvertible {
         return uint32(digest)
     }
 
-    /// Non-empty, no Unicode white space, no `+`, no control characters.
+    /// A valid name (parley-audit-format(5), CONVENTIONS): non-empty, no `+`,
+    /// no control character (U+0000–U+001F, U+007F–U+009F) and no white space,
+    /// the code points listed in ``whiteSpace`` (Unicode White_Space), spelled
+    /// out so that the rule does not move with the runtime's Unicode version.
     static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
-            !scalar.properties.isWhitespace && scalar != "+" && scalar.value >= 0x20
-                && !(scalar.value >= 0x7F && scalar.value <= 0x9F)
+            let value = scalar.value
+            return scalar != "+" && value >= 0x20 && !(value >= 0x7F && value <= 0x9F) && !whiteSpace.contains(value)
         }
     }
+
+    /// Unicode White_Space: U+0009–U+000D, U+0020, U+0085, U+00A0, U+1680,
+    /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    static let whiteSpace: Set<UInt32> = Set(Array(0x09...0x0D) + [0x20, 0x85, 0xA0, 0x1680] + Array(0x2000...0x200A)
+        + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000])
 
     static func hex(_ value: UInt32) -> String {
         Hex.encode(bytes(of: value))

@@ -75,6 +75,24 @@ public struct SignedNote: Sendable, Hashable {
         return text
     }
 
+    /// The text, if the note carries exactly one signature line and it is a
+    /// valid signature by `key` (Parley's profile of signed notes,
+    /// parley-audit-format(5): no cosignature or foreign line, so that every
+    /// byte of the note is covered).
+    public func verifiedTextSignedOnly(by key: NoteVerifierKey) throws(AuditError) -> String {
+        guard signatures.count == 1 else {
+            throw .signatureInvalid("the note carries \(signatures.count) signature lines; exactly one, by \(key.identifier), is allowed")
+        }
+        let signature = signatures[0]
+        guard signature.name == key.name, signature.keyID == key.keyID else {
+            throw .signatureInvalid("the note is signed by \(signature.name)+\(NoteVerifierKey.hex(signature.keyID)), not \(key.identifier)")
+        }
+        guard key.isValid(signatureBlob: signature.blob, for: Array(text.utf8)) else {
+            throw .signatureInvalid("signature by \(key.identifier) does not verify")
+        }
+        return text
+    }
+
     /// Index of the first newline of the last "\n\n" in `bytes`.
     private static func lastBlankLine(in bytes: [UInt8]) -> Int? {
         var index = bytes.count - 2

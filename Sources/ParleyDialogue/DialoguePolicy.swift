@@ -7,7 +7,7 @@ import ParleyNLU
 /// Order of precedence for a message:
 /// 1. slots are filled from the message (mappings and their conditions);
 /// 2. an active form that just received its requested slot continues;
-/// 3. a low-confidence message is a fallback (the active form stays active);
+/// 3. a low-confidence or out-of-scope message is a fallback (the active form stays active);
 /// 4. a rule for the intent runs (it cancels an active form unless the intent
 ///    is an "inform" intent or the rule is conditioned on that form);
 /// 5. an active form re-asks for its requested slot;
@@ -35,7 +35,7 @@ public struct DialoguePolicy: Sendable {
 
         if let form = tracker.activeForm, let requested = tracker.requestedSlot, filled.contains(requested) {
             continueForm(form, tracker: &tracker, actions: &actions)
-        } else if intent.confidence < settings.fallbackThreshold {
+        } else if intent.confidence < settings.fallbackThreshold || parse.outOfScope {
             return fallback(tracker: tracker, filled: filled)
         } else if let rule = rule(for: intent.name, activeForm: tracker.activeForm) {
             if let form = tracker.activeForm, !settings.informIntents.contains(intent.name), rule.formCondition != .active(form) {

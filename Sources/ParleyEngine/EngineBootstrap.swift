@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ParleyAudit
 import ParleyCrypto
+import ParleyEncoder
 import ParleyLearning
 import ParleyNLU
 import ParleyRedaction
@@ -123,14 +124,39 @@ public struct EngineBootstrap: Sendable {
         ])
     }
 
+    /// The sentence encoder of the NLU cascade, or nil, said loudly, when it
+    /// is turned off, missing or damaged: Parley then runs the linear model alone.
+    public func loadEncoder() -> SentenceEncoder? {
+        guard let url = configuration.paths.encoderFile else {
+            logger.notice("the sentence encoder is turned off (paths.encoder_file: none): the NLU runs linear-only")
+            return nil
+        }
+        let started = ContinuousClock.now
+        do {
+            let encoder = try SentenceEncoder(contentsOf: url)
+            logger.info("sentence encoder loaded", metadata: [
+                "encoder.name": "\(encoder.configuration.name)", "encoder.precision": "\(encoder.configuration.precision)",
+                "encoder.kernel": "\(encoder.kernel.rawValue)", "encoder.sha256": "\(encoder.fileSHA256.prefix(16))",
+                "encoder.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+            ])
+            return encoder
+        } catch {
+            logger.error("the sentence encoder cannot be used: the NLU runs linear-only, without the hybrid stage or embedding out-of-scope detection", metadata: [
+                "error": "\(error.description)",
+            ])
+            return nil
+        }
+    }
+
     /// The learning loop over this installation (for commands; an engine has its own).
+    /// It trains and judges with the configured sentence encoder (loaded here), like the engine.
     public func learningService(store: Store, audit: AuditTrail) async throws(EngineError) -> LearningService {
         let bot = try loadBot()
         let models = try await models(store: store)
         let tests = try await conversationTests(bot: bot, store: store)
         return LearningService(
             store: store, audit: audit, settings: configuration.learning, models: models, bot: bot,
-            escalation: try loadEscalationPolicy().policy, conversationTests: tests, logger: logger
+            escalation: try loadEscalationPolicy().policy, conversationTests: tests, encoder: loadEncoder(), logger: logger
         )
     }
 
@@ -144,11 +170,11 @@ public struct EngineBootstrap: Sendable {
     /// The active model from the store's registry (files of an earlier Parley
     /// are adopted into it), or, when there is none and `trainIfMissing`, the
     /// first model, trained on the bot's data and the labels less the held-out split.
-    public func activeModel(bot: Bot, store: Store, audit: AuditTrail, trainIfMissing: Bool) async throws(EngineError) -> NLUModel {
+    public func activeModel(bot: Bot, store: Store, audit: AuditTrail, trainIfMissing: Bool, encoder: SentenceEncoder? = nil) async throws(EngineError) -> NLUModel {
         let models = try await models(store: store)
         let learning = LearningService(
             store: store, audit: audit, settings: configuration.learning, models: models, bot: bot,
-            escalation: try loadEscalationPolicy().policy, logger: logger
+            escalation: try loadEscalationPolicy().policy, encoder: encoder, logger: logger
         )
         do {
             if let model = try await learning.loadActiveModel() { return model }
@@ -214,7 +240,8 @@ public struct EngineBootstrap: Sendable {
         let escalation = try loadEscalationPolicy()
         let redactor = try redactor(keys: keys)
         try await seedCRMIfEmpty(store, audit: audit)
-        let model = try await activeModel(bot: bot, store: store, audit: audit, trainIfMissing: trainIfMissing)
+        let encoder = loadEncoder()
+        let model = try await activeModel(bot: bot, store: store, audit: audit, trainIfMissing: trainIfMissing, encoder: encoder)
         let models = try await models(store: store)
         let state: ModelState?
         let overlay: [IntentOverlay]
@@ -234,7 +261,7 @@ public struct EngineBootstrap: Sendable {
         ])
         return try ParleyEngine(
             store: store, audit: audit, bot: bot, escalation: escalation.policy, model: model, redactor: redactor,
-            retention: retention, learning: configuration.learning, models: models, overlay: overlay,
+            encoder: encoder, retention: retention, learning: configuration.learning, models: models, overlay: overlay,
             generation: state?.activeVersion == model.metadata.version ? state?.generation ?? 0 : 0, shadow: shadow,
             conversationTests: try await conversationTests(bot: bot, store: store), metrics: metrics, logger: logger
         )

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ParleyAudit
 import ParleyDialogue
+import ParleyEncoder
 import ParleyEscalation
 import ParleyIntegrations
 import ParleyLearning
@@ -23,6 +24,8 @@ public final class ParleyEngine: Sendable {
     public let retention: RetentionServices?
     /// Labels, the review queue, new intents, the model registry, the gate, shadow mode.
     public let learning: LearningService
+    /// The sentence encoder of the NLU cascade (nil: the linear model alone).
+    let encoder: SentenceEncoder?
     let pipeline: TurnPipeline
     let serving: ServingSlot
     let shadowRecorder: ShadowRecorder
@@ -38,6 +41,8 @@ public final class ParleyEngine: Sendable {
     public var model: NLUModel { serving.current.model }
     /// The candidate parsing beside it in shadow mode, if any.
     public var shadowModel: NLUModel? { serving.current.shadow?.model }
+    /// How the NLU decides with the model serving now: the cascade, or the linear model alone and why.
+    public var nluStatus: NLUCascade.Status { NLUCascade.status(model: model, encoder: encoder) }
 
     /// `overlay` are the intents added in the store (read by the caller, as
     /// ``EngineBootstrap`` does); `generation` is the store's model generation
@@ -45,6 +50,7 @@ public final class ParleyEngine: Sendable {
     public init(
         store: Store, audit: AuditTrail, bot: Bot, escalation: EscalationPolicy, model: NLUModel, redactor: Redactor,
         records: (any CustomerRecords)? = nil, actions: [any CustomAction]? = nil,
+        encoder: SentenceEncoder? = nil,
         retention: RetentionServices? = nil, learning settings: LearningSettings = LearningSettings(), models: ModelRepository? = nil,
         overlay: [IntentOverlay] = [], generation: Int64 = 0, shadow: NLUModel? = nil, conversationTests: [ConversationTest] = [],
         trainer: LearningService.Trainer? = nil, makeParser: LearningService.ParserFactory? = nil,
@@ -53,7 +59,7 @@ public final class ParleyEngine: Sendable {
     ) throws(EngineError) {
         let learning = LearningService(
             store: store, audit: audit, settings: settings, models: models, bot: bot, escalation: escalation,
-            conversationTests: conversationTests, trainer: trainer, makeParser: makeParser, logger: logger, clock: clock
+            conversationTests: conversationTests, encoder: encoder, trainer: trainer, makeParser: makeParser, logger: logger, clock: clock
         )
         let actions = actions ?? Self.builtinActions(for: bot)
         try Self.check(bot: bot.applying(overlay), escalation: escalation, actions: actions)
@@ -62,6 +68,7 @@ public final class ParleyEngine: Sendable {
             makeParser: learning.makeParser
         )
         self.learning = learning
+        self.encoder = encoder
         self.store = store
         self.metrics = metrics
         self.audit = audit
@@ -140,6 +147,7 @@ public final class ParleyEngine: Sendable {
         metrics.describe("parley_turns_total", type: "counter", help: "Customer turns handled, by resulting status.")
         metrics.describe("parley_turn_duration_seconds", type: "histogram", help: "Time to handle a customer turn.")
         metrics.describe("parley_intents_total", type: "counter", help: "Top intents predicted.")
+        metrics.describe("parley_nlu_stage_total", type: "counter", help: "Messages understood, by the NLU cascade stage that decided.")
         metrics.describe("parley_fallbacks_total", type: "counter", help: "Messages answered with the fallback.")
         metrics.describe("parley_redactions_total", type: "counter", help: "PII spans redacted, by type and operator.")
         metrics.describe("parley_handoffs_total", type: "counter", help: "Conversations handed to humans, by queue and rule.")

@@ -60,6 +60,16 @@ public struct ClassifierTrainer: Sendable {
             matrix.append(vectorizer.vector(for: example.text, scratch: &scratch), label: classIndex[example.intent] ?? 0)
         }
         let h = hyperParameters
+        let solved = solve(matrix, progress: progress)
+        let weights = h.weightPrecision.rounded(solved.weights, classCount: intents.count)
+        let stored = WeightMatrix(weights, classCount: intents.count, precision: h.weightPrecision)
+        return IntentClassifier(intents: intents, vectorizer: vectorizer, matrix: stored, bias: solved.bias, temperature: 1)
+    }
+
+    /// The head's weights and bias for the rows of `matrix` (any features: the
+    /// hybrid stage solves TF-IDF ⊕ embedding rows with the same heads).
+    func solve(_ matrix: TrainingMatrix, progress: (TrainingProgress) -> Void) -> (weights: [Float], bias: [Float]) {
+        let h = hyperParameters
         let softmax = SoftmaxSolver(learningRate: h.learningRate, l2: h.l2, epochs: h.epochs, seed: h.seed)
         let crammerSinger = CrammerSingerSolver(
             regularization: h.regularization, classBalance: h.classBalance, tolerance: h.tolerance, epochs: h.epochs, seed: h.seed
@@ -83,8 +93,6 @@ public struct ClassifierTrainer: Sendable {
             }
             solved = LinearEnsemble.combine([first, second], on: matrix)
         }
-        let weights = h.weightPrecision.rounded(solved.weights, classCount: intents.count)
-        let stored = WeightMatrix(weights, classCount: intents.count, precision: h.weightPrecision)
-        return IntentClassifier(intents: intents, vectorizer: vectorizer, matrix: stored, bias: solved.bias, temperature: 1)
+        return solved
     }
 }

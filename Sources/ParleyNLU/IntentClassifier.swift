@@ -41,7 +41,11 @@ public struct IntentClassifier: Sendable {
     }
 
     public func rank(_ text: String) -> IntentRanking {
-        let probabilities = probabilities(for: text)
+        ranking(probabilities(for: text))
+    }
+
+    /// The ranking of probabilities given in ``intents`` order.
+    func ranking(_ probabilities: [Float]) -> IntentRanking {
         // Sorting positions, not scores with their strings, is the cheap way
         // to the order IntentRanking defines (confidence, then name).
         let intents = intents

@@ -13,7 +13,14 @@ import ParleyCrypto
 /// weights: f32 or f16 × features × classes (feature-major), or for i8
 ///          scale f32 × features ‖ i8 × features × classes (weight = i8 · scale)
 /// payload v1 = as v2 without precision and temperature; weights f32 (read only)
+/// payload v3 = payload v2 ‖ hybrid stage: dimension u32 ‖ embedding scale f32
+///            ‖ temperature f32 ‖ cascade threshold f32 ‖ out-of-scope threshold f32
+///            ‖ weights over (features + dimension) rows, as above ‖ bias f32 × classes
+///            ‖ centroids f32 × classes × dimension
 /// ```
+///
+/// Version 3 is written for a model with a hybrid stage (its header then has
+/// `hybrid`), version 2 for one without.
 ///
 /// The trailing digest catches truncation and corruption; `contentHash` in the
 /// header is the SHA-256 of the payload alone and identifies the weights.
@@ -21,13 +28,15 @@ import ParleyCrypto
 /// an ``NLUError/invalidModelFile(path:reason:)``.
 public enum ModelFile {
     public static let formatVersion: UInt32 = 2
-    public static let readableVersions: ClosedRange<UInt32> = 1...2
+    /// The version written for a model with a hybrid stage.
+    public static let hybridFormatVersion: UInt32 = 3
+    public static let readableVersions: ClosedRange<UInt32> = 1...3
     static let magic = Array("PARLEYNL".utf8)
 
     /// The file's bytes. A model read from a version-1 file is written as
     /// version 2, with the content hash of the new payload in its header.
     public static func encode(_ model: NLUModel) throws(NLUError) -> [UInt8] {
-        let payload = payload(of: model.classifier, precision: model.metadata.hyperParameters.weightPrecision)
+        let payload = payload(of: model.classifier, hybrid: model.hybrid, precision: model.metadata.hyperParameters.weightPrecision)
         var metadata = model.metadata
         metadata.contentHash = Hex.encode(SHA256.hash(payload))
         let header: Data
@@ -35,7 +44,7 @@ public enum ModelFile {
             throw .invalidModelFile(path: "(memory)", reason: "metadata could not be encoded")
         }
         var bytes = magic
-        ByteWriter.append(formatVersion, to: &bytes)
+        ByteWriter.append(model.hybrid == nil ? formatVersion : hybridFormatVersion, to: &bytes)
         ByteWriter.append(UInt32(header.count), to: &bytes)
         bytes += header
         bytes += payload
@@ -77,9 +86,16 @@ public enum ModelFile {
             temperature = value
         }
         guard let hashes = reader.u64s(featureCount), let idf = reader.f32s(featureCount),
-              let weights = reader.weights(featureCount, classCount, precision), let bias = reader.f32s(classCount),
-              reader.isAtEnd
-        else { throw fail("its weight table is truncated or has trailing bytes") }
+              let weights = reader.weights(featureCount, classCount, precision), let bias = reader.f32s(classCount)
+        else { throw fail("its weight table is truncated") }
+        var hybridSection: HybridSection?
+        if version >= 3 {
+            guard metadata.hybrid != nil, let section = HybridSection.read(&reader, featureCount: featureCount, classCount: classCount, precision: precision) else {
+                throw fail("its hybrid stage is missing, truncated or inconsistent")
+            }
+            hybridSection = section
+        }
+        guard reader.isAtEnd else { throw fail("its weight table has trailing bytes") }
         guard Hex.encode(SHA256.hash(body[payloadStart...])) == metadata.contentHash else {
             throw fail("its content hash does not match its header")
         }
@@ -98,7 +114,7 @@ public enum ModelFile {
         let classifier = IntentClassifier(
             intents: metadata.intents, vectorizer: vectorizer, matrix: weights, bias: bias, temperature: temperature
         )
-        return NLUModel(metadata: metadata, classifier: classifier)
+        return NLUModel(metadata: metadata, classifier: classifier, hybrid: hybridSection?.stage(vectorizer: vectorizer, intents: metadata.intents))
     }
 
     /// Checks signature, digest and version, and decodes the header.
@@ -124,6 +140,12 @@ public enum ModelFile {
             throw fail("its header is not valid model metadata")
         }
         return (version, metadata, reader.position)
+    }
+
+    static func payload(of classifier: IntentClassifier, hybrid: HybridStage?, precision: WeightPrecision) -> [UInt8] {
+        var bytes = payload(of: classifier, precision: precision)
+        if let hybrid { HybridSection.append(hybrid, precision: precision, to: &bytes) }
+        return bytes
     }
 
     static func payload(of classifier: IntentClassifier, precision: WeightPrecision) -> [UInt8] {

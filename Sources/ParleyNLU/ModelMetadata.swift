@@ -18,4 +18,6 @@ public struct ModelMetadata: Sendable, Hashable, Codable {
     public var validationMetrics: [String: Double]
     /// The Parley version that trained it.
     public var producer: String
+    /// The hybrid stage's description, when the model has one (format version 3).
+    public var hybrid: HybridMetadata?
 }

@@ -5,10 +5,13 @@ import ParleyCrypto
 public struct NLUModel: Sendable {
     public let metadata: ModelMetadata
     public let classifier: IntentClassifier
+    /// The cascade's second stage, when the model was trained with a sentence encoder.
+    public let hybrid: HybridStage?
 
-    init(metadata: ModelMetadata, classifier: IntentClassifier) {
+    init(metadata: ModelMetadata, classifier: IntentClassifier, hybrid: HybridStage? = nil) {
         self.metadata = metadata
         self.classifier = classifier
+        self.hybrid = hybrid
     }
 
     /// Trains a model on `data`.
@@ -97,7 +100,7 @@ public struct NLUModel: Sendable {
         return split
     }
 
-    private static func fitTemperature(_ classifier: IntentClassifier, on examples: [LabeledUtterance]) -> Float {
+    static func fitTemperature(_ classifier: IntentClassifier, on examples: [LabeledUtterance]) -> Float {
         let index = Dictionary(uniqueKeysWithValues: classifier.intents.enumerated().map { ($1, $0) })
         let known = examples.filter { index[$0.intent] != nil }
         return TemperatureScaling.fit(
@@ -107,7 +110,7 @@ public struct NLUModel: Sendable {
     }
 
     /// `YYYYMMDD-HHMMSS` in UTC.
-    private static func stamp(_ date: Date) -> String {
+    static func stamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         if let utc = TimeZone(identifier: "UTC") { calendar.timeZone = utc }
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

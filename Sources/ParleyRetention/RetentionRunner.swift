@@ -15,8 +15,12 @@ public struct RetentionRunner: Sendable {
     public let store: Store
     public let audit: AuditTrail
     public let models: (any ModelArchive)?
-    public var chunkSize = 200
+    public var chunkSize = 100
     public var pageSize = 1_000
+    /// After each chunk the run pauses this many times as long as the chunk
+    /// took (1: the run uses at most half of the writer's time), so that turns
+    /// waiting to be written never queue behind a run of chunks.
+    public var pause = 1.0
     /// Categories in the order a run walks them: the parts of conversations
     /// first, conversations after (removing one removes its parts), so that a
     /// run removes per category exactly what its plan counted.
@@ -145,14 +149,16 @@ public struct RetentionRunner: Sendable {
             if act {
                 do {
                     for chunk in Self.chunks(deletions, chunkSize) {
+                        let started = ContinuousClock.now
                         counts.add(try await store.retentionDelete(category, ids: chunk, now: asOf))
-                        await Task.yield()
+                        try await settle(since: started)
                     }
                     for chunk in Self.chunks(anonymizations, chunkSize) {
+                        let started = ContinuousClock.now
                         counts.add(try await store.retentionAnonymize(conversations: chunk, now: asOf))
-                        await Task.yield()
+                        try await settle(since: started)
                     }
-                } catch { throw .storage(error.description) }
+                } catch let error as StoreError { throw .storage(error.description) } catch { throw .storage(String(describing: error)) }
             }
             cursor = page.next
         } while cursor != nil
@@ -199,6 +205,15 @@ public struct RetentionRunner: Sendable {
                 overdue: active.contains(mark.modelVersion) && due.map { $0 <= asOf } == true
             )
         }
+    }
+
+    /// Between chunks: a passive checkpoint (so that the WAL the run grows is
+    /// folded in by the run, not by a turn's commit that crosses the automatic
+    /// checkpoint's threshold), then a pause as long as the chunk and checkpoint took.
+    private func settle(since started: ContinuousClock.Instant) async throws {
+        try await store.checkpointPassive()
+        let spent = ContinuousClock.now - started
+        if pause > 0 { try await Task.sleep(for: spent * pause) }
     }
 
     private func checkpoint() async throws(RetentionError) {

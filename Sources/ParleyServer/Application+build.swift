@@ -22,6 +22,9 @@ public func buildApplication(
 public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: ModelRepository? = nil) -> Router<ParleyRequestContext> {
     let router = Router(context: ParleyRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: engine.metrics))
+    // Hummingbird's own request metrics, through swift-metrics (into the same
+    // registry once `parley serve` has bootstrapped MetricsSystem with it).
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware())
     let audit = AuthenticationAudit(engine: engine)
     let routes = Routes(engine: engine, body: BodyDecoder(maxBytes: settings.maxBodyBytes), models: models)

@@ -145,6 +145,12 @@ enum Migrations {
                 t.add(column: "anonymized_at", .datetime)
             }
             try db.create(index: "conversation_on_customer", on: "conversation", columns: ["customer_id"])
+            // Foreign-key columns that deletes look up (without an index, deleting one
+            // conversation or turn scans these tables).
+            try db.create(index: "feedback_on_conversation", on: "feedback", columns: ["conversation_id"])
+            try db.create(index: "feedback_on_turn", on: "feedback", columns: ["turn_id"])
+            try db.create(index: "feedback_on_handoff", on: "feedback", columns: ["handoff_id"])
+            try db.create(index: "handoff_on_turn", on: "handoff", columns: ["turn_id"])
             try db.create(index: "turn_on_created", on: "turn", columns: ["created_at"])
             // Legal holds: what they cover beats retention and erasure until released.
             try db.create(table: "legal_hold") { t in

@@ -37,6 +37,15 @@ public final class Store: Sendable {
                     database: DatabaseQueue(configuration: Self.configuration(encrypted: false, options: options)),
                     wrappingKey: keys.wrappingKey
                 )
+            case .directory where !options.encrypted:
+                // Benchmarks only (see StoreOptions.encrypted): plain files, same schema and code.
+                let pool = try DatabasePool(path: location.databasePath!, configuration: Self.configuration(encrypted: false, options: options))
+                try Migrations.main.migrate(pool)
+                database = pool
+                keyring = try SubjectKeyring(
+                    database: DatabaseQueue(path: location.keyringPath!, configuration: Self.configuration(encrypted: false, options: options)),
+                    wrappingKey: keys.wrappingKey
+                )
             case .directory:
                 let databasePath = location.databasePath!
                 let keyringPath = location.keyringPath!

@@ -9,6 +9,11 @@ public struct StoreOptions: Sendable, Hashable {
     /// rotation, restore, migration) is written through a cache of this size too.
     public var pageCacheKiB: Int
 
+    /// Benchmarks only: the same store on plain SQLite files, to price the
+    /// encryption of a workload. Not reachable from the CLI or any
+    /// configuration file: only code that imports the `Benchmarks` SPI sets it.
+    @_spi(Benchmarks) public var encrypted = true
+
     public init(pageCacheKiB: Int = StoreOptions.defaultPageCacheKiB) {
         self.pageCacheKiB = max(pageCacheKiB, Self.minimumPageCacheKiB)
     }

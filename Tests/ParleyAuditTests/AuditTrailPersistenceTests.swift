@@ -59,12 +59,17 @@ import Testing
         #expect(!(try AuditBundleVerifier.verify(bundleBytes: bundle.bytes, verifierKey: other.verifierKey.description).isVerified))
     }
 
-    @Test func periodWithoutEntriesIsAClearError() async throws {
+    @Test func periodWithoutEntriesGivesAVerifiableEmptyBundle() async throws {
         let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
         let trail = try AuditTrail(store: store, signingSeed: .random(), origin: "bank.example/audit")
         try await trail.record(event("test.now", 1))
-        await #expect(throws: AuditError.invalidExport("no entries in the period")) {
-            try await trail.export(from: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 60))
+        let bundle = try await trail.export(from: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 60))
+        #expect(bundle.statement.isEmpty && bundle.entries.isEmpty)
+        #expect(bundle.statement.firstSequence == 1 && bundle.statement.lastSequence == 0)
+        let report = AuditBundleVerifier.verify(bundleBytes: bundle.bytes, verifierKey: trail.verifierKey)
+        #expect(report.isVerified && report.empty == true, "\(report.summary)")
+        await #expect(throws: AuditError.self) {
+            try await trail.export(from: Date(timeIntervalSince1970: 60), to: Date(timeIntervalSince1970: 0))
         }
     }
 }

@@ -75,7 +75,7 @@ struct GatedRecords: CustomerRecords, CustomerRecordsProvider {
             tasks.addTask { try await group.run() }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(30)))
+            let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120)))
             client.connect()
             let body = ByteBuffer(string: #"{"text": "What is the status of order #12345?", "customer_id": "C-1001"}"#)
             let request = TestClient.Request(

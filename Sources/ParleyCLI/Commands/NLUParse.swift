@@ -25,10 +25,12 @@ struct NLUParse: AsyncParsableCommand {
         let configuration = try global.load()
         let logger = global.logger(configuration)
         let loaded = try await CommandContext.model(file: model, global: global, configuration: configuration, logger: logger)
-        let result = try NLUParser(model: loaded).parse(text)
+        let encoder = loaded.hybrid == nil ? nil : EngineBootstrap(configuration: configuration, logger: logger).loadEncoder()
+        let result = try NLUCascade.parser(model: loaded, encoder: encoder, logger: logger).parse(text)
         if json {
             try printJSON(ParseOutput(result))
         } else {
+            print("stage \(result.stage.rawValue)\(result.outOfScope ? ", out of scope" : "")")
             for score in result.ranking.scores.prefix(5) {
                 print(String(format: "%-20@ %.3f", score.name as NSString, score.confidence))
             }
@@ -44,16 +46,21 @@ struct NLUParse: AsyncParsableCommand {
         let intent: Intent
         let intentRanking: [Intent]
         let entities: [Entity]
+        /// Which stage decided: `linear`, `hybrid` or `linear_only`.
+        let stage: String
+        let outOfScope: Bool
 
         init(_ result: ParseResult) {
             text = result.text
             intent = Intent(name: result.intent.name, confidence: result.intent.confidence)
             intentRanking = result.ranking.scores.map { Intent(name: $0.name, confidence: $0.confidence) }
             entities = result.entities
+            stage = result.stage.rawValue
+            outOfScope = result.outOfScope
         }
 
         enum CodingKeys: String, CodingKey {
-            case text, intent, intentRanking = "intent_ranking", entities
+            case text, intent, intentRanking = "intent_ranking", entities, stage, outOfScope = "out_of_scope"
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
 import ParleyEngine
 import ParleyServer
 import ServiceLifecycle
@@ -44,7 +45,11 @@ struct Serve: AsyncParsableCommand {
         try bootstrap.recoverInterruptedRotation()
         let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
         defer { withExtendedLifetime(lock) {} }
-        let engine = try await bootstrap.engine(trainIfMissing: true)
+        // One registry for Parley's metrics and everything that reports through
+        // swift-metrics (Hummingbird's among them): all of it in /metrics.
+        let metrics = MetricsRegistry()
+        MetricsSystem.bootstrap(metrics.metricsFactory)
+        let engine = try await bootstrap.engine(trainIfMissing: true, metrics: metrics)
         if try await !engine.tokens.hasActiveToken(role: .channel) {
             logger.notice("no channel token exists: customer endpoints accept requests from loopback without a token; create one with 'parley tokens create --role channel'")
         }

@@ -8,9 +8,11 @@ struct Train: AsyncParsableCommand {
         abstract: "Train the NLU model from the bot's data (and the agents' labels) and activate it, without a gate.",
         discussion: """
             The model is written to <data dir>/models/<version>.parleymodel and registered; like every model it \
-            is trained without the frozen held-out split. It serves at once (a running server swaps within a \
-            second); use 'parley learn' to promote only a model that passes the gate. A domain intent without \
-            examples is refused, and named.
+            is trained without the frozen held-out split. With the sentence encoder (paths.encoder_file), the \
+            model gets the NLU cascade's hybrid stage; the training texts' embeddings are cached, sealed, in \
+            <data dir>/models/embeddings.cache, so retraining embeds only new texts. It serves at once (a running \
+            server swaps within a second); use 'parley learn' to promote only a model that passes the gate. A \
+            domain intent without examples is refused, and named.
             """
     )
 

@@ -9,6 +9,8 @@ public struct Layout: Sendable, Hashable {
     public var botDirectory: URL
     public var policiesDirectory: URL
     public var keysDirectory: URL
+    /// The sentence encoder of the NLU cascade (made by `packaging/encoder/convert.py`).
+    public var encoderFile: URL
     /// True when running from a source checkout.
     public var isCheckout: Bool
 
@@ -18,6 +20,7 @@ public struct Layout: Sendable, Hashable {
         botDirectory: URL(fileURLWithPath: "/usr/share/parley/bot"),
         policiesDirectory: URL(fileURLWithPath: "/etc/parley/policies"),
         keysDirectory: URL(fileURLWithPath: "/etc/parley/keys"),
+        encoderFile: URL(fileURLWithPath: "/usr/share/parley/encoder/all-minilm-l6-v2.parleyenc"),
         isCheckout: false
     )
 
@@ -28,6 +31,7 @@ public struct Layout: Sendable, Hashable {
             botDirectory: root.appendingPathComponent("bot"),
             policiesDirectory: root.appendingPathComponent("policies"),
             keysDirectory: root.appendingPathComponent("keys"),
+            encoderFile: root.appendingPathComponent("packaging/out/encoder/all-minilm-l6-v2.parleyenc"),
             isCheckout: true
         )
     }

@@ -1,6 +1,6 @@
 import Foundation
 import ParleyLearning
-import ParleyStore
+@_spi(Benchmarks) import ParleyStore
 
 /// Parley's configuration (`parley.yml`): every key has a default, so no file
 /// is needed. Loaded and validated in one place, ``ParleyConfiguration/load(from:layout:)``.
@@ -17,6 +17,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var botDirectory: URL
         public var policiesDirectory: URL
         public var keysDirectory: URL
+        /// The sentence encoder file; nil (`encoder_file: none`) runs the linear model alone.
+        public var encoderFile: URL?
     }
 
     public struct Logging: Sendable, Hashable {
@@ -36,6 +38,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
         /// SQLite's page cache per connection, in KiB (also the cache a backup,
         /// rotation or restore writes its copy through).
         public var pageCacheKiB = StoreOptions.defaultPageCacheKiB
+        /// Benchmarks only: plain SQLite files (see `StoreOptions.encrypted`); never read from a file.
+        @_spi(Benchmarks) public var plainForBenchmarks = false
     }
 
     public struct Retention: Sendable, Hashable {
@@ -77,7 +81,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
 
         public var schedule = Schedule.daily(hour: 3, minute: 0)
         /// Items removed per transaction: small enough that turns keep flowing during a run.
-        public var chunkSize = 200
+        public var chunkSize = 100
     }
 
     public struct Keys: Sendable, Hashable {
@@ -100,12 +104,17 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var source: URL?
 
     /// The store's connection settings.
-    public var storeOptions: StoreOptions { StoreOptions(pageCacheKiB: storage.pageCacheKiB) }
+    public var storeOptions: StoreOptions {
+        var options = StoreOptions(pageCacheKiB: storage.pageCacheKiB)
+        options.encrypted = !storage.plainForBenchmarks
+        return options
+    }
 
     public init(layout: Layout) {
         paths = Paths(
             dataDirectory: layout.dataDirectory, botDirectory: layout.botDirectory,
-            policiesDirectory: layout.policiesDirectory, keysDirectory: layout.keysDirectory
+            policiesDirectory: layout.policiesDirectory, keysDirectory: layout.keysDirectory,
+            encoderFile: layout.encoderFile
         )
     }
 
@@ -144,12 +153,17 @@ public struct ParleyConfiguration: Sendable, Hashable {
                     }
                 }
             case "paths":
-                for (key, value) in try value.mapping(allowed: ["data_dir", "bot_dir", "policies_dir", "keys_dir"]) {
+                for (key, value) in try value.mapping(allowed: ["data_dir", "bot_dir", "policies_dir", "keys_dir", "encoder_file"]) {
+                    if key == "encoder_file", try value.nonEmptyString() == "none" {
+                        configuration.paths.encoderFile = nil
+                        continue
+                    }
                     let path = URL(fileURLWithPath: try value.nonEmptyString(), relativeTo: base).standardizedFileURL
                     switch key {
                     case "data_dir": configuration.paths.dataDirectory = path
                     case "bot_dir": configuration.paths.botDirectory = path
                     case "policies_dir": configuration.paths.policiesDirectory = path
+                    case "encoder_file": configuration.paths.encoderFile = path
                     default: configuration.paths.keysDirectory = path
                     }
                 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParleyAudit
+import ParleyEncoder
 import ParleyEscalation
 import ParleyLearning
 import ParleyNLU
@@ -32,8 +33,8 @@ public final class LearningService: Sendable {
 
     public init(
         store: Store, audit: AuditTrail, settings: LearningSettings, models: ModelRepository?, bot: Bot, escalation: EscalationPolicy,
-        conversationTests: [ConversationTest] = [], trainer: Trainer? = nil, makeParser: ParserFactory? = nil, logger: Logger,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        conversationTests: [ConversationTest] = [], encoder: SentenceEncoder? = nil, trainer: Trainer? = nil, makeParser: ParserFactory? = nil,
+        logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.audit = audit
@@ -42,22 +43,28 @@ public final class LearningService: Sendable {
         baseBot = bot
         baseEscalation = escalation
         self.conversationTests = conversationTests
-        if let trainer { self.trainer = trainer } else { self.trainer = Self.defaultTrainer(logger: logger, clock: clock) }
-        if let makeParser { self.makeParser = makeParser } else { self.makeParser = Self.plainParser }
+        if let trainer { self.trainer = trainer } else { self.trainer = Self.defaultTrainer(encoder: encoder, models: models, logger: logger, clock: clock) }
+        if let makeParser { self.makeParser = makeParser } else { self.makeParser = Self.cascadeParser(encoder: encoder, logger: logger) }
         self.logger = logger
         self.clock = clock
     }
 
-    /// Trains the linear model on the data as it is.
-    static func defaultTrainer(logger: Logger, clock: @escaping @Sendable () -> Date) -> Trainer {
+    /// Trains the linear model on the data as it is and, with an encoder, its
+    /// hybrid stage (embeddings cached, sealed, in the model directory).
+    static func defaultTrainer(encoder: SentenceEncoder?, models: ModelRepository?, logger: Logger, clock: @escaping @Sendable () -> Date) -> Trainer {
         { data, hyperParameters throws(EngineError) in
-            try Training.train(data: data, hyperParameters: hyperParameters, logger: logger, now: clock())
+            guard let encoder else { return try Training.train(data: data, hyperParameters: hyperParameters, logger: logger, now: clock()) }
+            var cache = models?.embeddingCache(for: encoder) ?? EmbeddingCache(for: encoder)
+            let model = try Training.train(data: data, hyperParameters: hyperParameters, encoder: encoder, cache: &cache, logger: logger, now: clock())
+            try models?.saveEmbeddingCache(cache)
+            return model
         }
     }
 
-    /// A parser over the model alone.
-    @Sendable static func plainParser(_ model: NLUModel) throws(EngineError) -> NLUParser {
-        do { return try NLUParser(model: model) } catch { throw .modelUnavailable(error.description) }
+    /// The parser turns are served with: the NLU cascade when the model's
+    /// hybrid stage was trained on this encoder, else the linear model alone.
+    static func cascadeParser(encoder: SentenceEncoder?, logger: Logger) -> ParserFactory {
+        { model throws(EngineError) in try NLUCascade.parser(model: model, encoder: encoder, logger: logger) }
     }
 
     /// The bot with the intents added in the store, and the escalation policy with their handoff rules.

@@ -1,5 +1,6 @@
 import Foundation
 import ParleyCrypto
+import ParleyEncoder
 import ParleyNLU
 
 /// Trained models in `<data dir>/models/`: one `<version>.parleymodel` file
@@ -144,5 +145,31 @@ public struct ModelRepository: Sendable {
         } catch {
             throw .modelUnavailable("cannot write \(url.path)")
         }
+    }
+
+    /// The sentence embeddings of training texts, sealed beside the models
+    /// (they are derived from customers' words).
+    var embeddingCacheURL: URL { directory.appendingPathComponent("embeddings.cache") }
+    static let embeddingCacheLabel = "embedding-cache"
+
+    /// The cached embeddings for `encoder`; an empty cache when there is none,
+    /// no key, or one made with another encoder (it is then rebuilt).
+    public func embeddingCache(for encoder: SentenceEncoder) -> EmbeddingCache {
+        guard let sealingKey, let bytes = try? Self.bytes(of: embeddingCacheURL), ModelSeal.isSealed(bytes),
+              let plain = try? ModelSeal.open(bytes, modelVersion: Self.embeddingCacheLabel, key: sealingKey, path: embeddingCacheURL.path),
+              let cache = try? EmbeddingCache(decoding: plain, encoderSHA256: encoder.fileSHA256)
+        else { return EmbeddingCache(for: encoder) }
+        return cache
+    }
+
+    /// Seals and writes the cache; without a key nothing is written (it is never stored in clear).
+    public func saveEmbeddingCache(_ cache: EmbeddingCache) throws(EngineError) {
+        guard let sealingKey else { return }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .modelUnavailable("cannot create \(directory.path)")
+        }
+        try write(ModelSeal.seal(cache.encoded(), modelVersion: Self.embeddingCacheLabel, key: sealingKey), to: embeddingCacheURL)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParleyAudit
+import ParleyEncoder
 import ParleyNLU
 import ParleyStore
 
@@ -47,6 +48,60 @@ public enum Training {
 }
 
 extension Training {
+    /// The linear model, then its hybrid stage on the encoder's embeddings of
+    /// the same examples; `cache` supplies the embeddings it already has and
+    /// keeps the new ones (pruned to this training set).
+    public static func train(
+        bot: Bot, feedback: [FeedbackExample] = [], encoder: SentenceEncoder, cache: inout EmbeddingCache,
+        logger: Logger, now: Date = Date()
+    ) throws(EngineError) -> NLUModel {
+        var data = bot.trainingData
+        let usable = usableFeedback(feedback, bot: bot)
+        data.examples += usable.map { LabeledUtterance(text: $0.text, intent: $0.intent) }
+        return try train(
+            data: data, hyperParameters: bot.hyperParameters, encoder: encoder, cache: &cache, logger: logger, now: now,
+            feedbackExamples: usable.count
+        )
+    }
+
+    /// The linear model and its hybrid stage on exactly `data` (the learning loop's training set).
+    public static func train(
+        data: NLUTrainingData, hyperParameters: ClassifierHyperParameters, encoder: SentenceEncoder, cache: inout EmbeddingCache,
+        logger: Logger, now: Date = Date(), feedbackExamples: Int? = nil
+    ) throws(EngineError) -> NLUModel {
+        let linear = try train(data: data, hyperParameters: hyperParameters, logger: logger, now: now, feedbackExamples: feedbackExamples)
+        let texts = data.examples.map(\.text)
+        let started = ContinuousClock.now
+        let embeddings: [[Float]]
+        let computed: Int
+        do {
+            (embeddings, computed) = try cache.embeddings(of: texts, encoder: encoder) { done, total in
+                if done == total || done % 1024 < 32 { logger.info("embedding training texts", metadata: ["train.embedded": "\(done)/\(total)"]) }
+            }
+        } catch {
+            throw .modelUnavailable(error.description)
+        }
+        cache.retainOnly(texts)
+        logger.info("training texts embedded", metadata: [
+            "train.embedded": "\(computed)", "train.embeddings_cached": "\(texts.count - computed)",
+            "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))", "encoder.kernel": "\(encoder.kernel.rawValue)",
+        ])
+        do {
+            let model = try linear.withHybridStage(
+                trainedOn: data, embeddings: embeddings, encoderName: encoder.configuration.name, encoderSHA256: encoder.fileSHA256,
+                hyperParameters: HybridHyperParameters()
+            )
+            logger.info("hybrid stage trained", metadata: [
+                "model.version": "\(model.metadata.version)",
+                "nlu.cascade_threshold": "\(String(format: "%.2f", model.hybrid?.cascadeThreshold ?? 1))",
+                "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+            ])
+            return model
+        } catch {
+            throw .modelUnavailable(error.description)
+        }
+    }
+
     /// The feedback examples `train` would use for `bot` (those whose intent the domain knows).
     public static func usableFeedback(_ feedback: [FeedbackExample], bot: Bot) -> [FeedbackExample] {
         let known = Set(bot.domain.intents)

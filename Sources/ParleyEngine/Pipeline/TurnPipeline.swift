@@ -77,8 +77,9 @@ struct TurnPipeline: Sendable {
         let customerID = message.customerID ?? loaded?.record.customerID
         let tier = try await customerTier(customerID, named: message.customerID != nil)
 
-        // 3. Understanding, by the model serving now.
+        // 3. Understanding, by the model serving now (the linear model, then the hybrid stage when it is unsure).
         let parse = serving.parser.parse(text, referenceDate: now)
+        metrics.increment("parley_nlu_stage_total", labels: ["stage": parse.stage.rawValue])
         let customerTurn = TurnCommit.Message(
             role: .customer, text: text, intent: parse.intent.name, confidence: parse.intent.confidence,
             vaulted: redaction.vaulted.map { ($0.type.rawValue, $0.value) }
@@ -91,6 +92,7 @@ struct TurnPipeline: Sendable {
             let event = message.channel.event("turn.received", target: .conversation(message.conversationID), details: [
                 "status": "handoff", "model": modelVersion, "intent": parse.intent.name,
                 "confidence": String(format: "%.3f", parse.intent.confidence), "bot": "silent",
+                "nlu_stage": parse.stage.rawValue, "out_of_scope": String(parse.outOfScope),
             ])
             try await commit(message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now, audit: [event])
             logger.info("message stored during handoff; bot silent", metadata: ["handoff.queue": "\(open?.queue ?? "")"])
@@ -214,6 +216,7 @@ struct TurnPipeline: Sendable {
         var details = [
             "status": handoff == nil ? "bot" : "handoff", "model": modelVersion, "intent": parse.intent.name,
             "confidence": String(format: "%.3f", parse.intent.confidence), "fallback": String(decision.isFallback),
+            "nlu_stage": parse.stage.rawValue, "out_of_scope": String(parse.outOfScope),
             "actions": decision.actions.map { switch $0 { case let .respond(name), let .custom(name): name } }.joined(separator: ","),
             "entities": Self.counted(parse.entities.map(\.entity)),
             "redacted": Self.counted(redaction.spans.map(\.type.rawValue)),

@@ -123,6 +123,13 @@ extension Store {
         } catch { throw Self.map(error) }
     }
 
+    /// Folds what it can of the WAL into the database without waiting for readers.
+    public func checkpointPassive() async throws(StoreError) {
+        do {
+            _ = try await database.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        } catch { throw Self.map(error) }
+    }
+
     /// Completes a request: the audit entries `audit` builds and the record's
     /// new state in one transaction (the customer id is dropped). Returns the
     /// sequence number of the last audit entry written.

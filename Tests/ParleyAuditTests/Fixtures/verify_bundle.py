@@ -4,8 +4,12 @@
 Usage:
   verify_bundle.py bundle BUNDLE.jsonl KEY
   verify_bundle.py consistency OLD_NOTE NEW_NOTE PROOF.json KEY
+  verify_bundle.py consistency-file OLD_NOTE FILE KEY [OLD_KEY]
 
-KEY is the verifier key string `<name>+<8 hex>+<base64>` or a file holding it.
+KEY is the verifier key string `<name>+<8 hex>+<base64>` or a key file holding
+it (the key and at most one line end, LF or CR LF). A bundle may be empty
+(a period without entries, proven by its neighbours). FILE is what
+`parley audit consistency --out` writes.
 Exit status: 0 verified, 1 verification failed, 2 usage error.
 Needs Python 3.8+ and the `cryptography` package (for Ed25519) only.
 """
@@ -180,9 +184,14 @@ def verify_consistency(m, n, proof, old, new):
 
 # --- SIGNED NOTES ---------------------------------------------------------------
 
+# CONVENTIONS, "valid name": the Unicode White_Space code points, listed.
+WHITE_SPACE = set(range(0x09, 0x0E)) | {0x20, 0x85, 0xA0, 0x1680} | set(range(0x2000, 0x200B)) \
+    | {0x2028, 0x2029, 0x202F, 0x205F, 0x3000}
+
+
 def valid_name(name):
-    return (name != "" and "+" not in name and not any(ch.isspace() for ch in name)
-            and not any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in name))
+    return (name != "" and all(ch != "+" and ord(ch) >= 0x20 and not 0x7F <= ord(ch) <= 0x9F
+                               and ord(ch) not in WHITE_SPACE for ch in name))
 
 
 def key_id(name, public_key):
@@ -221,7 +230,7 @@ class VerifierKey:
 
 
 def open_note(note, key):
-    """Returns the text (bytes) of a signed note carrying a valid signature by key."""
+    """Opening a note, steps 1 to 4: the text (bytes) of a note signed exactly once, validly, by key."""
     try:
         decoded = note.decode("utf-8")
     except UnicodeDecodeError:
@@ -237,7 +246,7 @@ def open_note(note, key):
     lines = block[:-1].split(b"\n")
     if len(lines) > 100:
         raise ValueError("too many signatures")
-    verified = False
+    blobs = []
     for line in lines:
         if not line.startswith(b"\xe2\x80\x94 "):
             raise ValueError("signature line does not start with an em dash and a space")
@@ -245,13 +254,22 @@ def open_note(note, key):
         blob = b64decode(b64)
         if not sep or not valid_name(name) or blob is None or len(blob) < 5:
             raise ValueError("malformed signature line")
-        if name == key.name and struct.unpack(">I", blob[:4])[0] == key.key_id:
-            if not key.verify_blob(blob, text):
-                raise ValueError("signature by %s does not verify" % key.identifier)
-            verified = True
-    if not verified:
-        raise ValueError("no signature by %s" % key.identifier)
+        blobs.append((name, blob))
+    # Step 4: exactly one signature line, the key's, and it verifies.
+    if len(blobs) != 1:
+        raise ValueError("the note must carry exactly one signature line, by %s" % key.identifier)
+    name, blob = blobs[0]
+    if name != key.name or struct.unpack(">I", blob[:4])[0] != key.key_id or not key.verify_blob(blob, text):
+        raise ValueError("no valid signature by %s" % key.identifier)
     return text
+
+
+def open_checkpoint(note, key):
+    """Opening a note, steps 1 to 5: (origin, size, root) of a checkpoint note, origin = the key's name."""
+    origin, size, root = parse_checkpoint(open_note(note, key))
+    if origin != key.name:
+        raise ValueError("the checkpoint's origin is not the key's name")
+    return origin, size, root
 
 
 def parse_checkpoint(text):
@@ -298,14 +316,42 @@ def is_u64(value):
     return type(value) is int and 0 <= value < 2 ** 64
 
 
+def check_entry_line(raw, line_type, s, tree_size, root):
+    """An entry or neighbour line holding entry s, proven against root; returns the entry object."""
+    try:
+        obj = load_line(raw)
+        if list(obj.keys()) != ["type", "leaf_index", "entry", "proof"] or obj["type"] != line_type:
+            raise ValueError("members are not type,leaf_index,entry,proof of a %s line" % line_type)
+        data_bytes = entry_bytes(obj["entry"])
+    except ValueError as error:
+        raise Failure("malformed %s line: %s" % (line_type, error), sequence=s)
+    if obj["entry"]["seq"] != s:
+        raise Failure("expected sequence %d, found %d" % (s, obj["entry"]["seq"]), sequence=s)
+    if type(obj["leaf_index"]) is not int or obj["leaf_index"] != s - 1:
+        raise Failure("leaf_index is not seq - 1", sequence=s)
+    if not isinstance(obj["proof"], list):
+        raise Failure("proof is not an array", sequence=s)
+    proof = [b64decode(h) for h in obj["proof"]]
+    if any(h is None or len(h) != 32 for h in proof):
+        raise Failure("a proof hash is not canonical base64 of 32 bytes", sequence=s)
+    if not verify_inclusion(leaf_hash(data_bytes), s - 1, tree_size, proof, root):
+        raise Failure("inclusion proof does not lead to the checkpoint root", sequence=s)
+    return obj["entry"], data_bytes
+
+
+def at_line(failure, line_number):
+    failure.line = line_number
+    return failure
+
+
 def verify_bundle(data, key):
-    """Returns (count, warnings) or raises Failure naming the first bad line."""
+    """Returns (count, warnings, facts) or raises Failure naming the first bad line."""
+    # 1. the file
     if not data:
         raise Failure("empty bundle")
     if not data.endswith(b"\n"):
         lines = data.split(b"\n")
-        raise Failure("the last line does not end with a newline", line=len(lines),
-                      sequence=None)
+        raise Failure("the last line does not end with a newline", line=len(lines))
     lines = data[:-1].split(b"\n")
     if len(lines) < 2:
         raise Failure("a bundle needs a header and a checkpoint line")
@@ -317,7 +363,7 @@ def verify_bundle(data, key):
         raise Failure("header: %s" % error, line=1)
     if list(header.keys()) != HEADER_MEMBERS or header["type"] != "header":
         raise Failure("header members are not as specified", line=1)
-    if header["format"] != "parley-audit-bundle" or header["version"] != 1 or type(header["version"]) is not int:
+    if header["format"] != "parley-audit-bundle" or type(header["version"]) is not int or header["version"] != 1:
         raise Failure("unsupported format", line=1)
 
     # 3. checkpoint
@@ -325,29 +371,57 @@ def verify_bundle(data, key):
         cp_line = load_line(lines[1])
         if list(cp_line.keys()) != ["type", "note"] or cp_line["type"] != "checkpoint" or not isinstance(cp_line["note"], str):
             raise ValueError("not a checkpoint object")
-        origin, tree_size, root = parse_checkpoint(open_note(cp_line["note"].encode("utf-8"), key))
+        origin, tree_size, root = open_checkpoint(cp_line["note"].encode("utf-8"), key)
     except ValueError as error:
         raise Failure("checkpoint: %s" % error, line=2)
 
     # 4. header against checkpoint, key and its own signature
     first, last = header["first_seq"], header["last_seq"]
+    if not (is_u64(first) and is_u64(last) and is_u64(header["tree_size"])):
+        raise Failure("header sequence numbers are not integers", line=1)
+    for name in ("period_from", "period_to", "key", "origin", "root", "signature"):
+        if not isinstance(header[name], str):
+            raise Failure("header member %s is not a string" % name, line=1)
     try:
         period_from, period_to = parse_time(header["period_from"]), parse_time(header["period_to"])
     except ValueError:
         raise Failure("header period is not two times", line=1)
-    if not (is_u64(first) and is_u64(last) and is_u64(header["tree_size"])):
-        raise Failure("header sequence numbers are not integers", line=1)
-    if not (period_from <= period_to and 1 <= first <= last <= tree_size):
+    if not (period_from <= period_to and 1 <= first and first <= last + 1 and last <= tree_size):
         raise Failure("header range or period is inconsistent", line=1)
+    empty = last == first - 1
     if header["key"] != key.identifier:
         raise Failure("header names key %r, not %s" % (header["key"], key.identifier), line=1)
     if header["origin"] != origin or header["tree_size"] != tree_size or b64decode(header["root"]) != root:
         raise Failure("header disagrees with the checkpoint", line=1)
+    tag = "parley-audit-export-empty/v1" if empty else "parley-audit-export/v1"
     statement = "\n".join([
-        "parley-audit-export/v1", origin, str(tree_size), header["root"], str(first), str(last),
+        tag, origin, str(tree_size), header["root"], str(first), str(last),
         header["period_from"], header["period_to"]]) + "\n"
     if not key.verify_blob(b64decode(header["signature"]), statement.encode("utf-8")):
         raise Failure("export statement signature does not verify", line=1)
+    facts = (origin, tree_size, first, last, empty)
+
+    # 8. an empty bundle: its neighbours
+    if empty:
+        expected = ([last] if last >= 1 else []) + ([first] if first <= tree_size else [])
+        for k, raw in enumerate(lines[2:]):
+            line_number = k + 3
+            if k >= len(expected):
+                raise Failure("an empty bundle has no line after its neighbours", line=line_number)
+            s = expected[k]
+            try:
+                entry, _ = check_entry_line(raw, "neighbour", s, tree_size, root)
+            except Failure as failure:
+                raise at_line(failure, line_number)
+            when = parse_time(entry["time"])
+            if s == last and not when < period_from:
+                raise Failure("the predecessor is not dated before the period", line=line_number, sequence=s)
+            if s == first and not when >= period_to:
+                raise Failure("the successor is not dated at or after the end of the period", line=line_number, sequence=s)
+        if len(lines) - 2 != len(expected):
+            missing = expected[len(lines) - 2]
+            raise Failure("neighbour %d is missing" % missing, line=len(lines) + 1, sequence=missing)
+        return 0, [], facts
 
     # 5. entries
     entry_lines = lines[2:]
@@ -359,24 +433,10 @@ def verify_bundle(data, key):
             raise Failure("unexpected line after sequence %d" % last, line=line_number)
         s = first + k
         try:
-            obj = load_line(raw)
-            if list(obj.keys()) != ["type", "leaf_index", "entry", "proof"] or obj["type"] != "entry":
-                raise ValueError("members are not type,leaf_index,entry,proof")
-            data_bytes = entry_bytes(obj["entry"])
-        except ValueError as error:
-            raise Failure("malformed entry line: %s" % error, line=line_number, sequence=s)
-        if obj["entry"]["seq"] != s:
-            raise Failure("expected sequence %d, found %d" % (s, obj["entry"]["seq"]), line=line_number, sequence=s)
-        if obj["leaf_index"] != s - 1 or type(obj["leaf_index"]) is not int:
-            raise Failure("leaf_index is not seq - 1", line=line_number, sequence=s)
-        if not isinstance(obj["proof"], list):
-            raise Failure("proof is not an array", line=line_number, sequence=s)
-        proof = [b64decode(h) for h in obj["proof"]]
-        if any(h is None or len(h) != 32 for h in proof):
-            raise Failure("a proof hash is not canonical base64 of 32 bytes", line=line_number, sequence=s)
-        if not verify_inclusion(leaf_hash(data_bytes), s - 1, tree_size, proof, root):
-            raise Failure("inclusion proof does not lead to the checkpoint root", line=line_number, sequence=s)
-        when = parse_time(obj["entry"]["time"])
+            entry, _ = check_entry_line(raw, "entry", s, tree_size, root)
+        except Failure as failure:
+            raise at_line(failure, line_number)
+        when = parse_time(entry["time"])
         if not period_from <= when < period_to:
             warnings.append("sequence %d is dated outside the period" % s)
 
@@ -384,25 +444,60 @@ def verify_bundle(data, key):
     if len(entry_lines) != expected_count:
         missing = first + len(entry_lines)
         raise Failure("bundle ends before sequence %d" % missing, line=len(entry_lines) + 3, sequence=missing)
-    return expected_count, warnings, (origin, tree_size, first, last)
+    return expected_count, warnings, facts
 
 
 def read_key(argument):
-    text = argument
-    if os.path.exists(argument):
-        with open(argument, "r", encoding="utf-8") as handle:
-            text = handle.read().strip()
-    return VerifierKey(text)
+    """A verifier key string, or a key file: the key and at most one line end (LF or CR LF), nothing else."""
+    if not os.path.exists(argument):
+        return VerifierKey(argument)
+    with open(argument, "rb") as handle:
+        raw = handle.read()
+    if raw.endswith(b"\r\n"):
+        raw = raw[:-2]
+    elif raw.endswith(b"\n"):
+        raw = raw[:-1]
+    if any(byte in raw for byte in b"\r\n \t") or raw.startswith(b"\xef\xbb\xbf"):
+        raise ValueError("a key file holds the key and at most one line end")
+    return VerifierKey(raw.decode("utf-8"))
+
+
+def verify_consistency_proof(old_note, new_note, raw_line, key, old_key):
+    """Verifying consistency, steps 2 to 5; returns (origin, old size, new size)."""
+    try:
+        doc = load_line(raw_line)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ValueError("malformed proof line: %s" % error)
+    if list(doc.keys()) != ["type", "old_size", "new_size", "proof"] or doc["type"] != "consistency":
+        raise ValueError("not a consistency proof")
+    if not (is_u64(doc["old_size"]) and is_u64(doc["new_size"]) and isinstance(doc["proof"], list)):
+        raise ValueError("malformed proof line")
+    proof = [b64decode(h) for h in doc["proof"]]
+    if any(h is None or len(h) != 32 for h in proof):
+        raise ValueError("bad proof hash")
+    old = open_checkpoint(old_note, old_key)
+    new = open_checkpoint(new_note, key)
+    if old[0] != new[0]:
+        raise ValueError("the checkpoints have different origins")
+    if old[1] > new[1] or doc["old_size"] != old[1] or doc["new_size"] != new[1]:
+        raise ValueError("checkpoints and proof sizes do not match")
+    if not verify_consistency(old[1], new[1], proof, old[2], new[2]):
+        raise ValueError("the new log does not extend the old one")
+    return new[0], old[1], new[1]
+
+
+def read(path):
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def main(argv):
     try:
         if len(argv) == 4 and argv[1] == "bundle":
             key = read_key(argv[3])
-            with open(argv[2], "rb") as handle:
-                data = handle.read()
+            data = read(argv[2])
             try:
-                count, warnings, (origin, size, first, last) = verify_bundle(data, key)
+                count, warnings, (origin, size, first, last, empty) = verify_bundle(data, key)
             except Failure as failure:
                 where = []
                 if failure.line is not None:
@@ -411,38 +506,41 @@ def main(argv):
                     where.append("sequence %d" % failure.sequence)
                 print("FAILED%s: %s" % ((" at " + ", ".join(where)) if where else "", failure))
                 return 1
-            print("VERIFIED %d entries (sequence %d..%d) of %s against a checkpoint of size %d"
-                  % (count, first, last, origin, size))
+            if empty:
+                print("VERIFIED empty bundle (no entry between sequence %d and %d) of %s against a checkpoint of size %d"
+                      % (last, first, origin, size))
+            else:
+                print("VERIFIED %d entries (sequence %d..%d) of %s against a checkpoint of size %d"
+                      % (count, first, last, origin, size))
             for warning in warnings:
                 print("warning: " + warning)
             return 0
         if len(argv) == 6 and argv[1] == "consistency":
             key = read_key(argv[5])
-            notes = []
-            for path in argv[2:4]:
-                with open(path, "rb") as handle:
-                    notes.append(handle.read())
-            with open(argv[4], "rb") as handle:
-                raw = handle.read()
+            raw = read(argv[4])
             try:
-                old = parse_checkpoint(open_note(notes[0], key))
-                new = parse_checkpoint(open_note(notes[1], key))
-                doc = load_line(raw[:-1] if raw.endswith(b"\n") else raw)
-                if list(doc.keys()) != ["type", "old_size", "new_size", "proof"] or doc["type"] != "consistency":
-                    raise ValueError("not a consistency proof")
-                proof = [b64decode(h) for h in doc["proof"]]
-                if any(h is None or len(h) != 32 for h in proof):
-                    raise ValueError("bad proof hash")
-                if old[0] != new[0] or doc["old_size"] != old[1] or doc["new_size"] != new[1]:
-                    raise ValueError("checkpoints and proof do not match")
-                if not verify_consistency(old[1], new[1], proof, old[2], new[2]):
-                    raise ValueError("the new log does not extend the old one")
+                origin, old_size, new_size = verify_consistency_proof(
+                    read(argv[2]), read(argv[3]), raw[:-1] if raw.endswith(b"\n") else raw, key, key)
             except ValueError as error:
                 print("FAILED: %s" % error)
                 return 1
-            print("CONSISTENT: %s at size %d extends size %d" % (new[0], new[1], old[1]))
+            print("CONSISTENT: %s at size %d extends size %d" % (origin, new_size, old_size))
             return 0
-    except (OSError, ValueError) as error:
+        if len(argv) in (5, 6) and argv[1] == "consistency-file":
+            key = read_key(argv[4])
+            old_key = read_key(argv[5]) if len(argv) == 6 else key
+            data = read(argv[3])
+            try:
+                split = data.find(b"\n\n")
+                if split < 0:
+                    raise ValueError("not a consistency file: no empty line after the proof line")
+                origin, old_size, new_size = verify_consistency_proof(read(argv[2]), data[split + 2:], data[:split], key, old_key)
+            except ValueError as error:
+                print("FAILED: %s" % error)
+                return 1
+            print("CONSISTENT: %s at size %d extends size %d" % (origin, new_size, old_size))
+            return 0
+    except (OSError, ValueError, UnicodeDecodeError) as error:
         print("error: %s" % error, file=sys.stderr)
         return 2
     print(__doc__, file=sys.stderr)

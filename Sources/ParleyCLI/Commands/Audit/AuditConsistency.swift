@@ -10,7 +10,9 @@ struct AuditConsistency: AsyncParsableCommand {
         discussion: """
             Signs a checkpoint of today's log, proves that the old checkpoint's tree is a
             prefix of it, and verifies the proof. A rewritten history fails. --out writes
-            the proof document and the new checkpoint for verification elsewhere.
+            the proof and the new checkpoint (man parley-audit-format, "Consistency
+            file"), which 'parley audit verify-consistency OLD FILE --public-key KEYFILE'
+            verifies elsewhere.
             """
     )
 
@@ -22,7 +24,7 @@ struct AuditConsistency: AsyncParsableCommand {
     @Option(help: "Write the proof and the new checkpoint to this file.")
     var out: String?
 
-    @Option(help: "The verifier key the old checkpoint was signed with, if the master key was rotated since.")
+    @Option(help: "File holding the verifier key the old checkpoint was signed with, if the master key was rotated since.")
     var oldPublicKey: String?
 
     @Flag(help: "Print the report as JSON.")
@@ -33,11 +35,7 @@ struct AuditConsistency: AsyncParsableCommand {
         do { note = try String(contentsOfFile: oldCheckpoint, encoding: .utf8) } catch {
             throw ValidationError("cannot read \(oldCheckpoint)")
         }
-        let oldKey = try oldPublicKey.map { path -> NoteVerifierKey in
-            let text: String
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ValidationError("cannot read \(path)") }
-            return try NoteVerifierKey(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
+        let oldKey = try oldPublicKey.map(VerifierKeyFile.read)
         let context = try CommandContext(global)
         let data = try context.open()
         do {
@@ -46,7 +44,7 @@ struct AuditConsistency: AsyncParsableCommand {
                 "old_size": String(report.oldSize), "new_size": String(report.newSize),
             ]), in: data)
             if let out {
-                try (proof.documentText + "\n" + newNote).write(toFile: out, atomically: true, encoding: .utf8)
+                try ConsistencyFile.text(proof: proof, newCheckpointNote: newNote).write(toFile: out, atomically: true, encoding: .utf8)
             }
             if json { try printJSON(report) } else { print(report.summary) }
         } catch {

@@ -10,8 +10,9 @@ struct AuditVerify: AsyncParsableCommand {
         discussion: """
             A bundle is checked for the checkpoint's signature, every entry's inclusion
             proof and sequence continuity; the first bad entry is named by sequence
-            number. Exits non-zero on any failure. No data directory or key is needed to
-            verify a bundle.
+            number. An empty bundle (a period without entries) is checked for the
+            neighbouring entries that prove the period empty. Exits non-zero on any
+            failure. No data directory or key is needed to verify a bundle.
             """
     )
 
@@ -20,7 +21,7 @@ struct AuditVerify: AsyncParsableCommand {
     @Argument(help: "The exported bundle (JSONL).")
     var file: String?
 
-    @Option(help: "File holding the verifier key printed by 'parley audit public-key'.")
+    @Option(help: "File holding the verifier key printed by 'parley audit public-key' (one line; LF or CR LF end optional).")
     var publicKey: String?
 
     @Flag(help: "Verify the installation's stored log instead of a bundle.")
@@ -38,31 +39,25 @@ struct AuditVerify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if database {
-            let context = try CommandContext(global)
-            let data = try context.open()
-            let report = try await data.audit.verifyStoredLog()
-            var details = ["scope": "database", "size": String(report.size)]
-            if let bad = report.firstBadSequence { details["first_bad_sequence"] = String(bad) }
-            try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: details), in: data)
-            if json { try printJSON(report) } else if report.verified {
-                print("verified: \(report.size) entries\(report.checkpointSize.map { "; newest checkpoint at \($0)" } ?? "")")
-            } else {
-                print("FAILED: \(report.failure ?? "unknown failure")")
-            }
-            if !report.verified { throw ExitCode.failure }
-            return
-        }
-        let keyText: String
-        let bundle: Data
-        do {
-            keyText = try String(contentsOfFile: publicKey!, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            bundle = try Data(contentsOf: URL(fileURLWithPath: file!))
-        } catch {
-            throw ValidationError("cannot read \(publicKey!) or \(file!)")
-        }
-        let report = try AuditBundleVerifier.verify(bundleBytes: Array(bundle), verifierKey: keyText)
+        guard let file, let publicKey else { return try await verifyDatabase() }
+        let key = try VerifierKeyFile.read(publicKey)
+        let report = AuditBundleVerifier.verify(bundleBytes: try readInputFile(file), verifierKey: key)
         if json { try printJSON(report) } else { print(report.summary) }
         if !report.isVerified { throw ExitCode.failure }
+    }
+
+    private func verifyDatabase() async throws {
+        let context = try CommandContext(global)
+        let data = try context.open()
+        let report = try await data.audit.verifyStoredLog()
+        var details = ["scope": "database", "size": String(report.size)]
+        if let bad = report.firstBadSequence { details["first_bad_sequence"] = String(bad) }
+        try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: details), in: data)
+        if json { try printJSON(report) } else if report.verified {
+            print("verified: \(report.size) entries\(report.checkpointSize.map { "; newest checkpoint at \($0)" } ?? "")")
+        } else {
+            print("FAILED: \(report.failure ?? "unknown failure")")
+        }
+        if !report.verified { throw ExitCode.failure }
     }
 }

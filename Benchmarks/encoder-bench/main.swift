@@ -1,0 +1,48 @@
+import Foundation
+import ParleyEncoder
+import ParleyNLU
+
+// encoder-bench: the sentence encoder and the NLU cascade on BANKING77.
+//
+//   encoder-bench speed              tokenizer µs, encoder ms per 16-token sentence for every kernel
+//                                    this CPU runs (the generic kernel is the same-run baseline),
+//                                    batch throughput, load time, sizes
+//   encoder-bench tune               embedding scales on the fixed 15 % validation split of train.csv
+//   encoder-bench final              train on train.csv, score test.csv ONCE: linear only, hybrid
+//                                    only, cascade; latency; encoder share; training and embedding
+//                                    cost; fp16/int8 vs fp32; pseudo out-of-scope (held-out intents)
+//
+// Options: --data DIR (default ../shared/data/banking77), --encoder FILE (default
+// packaging/out/encoder/all-minilm-l6-v2.parleyenc), --cache FILE (embeddings of public
+// BANKING77 texts kept between runs; default /tmp/encoder-bench-<encoder sha prefix>.cache),
+// --scale S (embedding scale for final), --seconds S (speed).
+
+let arguments = CommandLine.arguments
+let command = arguments.count > 1 ? arguments[1] : "help"
+let options = Options(arguments.dropFirst(2))
+let usage = "usage: encoder-bench speed|tune|final [--data DIR] [--encoder FILE] [--cache FILE] [--scale S]"
+let dataDirectory = URL(fileURLWithPath: options["data"] ?? "../shared/data/banking77")
+guard ["speed", "tune", "final"].contains(command) else {
+    say(usage)
+    exit(command == "help" ? 0 : 2)
+}
+
+func run() throws {
+    let encoderURL = URL(fileURLWithPath: options["encoder"] ?? "packaging/out/encoder/all-minilm-l6-v2.parleyenc")
+    switch command {
+    case "speed":
+        try SpeedBench.run(encoderURL: encoderURL, data: try? BenchData(directory: dataDirectory))
+    case "tune":
+        try CascadeBench.tune(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL)
+    default:
+        try CascadeBench.final(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL)
+    }
+}
+
+
+do {
+    try run()
+} catch {
+    FileHandle.standardError.write(Data("encoder-bench: \(error)\n".utf8))
+    exit(1)
+}

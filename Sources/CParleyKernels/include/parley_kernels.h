@@ -1,0 +1,61 @@
+#ifndef PARLEY_KERNELS_H
+#define PARLEY_KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Dense float kernels for the sentence encoder, compiled several times for
+ * different instruction sets; the one used is chosen at run time from what
+ * the CPU reports (cpuid and xgetbv on x86-64), never from a compile flag.
+ * Every kernel computes the same function; results differ only by rounding. */
+
+typedef enum {
+    PK_KERNEL_GENERIC = 0, /* portable C, whatever the compiler's baseline target has */
+    PK_KERNEL_AVX2 = 1,    /* AVX2 + FMA (x86-64) */
+    PK_KERNEL_AVX512 = 2,  /* AVX-512 F/VL/BW/DQ + FMA (x86-64) */
+} pk_kernel;
+
+/* The fastest kernel this CPU and operating system support. */
+pk_kernel pk_best_kernel(void);
+/* Whether `kernel` can run here. */
+int pk_kernel_supported(pk_kernel kernel);
+/* "generic", "avx2-fma" or "avx512". */
+const char *pk_kernel_name(pk_kernel kernel);
+
+/* Output columns per packed panel. */
+#define PK_PANEL 16
+/* Rows a pk_linear call takes must come in multiples of this. */
+#define PK_ROWS 8
+
+/* Floats needed by a packed copy of an n × k weight matrix (n a multiple of PK_PANEL). */
+size_t pk_packed_count(int n, int k);
+/* Packs w (n × k, row-major: one output per row, as a torch Linear stores it)
+ * into panels of PK_PANEL outputs: panel p holds w[p·16 + j][i] at [p][i][j]. */
+void pk_pack(const float *w, int n, int k, float *packed);
+
+/* y[m × n] = x[m × k] · wᵀ + bias, with w packed by pk_pack; m a multiple of PK_ROWS and n of 2·PK_PANEL
+ * (callers pad rows with zeros). */
+void pk_linear(pk_kernel kernel, const float *x, int m, int k, const float *packed, int n, const float *bias, float *y);
+
+/* As pk_pack, rounding each weight to IEEE binary16 (nearest, ties to even). */
+void pk_pack_f16(const float *w, int n, int k, uint16_t *packed);
+/* As pk_linear, with weights packed by pk_pack_f16 (half the memory traffic; sums in float). */
+void pk_linear_f16(pk_kernel kernel, const float *x, int m, int k, const uint16_t *packed, int n, const float *bias, float *y);
+
+/* x = 0.5 · x · (1 + erf(x / √2)), elementwise (exact GELU; erf to ~2e-7). */
+void pk_gelu(pk_kernel kernel, float *x, size_t count);
+
+/* Row by row over m rows of n: x = LayerNorm(x + residual) · gamma + beta;
+ * residual may be NULL. */
+void pk_add_layernorm(pk_kernel kernel, float *x, const float *residual, const float *gamma, const float *beta,
+                      int m, int n, float eps);
+
+/* Scaled dot-product self-attention of one sequence. qkv holds `tokens` rows of
+ * 3·heads·head_dim (queries, then keys, then values, each heads × head_dim);
+ * out gets `tokens` rows of heads·head_dim. scratch holds at least `tokens` floats. */
+void pk_attention(pk_kernel kernel, const float *qkv, int tokens, int heads, int head_dim, float *out, float *scratch);
+
+/* IEEE binary16 (little-endian bit patterns) to float, exactly. */
+void pk_f16_to_f32(const uint16_t *half, size_t count, float *out);
+
+#endif

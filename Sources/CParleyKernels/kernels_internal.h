@@ -1,0 +1,23 @@
+#ifndef PARLEY_KERNELS_INTERNAL_H
+#define PARLEY_KERNELS_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One set of these per instruction set; see kernels_body.h. */
+#define PK_DECLARE(SUFFIX)                                                                                        \
+    void pk_linear_##SUFFIX(const float *x, int m, int k, const float *packed, int n, const float *bias, float *y); \
+    void pk_linear_f16_##SUFFIX(const float *x, int m, int k, const uint16_t *packed, int n, const float *bias,     \
+                                float *y);                                                                         \
+    void pk_gelu_##SUFFIX(float *x, size_t count);                                                                 \
+    void pk_add_layernorm_##SUFFIX(float *x, const float *residual, const float *gamma, const float *beta, int m,   \
+                                   int n, float eps);                                                              \
+    void pk_attention_##SUFFIX(const float *qkv, int tokens, int heads, int head_dim, float *out, float *scratch);
+
+PK_DECLARE(generic)
+#if defined(__x86_64__)
+PK_DECLARE(avx2)
+PK_DECLARE(avx512)
+#endif
+
+#endif

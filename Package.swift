@@ -27,13 +27,21 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        // OpenSSL 3's libcrypto: the faster of the page cipher's two implementations (CSQLiteCrypt/pc_openssl.c).
+        .systemLibrary(
+            name: "CLibcrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The page-encrypting SQLite VFS; GRDBSQLite so that GRDB and the VFS share one libsqlite3.
         .target(
             name: "CSQLiteCrypt",
-            dependencies: ["CSodium", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["CSodium", "CLibcrypto", .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
-        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto"]),
+        // Google's libphonenumber (Debian libphonenumber-dev, C++) behind a C function.
+        .target(name: "CPhoneNumber", linkerSettings: [.linkedLibrary("phonenumber")]),
+        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto", "CPhoneNumber"], exclude: ["Lexicon/Data/NOTICE.md"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
         // The sentence encoder's float kernels, one copy per instruction set, chosen at run time;
         // optimised even in debug builds, where -O0 kernels would make the encoder tests crawl.
@@ -110,6 +118,8 @@ let package = Package(
         .executableTarget(name: "nlu-bench", dependencies: ["ParleyNLU"], path: "Benchmarks/nlu-bench"),
         .executableTarget(name: "encoder-bench", dependencies: ["ParleyEncoder", "ParleyNLU"], path: "Benchmarks/encoder-bench"),
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
+        // Trains the named-entity tagger and writes its weights into ParleyRedaction (run in release).
+        .executableTarget(name: "ner-train", dependencies: ["ParleyRedaction"], path: "packaging/redaction/ner-train"),
         .executableTarget(
             name: "learning-bench",
             dependencies: ["ParleyEngine", "ParleyLearning", "ParleyNLU", "ParleyStore", "ParleyAudit", "ParleyCrypto", "ParleyRedaction", .product(name: "Logging", package: "swift-log")],
@@ -130,7 +140,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CSQLiteCryptTests",
-            dependencies: ["CSQLiteCrypt", "CSodium", "vfs-crash-writer", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["CSQLiteCrypt", "CSodium", "vfs-crash-writer", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ParleyRedactionTests", dependencies: ["ParleyRedaction"]),
         .testTarget(name: "ParleyNLUTests", dependencies: ["ParleyNLU"]),
@@ -157,5 +168,6 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

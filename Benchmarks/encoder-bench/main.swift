@@ -11,6 +11,8 @@ import ParleyNLU
 //   encoder-bench final              train on train.csv, score test.csv ONCE: linear only, hybrid
 //                                    only, cascade; latency; encoder share; training and embedding
 //                                    cost; fp16/int8 vs fp32; pseudo out-of-scope (held-out intents)
+//   encoder-bench blind              out-of-scope detection on the blind set Benchmarks/blind/nlu
+//                                    (--blind DIR), written by hand apart from this code: scored, never tuned on
 //
 // Options: --data DIR (default ../shared/data/banking77), --encoder FILE (default
 // packaging/out/encoder/all-minilm-l6-v2.parleyenc), --cache FILE (embeddings of public
@@ -20,9 +22,9 @@ import ParleyNLU
 let arguments = CommandLine.arguments
 let command = arguments.count > 1 ? arguments[1] : "help"
 let options = Options(arguments.dropFirst(2))
-let usage = "usage: encoder-bench speed|tune|final [--data DIR] [--encoder FILE] [--cache FILE] [--scale S]"
+let usage = "usage: encoder-bench speed|tune|final|blind [--data DIR] [--encoder FILE] [--cache FILE] [--scale S]"
 let dataDirectory = URL(fileURLWithPath: options["data"] ?? "../shared/data/banking77")
-guard ["speed", "tune", "final"].contains(command) else {
+guard ["speed", "tune", "final", "blind"].contains(command) else {
     say(usage)
     exit(command == "help" ? 0 : 2)
 }
@@ -34,6 +36,9 @@ func run() throws {
         try SpeedBench.run(encoderURL: encoderURL, data: try? BenchData(directory: dataDirectory))
     case "tune":
         try CascadeBench.tune(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL)
+    case "blind":
+        let blind = URL(fileURLWithPath: options["blind"] ?? "Benchmarks/blind/nlu")
+        try BlindBench.run(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL, blindDirectory: blind)
     default:
         try CascadeBench.final(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL)
     }

@@ -7,15 +7,17 @@ struct BenchOptions {
     var json = false
     var showErrors = 0
     var perType = false
+    var devCorpusPath: String?
 
     static let usage = """
-        usage: redaction-bench [--sentences N] [--seed S] [--write-corpus PATH] [--seconds T] [--json] [--show-errors N] [--per-type]
+        usage: redaction-bench [--sentences N] [--seed S] [--write-corpus PATH] [--seconds T] [--json] [--show-errors N] [--per-type] [--dev FILE]
           --sentences N        number of generated corpus sentences (default 6000)
           --seed S             PRNG seed for the corpus generator (default 20241125)
           --write-corpus PATH  also write the generated JSONL corpus to PATH
           --seconds T          minimum measuring time per throughput figure (default 2)
           --json               print the report as JSON instead of tables
           --per-type           also measure detect throughput with one entity type enabled at a time
+          --dev FILE           also score a labelled JSONL dev set (e.g. Benchmarks/redaction-dev/dev.jsonl)
           --show-errors N      list up to N synthetic sentences the redactor gets wrong
         """
 
@@ -42,6 +44,9 @@ struct BenchOptions {
             case "--show-errors":
                 guard let value = iterator.next().flatMap(Int.init), value >= 0 else { throw UsageError(message: "--show-errors needs an integer") }
                 showErrors = value
+            case "--dev":
+                guard let value = iterator.next() else { throw UsageError(message: "--dev needs a path") }
+                devCorpusPath = value
             case "--per-type":
                 perType = true
             case "--json":

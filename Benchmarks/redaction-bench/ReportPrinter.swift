@@ -11,6 +11,8 @@ struct BenchReport: Codable {
     let heldOut: EvaluationReport
     /// Scores on sentences from the fresh templates (a second independent held-out set).
     let fresh: EvaluationReport
+    /// Scores on the dev set (`--dev FILE`, coarse labels; tuned on, so not a measure of unseen text).
+    let dev: EvaluationReport?
     let throughput: [ThroughputBenchmark.Result]
     let pathological: [PathologicalBenchmark.Result]
 
@@ -29,6 +31,10 @@ struct BenchReport: Codable {
         lines.append(contentsOf: table(heldOut))
         lines.append("fresh templates: \(fresh.records) sentences, \(fresh.negativeRecords) without any PII")
         lines.append(contentsOf: table(fresh))
+        if let dev {
+            lines.append("dev set (tuned on): \(dev.records) sentences, scheme \(dev.scheme.rawValue)")
+            lines.append(contentsOf: table(dev))
+        }
         let baseline = throughput.first { $0.name.contains("byte loop") }?.megabytesPerCPUSecond ?? 1
         let lowercase = throughput.first { $0.name.contains("lowercased") }?.megabytesPerCPUSecond ?? 1
         lines.append(pad("throughput (one thread)", 40) + "MB/CPU-s   MB/wall-s   vs byte loop   vs lowercased()")
@@ -49,10 +55,16 @@ struct BenchReport: Codable {
         var lines = [""]
         lines.append(pad("type", 16) + pad("gold", 7) + pad("TP", 7) + pad("FP", 6) + pad("FN", 6)
             + pad("partial", 9) + pad("confused", 10) + pad("precision", 11) + pad("recall", 9) + "F1")
-        for type in PIIEntityType.allCases {
+        for type in PIIEntityType.allCases where report.metrics(for: type).support > 0 || report.metrics(for: type).falsePositives > 0 {
             lines.append(row(type.rawValue, report.metrics(for: type)))
         }
         lines.append(row("MICRO", report.micro))
+        lines.append(row("MICRO patterns", report.patternMicro))
+        lines.append(row("MICRO ≥50% ovl", report.overlapMicro))
+        lines.append(row("PAT. ≥50% ovl", report.patternOverlapMicro))
+        for type in [PIIEntityType.person, .location, .date, .phone] where report.overlapMetrics(for: type).support > 0 {
+            lines.append(row(type.rawValue + " ≥50%", report.overlapMetrics(for: type)))
+        }
         lines.append("")
         return lines
     }

@@ -40,8 +40,9 @@ struct Report {
 
     /// The lowest CPU ratio any page-authenticating VFS could reach on these
     /// workloads with this cipher: plain SQLite's CPU time plus only the
-    /// libsodium calls parley-crypt made (its median page counts times the
-    /// median cost of one seal and one open), over plain SQLite's CPU time.
+    /// cipher calls parley-crypt made (its median page counts times the
+    /// median cost of one seal and one open with the implementation it uses),
+    /// over plain SQLite's CPU time.
     private var floor: [String] {
         let crypt = rounds.filter { $0.arm == .crypt }.map(\.measurement)
         guard !crypt.isEmpty, rounds.contains(where: { $0.arm == .plain }), !ciphers.isEmpty else { return [] }
@@ -57,8 +58,12 @@ struct Report {
             let opened = Int(Self.median(crypt.map { Double($0[keyPath: path].opened) }))
             return "\(sealed)/\(opened)"
         }
+        let sodiumSeal = Self.median(ciphers.map(\.libsodiumSeal))
+        let sodiumOpen = Self.median(ciphers.map(\.libsodiumOpen))
         return [
             "-- the cipher alone: seal \(Self.microseconds(seal)) us, open \(Self.microseconds(open)) us a page (median of \(ciphers.count)) --",
+            "libsodium alone: seal \(Self.microseconds(sodiumSeal)) us, open \(Self.microseconds(sodiumOpen)) us a page; "
+                + "in use/libsodium: seal \(Self.ratio(seal, sodiumSeal)), open \(Self.ratio(open, sodiumOpen))",
             "parley-crypt pages sealed/opened (a) \(pages(\.pagesA)) (b) \(pages(\.pagesB)) (c) \(pages(\.pagesC))",
             "cipher floor/plain (a) \(Self.ratio(plain.a + a, plain.a)) (b) \(Self.ratio(plain.b + b, plain.b)) (c) \(Self.ratio(plain.c + c, plain.c))",
         ]
@@ -71,7 +76,8 @@ struct Report {
             let m = medians(arm, cpu: cpu)
             out.append("\(arm.rawValue) (a) \(Self.milliseconds(m.a)) ms (b) \(Self.milliseconds(m.b)) ms (c) \(Self.milliseconds(m.c)) ms")
         }
-        let pairs: [(Arm, Arm)] = [(.crypt, .plain), (.crypt, .reserve40), (.reserve40, .plain)]
+        let pairs: [(Arm, Arm)] = [(.crypt, .plain), (.crypt, .reserve40), (.reserve40, .plain),
+                                   (.cryptLibsodium, .plain), (.crypt, .cryptLibsodium)]
         for (x, y) in pairs where arms.contains(x) && arms.contains(y) {
             let mx = medians(x, cpu: cpu)
             let my = medians(y, cpu: cpu)

@@ -1,8 +1,10 @@
 // vfs-bench: the SQLCipher anchor workload (/work/shared/bench/sqlcipher/sqlbench.c)
-// run against plain SQLite, plain SQLite with 40 reserved bytes a page, and the
-// parley-crypt VFS; arms alternate A B C A B C for N rounds; medians and ratios.
-// Every round also times libsodium sealing and opening page images alone, so
-// the report can say how much of parley-crypt's cost is the cipher itself.
+// run against plain SQLite, plain SQLite with 40 reserved bytes a page, the
+// parley-crypt VFS, and the same VFS with libsodium computing every page (the
+// implementation before OpenSSL's); arms alternate A B C D A B C D for N
+// rounds; medians and ratios. Every round also times both implementations
+// sealing and opening page images alone, so the report can say how much of
+// parley-crypt's cost is the cipher itself.
 //
 // usage: vfs-bench [--rounds N] [--dir DIRECTORY] [--arm NAME]...
 import GRDBSQLite
@@ -21,7 +23,8 @@ func usage() -> String {
     usage: vfs-bench [--rounds N] [--dir DIRECTORY] [--arm NAME]...
       --rounds N       rounds of every arm, alternated (default 5)
       --dir DIRECTORY  where the database is written (default: a new directory in /tmp)
-      --arm NAME       run only this arm (repeatable): plain, plain+reserve40, parley-crypt
+      --arm NAME       run only this arm (repeatable): plain, plain+reserve40, parley-crypt,
+                       parley-crypt-libsodium
     """
 }
 
@@ -84,16 +87,23 @@ func main() -> Int32 {
         return 1
     }
     sodium_memzero(&key, key.count)
+    let implementation = parley_crypt_cipher() == PARLEY_CRYPT_CIPHER_OPENSSL ? "openssl" : "libsodium"
+    print("parley-crypt computes pages with \(implementation) (OpenSSL: \(String(cString: parley_crypt_openssl_status())))")
 
     var rounds: [(arm: Arm, measurement: Measurement)] = []
     var ciphers: [CipherCost] = []
     do {
         for _ in 0..<options.rounds {
             let cipher = CipherCost.measure()
-            print("cipher seal_us=\(Report.microseconds(cipher.seal)) open_us=\(Report.microseconds(cipher.open))")
+            print("cipher seal_us=\(Report.microseconds(cipher.seal)) open_us=\(Report.microseconds(cipher.open)) "
+                + "libsodium_seal_us=\(Report.microseconds(cipher.libsodiumSeal)) libsodium_open_us=\(Report.microseconds(cipher.libsodiumOpen))")
             ciphers.append(cipher)
             for arm in options.arms {
                 let before = PageStats.now()
+                guard parley_crypt_use_cipher_on_this_thread(arm.cipher) == SQLITE_OK else {
+                    throw BenchError(description: "cannot choose the page cipher of \(arm.rawValue)")
+                }
+                defer { _ = parley_crypt_use_cipher_on_this_thread(PARLEY_CRYPT_CIPHER_DEFAULT) }
                 let m = try Workload.run(arm: arm, path: path)
                 print(line(arm, m) + " " + PageStats.now().since(before).description)
                 rounds.append((arm, m))

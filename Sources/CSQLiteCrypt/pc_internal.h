@@ -21,8 +21,8 @@
 enum {
     PC_PAGE = PARLEY_CRYPT_PAGE_SIZE,              /* 4096 */
     PC_RESERVE = PARLEY_CRYPT_RESERVED_BYTES,      /* 40 */
-    PC_NONCE = 24,
-    PC_TAG = 16,
+    PC_NONCE = PARLEY_CRYPT_NONCE_BYTES,           /* 24 */
+    PC_TAG = PARLEY_CRYPT_TAG_BYTES,               /* 16 */
     PC_PAYLOAD = PC_PAGE - PC_RESERVE,             /* 4056: sealed bytes */
     PC_ID = PARLEY_CRYPT_DATABASE_ID_BYTES,        /* 16 */
     PC_AD_MAX = PC_ID + 1 + 8 + 4,
@@ -110,6 +110,34 @@ int pc_unseal(const pc_key *key, const unsigned char *ad, size_t ad_len,
               unsigned char *page, size_t from);
 int pc_unseal_into(const pc_key *key, const unsigned char *ad, size_t ad_len,
                    const unsigned char *sealed, unsigned char *out);
+
+/* pc_cipher.c: XChaCha20-Poly1305-IETF, detached 16-byte tag, key of 32 bytes */
+enum {
+    PC_CIPHER_OK = 0,
+    PC_CIPHER_FORGED = -1,      /* tag mismatch: output zeroed */
+    PC_CIPHER_UNAVAILABLE = -2, /* the implementation could not run: nothing was written */
+};
+void pc_cipher_init(void);  /* once, at registration */
+/* out must not overlap plain. PC_CIPHER_OK, or PC_CIPHER_UNAVAILABLE. */
+int pc_cipher_seal(unsigned char *out, unsigned char tag[PC_TAG], const unsigned char *plain, size_t len,
+                   const unsigned char *ad, size_t ad_len, const unsigned char nonce[PC_NONCE],
+                   const unsigned char *key);
+/* in and out may be the same buffer. PC_CIPHER_OK, or PC_CIPHER_FORGED. */
+int pc_cipher_open(unsigned char *out, const unsigned char *in, size_t len, const unsigned char tag[PC_TAG],
+                   const unsigned char *ad, size_t ad_len, const unsigned char nonce[PC_NONCE],
+                   const unsigned char *key);
+const char *pc_cipher_name(void); /* "openssl" or "libsodium", for the calling thread */
+
+/* pc_openssl.c */
+const char *pc_openssl_init(void);  /* once, at registration: NULL when usable, else why not */
+/* PC_CIPHER_OK, or PC_CIPHER_UNAVAILABLE (out may hold garbage: rewrite it). */
+int pc_openssl_seal(unsigned char *out, unsigned char tag[PC_TAG], const unsigned char *plain, size_t len,
+                    const unsigned char *ad, size_t ad_len, const unsigned char nonce[PC_NONCE],
+                    const unsigned char *key);
+/* PC_CIPHER_OK, PC_CIPHER_FORGED (out zeroed), or PC_CIPHER_UNAVAILABLE (in intact). */
+int pc_openssl_open(unsigned char *out, const unsigned char *in, size_t len, const unsigned char tag[PC_TAG],
+                    const unsigned char *ad, size_t ad_len, const unsigned char nonce[PC_NONCE],
+                    const unsigned char *key);
 
 /* pc_reuse.c */
 void pc_count_sealed(void);

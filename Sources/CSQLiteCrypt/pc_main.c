@@ -254,18 +254,21 @@ int pc_main_write(pc_file *f, const void *buf, int amt, sqlite3_int64 off) {
     return rc;
 }
 
-/* PRAGMA parley_cipher / PRAGMA parley_database_id (read-only). */
+/* PRAGMA parley_cipher / parley_cipher_implementation / parley_database_id (read-only). */
 int pc_main_pragma(pc_file *f, char **args) {
     const char *name = args[1];
     int is_cipher = sqlite3_stricmp(name, "parley_cipher") == 0;
     int is_id = sqlite3_stricmp(name, "parley_database_id") == 0;
-    if (!is_cipher && !is_id) return SQLITE_NOTFOUND;
+    int is_implementation = sqlite3_stricmp(name, "parley_cipher_implementation") == 0;
+    if (!is_cipher && !is_id && !is_implementation) return SQLITE_NOTFOUND;
     if (args[2] != NULL) {
         args[0] = sqlite3_mprintf("%s is read-only", name);
         return SQLITE_ERROR;
     }
     if (is_cipher) {
         args[0] = sqlite3_mprintf("xchacha20poly1305");
+    } else if (is_implementation) {
+        args[0] = sqlite3_mprintf("%s", pc_cipher_name());
     } else {
         int rc = pc_main_ensure_id(f);
         if (rc != SQLITE_OK) return rc;

@@ -4,6 +4,7 @@
  * Layout: [from, 4056) ciphertext, [4056, 4080) nonce, [4080, 4096) tag.
  * Bytes [0, from) are not encrypted (page 1 keeps the database id in clear);
  * they are bound through the associated data, which always starts with the id.
+ * The cipher itself is pc_cipher.c's.
  */
 #include "pc_internal.h"
 
@@ -79,12 +80,10 @@ int pc_seal(pc_file *f, const unsigned char *ad, size_t ad_len,
             const unsigned char *plain, unsigned char *out, size_t from) {
     unsigned char *nonce = out + PC_PAYLOAD;
     unsigned char *tag = nonce + PC_NONCE;
-    unsigned long long tag_len = 0;
 
     pc_next_nonce(f, nonce);
-    if (crypto_aead_xchacha20poly1305_ietf_encrypt_detached(
-            out + from, tag, &tag_len, plain + from, PC_PAYLOAD - from,
-            ad, ad_len, NULL, nonce, f->key->bytes) != 0 || tag_len != PC_TAG) {
+    if (pc_cipher_seal(out + from, tag, plain + from, PC_PAYLOAD - from, ad, ad_len, nonce,
+                       f->key->bytes) != PC_CIPHER_OK) {
         return -1;
     }
     pc_count_sealed();
@@ -92,15 +91,14 @@ int pc_seal(pc_file *f, const unsigned char *ad, size_t ad_len,
 }
 
 /* Opens page[from, 4056) in place and zeroes the 40 reserved bytes.
- * On failure the sealed range is zeroed by libsodium; the caller wipes the rest. */
+ * On failure the sealed range is zeroed (pc_cipher_open); the caller wipes the rest. */
 int pc_unseal(const pc_key *key, const unsigned char *ad, size_t ad_len,
               unsigned char *page, size_t from) {
     const unsigned char *nonce = page + PC_PAYLOAD;
     const unsigned char *tag = nonce + PC_NONCE;
 
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
-            page + from, NULL, page + from, PC_PAYLOAD - from, tag,
-            ad, ad_len, nonce, key->bytes) != 0) {
+    if (pc_cipher_open(page + from, page + from, PC_PAYLOAD - from, tag, ad, ad_len, nonce,
+                       key->bytes) != PC_CIPHER_OK) {
         return -1;
     }
     memset(page + PC_PAYLOAD, 0, PC_RESERVE);
@@ -115,8 +113,7 @@ int pc_unseal_into(const pc_key *key, const unsigned char *ad, size_t ad_len,
     const unsigned char *nonce = sealed + PC_PAYLOAD;
     const unsigned char *tag = nonce + PC_NONCE;
 
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
-            out, NULL, sealed, PC_PAYLOAD, tag, ad, ad_len, nonce, key->bytes) != 0) {
+    if (pc_cipher_open(out, sealed, PC_PAYLOAD, tag, ad, ad_len, nonce, key->bytes) != PC_CIPHER_OK) {
         sodium_memzero(out, PC_PAGE);
         return -1;
     }

@@ -100,6 +100,7 @@ int parley_crypt_register(void) {
     rc = sqlite3_initialize();
     if (rc != SQLITE_OK) goto done;
     pc_seal_init();
+    pc_cipher_init();
     sqlite3_vfs *base = sqlite3_vfs_find(NULL);
     if (base == NULL || base->iVersion < 2 || strcmp(base->zName, PARLEY_CRYPT_VFS_NAME) == 0) {
         rc = SQLITE_ERROR;

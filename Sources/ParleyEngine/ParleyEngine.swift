@@ -103,9 +103,13 @@ public final class ParleyEngine: Sendable {
     }
 
     /// Understanding only, for `/model/parse`: the text is redacted first,
-    /// and the result holds the redacted text.
+    /// and the result holds the redacted text (redacted dates still fill `date`).
     public func parse(_ text: String) -> ParseResult {
-        serving.current.parser.parse(redactor.redact(text).redactedText, referenceDate: clock())
+        let redaction = redactor.redact(text)
+        let now = clock()
+        let parser = serving.current.parser
+        return parser.parse(redaction.redactedText, referenceDate: now)
+            .adding(RedactedEntities.dates(original: text, redaction: redaction, parser: parser, referenceDate: now))
     }
 
     /// Cross-checks that every name the bot, the policy and the actions use exists.

@@ -49,6 +49,11 @@ public struct EntityExtractor: Sendable {
 
     /// Entities in `text`, ordered by position, without overlaps (regexes
     /// first, then lookups, then built-ins; an earlier finding wins).
+    /// The built-in entities only (no regexes, look-ups or synonyms).
+    func builtinEntities(in text: String, referenceDate: Date) -> [Entity] {
+        builtins.extract(from: text, offsets: ScalarOffsets(text), referenceDate: referenceDate)
+    }
+
     public func extract(from text: String, referenceDate: Date = Date()) -> [Entity] {
         let offsets = ScalarOffsets(text)
         var found: [Entity] = []

@@ -42,7 +42,7 @@ public struct NLUParser: Sendable {
     public typealias Embedder = @Sendable (String) -> [Float]
 
     public let model: NLUModel
-    private let extractor: EntityExtractor
+    let extractor: EntityExtractor
     private let embedder: Embedder?
 
     /// `embedder` must be the encoder the model's hybrid stage was trained

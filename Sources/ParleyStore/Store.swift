@@ -39,11 +39,11 @@ public final class Store: Sendable {
                 )
             case .directory where !options.encrypted:
                 // Benchmarks only (see StoreOptions.encrypted): plain files, same schema and code.
-                let pool = try DatabasePool(path: location.databasePath!, configuration: Self.configuration(encrypted: false, options: options))
+                let pool = try Self.syncingFully(DatabasePool(path: location.databasePath!, configuration: Self.configuration(encrypted: false, options: options)))
                 try Migrations.main.migrate(pool)
                 database = pool
                 keyring = try SubjectKeyring(
-                    database: DatabaseQueue(path: location.keyringPath!, configuration: Self.configuration(encrypted: false, options: options)),
+                    database: Self.syncingFully(DatabaseQueue(path: location.keyringPath!, configuration: Self.configuration(encrypted: false, options: options))),
                     wrappingKey: keys.wrappingKey
                 )
             case .directory:
@@ -55,7 +55,7 @@ public final class Store: Sendable {
                     try PlainDatabaseMigration.recover(path)
                     if DatabaseEncryption.isPlainSQLite(path) { try PlainDatabaseMigration.encrypt(path, key: key, options: options) }
                 }
-                let pool = try DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true, options: options))
+                let pool = try Self.syncingFully(DatabasePool(path: DatabaseEncryption.uri(databasePath), configuration: Self.configuration(encrypted: true, options: options)))
                 try Migrations.main.migrate(pool)
                 // Checked file by file, as each is first read: the VFS keeps only the last failure.
                 notices += Self.recoveryNotice(files: [databasePath], since: since).map { [$0] } ?? []
@@ -65,7 +65,7 @@ public final class Store: Sendable {
                 if customers, keyringFile, !allowingLostKeyring { throw try Self.keyringMissing(keyringPath, pool) }
                 database = pool
                 keyring = try SubjectKeyring(
-                    database: DatabaseQueue(path: DatabaseEncryption.uri(keyringPath), configuration: Self.configuration(encrypted: true, options: options)),
+                    database: Self.syncingFully(DatabaseQueue(path: DatabaseEncryption.uri(keyringPath), configuration: Self.configuration(encrypted: true, options: options))),
                     wrappingKey: keys.wrappingKey
                 )
                 keyringLost = try customers && (keyringFile || !keyring.holdsSubjectKeys())
@@ -105,6 +105,16 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -\(options.pageCacheKiB)")
         }
         return configuration
+    }
+
+    /// Every commit's WAL frames are fsynced before the commit returns, so a
+    /// turn acknowledged to a client (and the subject key it was sealed with)
+    /// survives power loss. GRDB sets synchronous=NORMAL on a WAL writer when it
+    /// opens it (NORMAL loses the last commits on power loss), so this runs on
+    /// the writer connection after opening; readers never commit.
+    static func syncingFully<Writer: DatabaseWriter>(_ writer: Writer) throws -> Writer {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return writer
     }
 
     /// Closes every connection (after a checkpoint, the WAL is folded into the

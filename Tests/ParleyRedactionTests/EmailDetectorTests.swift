@@ -29,4 +29,9 @@ struct EmailDetectorTests {
     @Test func ignoresSocialHandles() {
         #expect(Fixture.found("follow @parley_bank on the app", .email).isEmpty)
     }
+
+    @Test func findsPunycodeDomains() {
+        #expect(Fixture.found("mail anna@xn--bcher-kva.example now", .email) == ["anna@xn--bcher-kva.example"])
+        #expect(Fixture.found("mail ivan@example.xn--p1ai now", .email) == ["ivan@example.xn--p1ai"])
+    }
 }

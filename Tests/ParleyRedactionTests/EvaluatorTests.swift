@@ -13,7 +13,7 @@ struct EvaluatorTests {
             #"{"text": "order #12345 please", "spans": []}"#,
             "",
             #"{"text": "call +44 20 7946 0958", "spans": [{"type": "PHONE", "start": 5, "end": 12}]}"#,
-            #"{"text": "😀 I spoke to Sarah", "spans": [{"type": "PERSON", "start": 13, "end": 18}]}"#,
+            #"{"text": "😀 I spoke to sarah", "spans": [{"type": "PERSON", "start": 13, "end": 18}]}"#,
         ]
         let report = try evaluator.evaluate(jsonLines: lines)
         #expect(report.records == 5)

@@ -39,4 +39,9 @@ struct IBANDetectorTests {
         #expect(IBANRegistry.lengths["RU"] == 33)
         #expect(IBANRegistry.lengths["LC"] == 32)
     }
+
+    @Test func findsIBANsWrittenWithDashes() {
+        #expect(Fixture.found("pay DE89-3704-0044-0532-0130-00 now", .iban) == ["DE89-3704-0044-0532-0130-00"])
+        #expect(Fixture.found("pay DE89-3704 0044-0532-0130-00 now", .iban).isEmpty)
+    }
 }

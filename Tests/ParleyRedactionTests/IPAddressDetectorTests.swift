@@ -29,7 +29,7 @@ struct IPAddressDetectorTests {
         #expect(Fixture.found("10.0.0.1", .ipAddress) == ["10.0.0.1"])
         #expect(Fixture.found("IP (10.0.0.1).", .ipAddress) == ["10.0.0.1"])
         #expect(Fixture.found("IPv6: \"fe80::1ff:fe23:4567:890a\".", .ipAddress) == ["fe80::1ff:fe23:4567:890a"])
-        #expect(Fixture.found("network 10.0.0.0/8 blocked", .ipAddress) == ["10.0.0.0"])
+        #expect(Fixture.found("network 10.0.0.0/8 blocked", .ipAddress) == ["10.0.0.0/8"])
     }
 
     @Test(arguments: [
@@ -56,5 +56,22 @@ struct IPAddressDetectorTests {
     ])
     func addressesNextToIPWordsStayAddresses(text: String, ip: String) {
         #expect(Fixture.found(text, .ipAddress) == [ip])
+    }
+
+    @Test(arguments: [
+        ("route 192.168.10.0/24 is down", "192.168.10.0/24"),
+        ("link-local fe80::1%eth0/64 on the box", "fe80::1%eth0/64"),
+        ("interface fe80::a1b2%en0 dropped", "fe80::a1b2%en0"),
+        ("prefix 2001:db8::/32 assigned", "2001:db8::/32"),
+        ("it listens on 0.0.0.0 port 80", "0.0.0.0"),
+        ("bound to :: and port 443", "::"),
+    ])
+    func prefixLengthsZonesAndUnspecifiedAddressesAreOneSpan(text: String, ip: String) {
+        #expect(Fixture.found(text, .ipAddress) == [ip])
+    }
+
+    @Test func scopeOperatorsInCodeAreNotAddresses() {
+        #expect(Fixture.found("call std::move here", .ipAddress).isEmpty)
+        #expect(Fixture.found("ratio 10.0.0.0/99 is no prefix", .ipAddress) == ["10.0.0.0"])
     }
 }

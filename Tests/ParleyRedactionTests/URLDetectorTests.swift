@@ -19,12 +19,27 @@ struct URLDetectorTests {
         #expect(Fixture.found("\"https://example.com/x\",", .url) == ["https://example.com/x"])
     }
 
-    @Test(arguments: ["https://", "http://x", "www.", "awww.example.com", "example.com"])
+    @Test(arguments: ["https://", "http://x", "www.", "report.pdf", "e.g.", "ASP.NET", "3.14", "readme.md", "v1.2.3"])
     func rejectsIncompleteURLs(text: String) {
         #expect(Fixture.found("go to \(text) today", .url).isEmpty)
     }
 
     @Test func findsURLAtStartOfText() {
         #expect(Fixture.found("https://example.com/reset is broken", .url) == ["https://example.com/reset"])
+    }
+
+    @Test(arguments: [
+        ("go to example.com today", "example.com"),
+        ("see shop.example.co.uk/help/returns for it", "shop.example.co.uk/help/returns"),
+        ("our site beispiel.de works", "beispiel.de"),
+        ("try awww.example.com now", "awww.example.com"),
+        ("Visit example.org.", "example.org"),
+    ])
+    func findsBareDomains(text: String, url: String) {
+        #expect(Fixture.found(text, .url) == [url])
+    }
+
+    @Test func bareDomainOfAnEmailIsTheEmail() {
+        #expect(Fixture.types("write to anna@example.org please") == [.email])
     }
 }

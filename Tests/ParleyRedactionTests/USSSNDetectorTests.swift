@@ -51,4 +51,9 @@ struct USSSNDetectorTests {
     @Test func spacedSSNIsNotAPhoneNumber() {
         #expect(Fixture.types("my SSN is 012 34 5678") == [.usSSN])
     }
+
+    @Test(arguments: ["536 22 1234", "536.22.1234"])
+    func spacedAndDottedSSNsNeedNoContext(ssn: String) {
+        #expect(Fixture.found("the form shows \(ssn) today", .usSSN) == [ssn])
+    }
 }

@@ -11,8 +11,14 @@
 //          journal_mode=DELETE, a tiny page cache; rewrites every row of t
 //          inside one transaction so pages spill to the database file, then
 //          dies before COMMIT, leaving a hot journal.
+//        vfs-crash-writer describe-cipher DB
+//          inserts a row into t, checkpoints, reads every row back, and
+//          prints the page cipher's implementation and OpenSSL's status
+//          ("libsodium: <why>" or "openssl: in use").
 // The 32-byte key arrives hex-encoded in PARLEY_CRASH_WRITER_KEY; extra URI
-// parameters ("&psow=0") in PARLEY_CRASH_WRITER_URI_PARAMETERS.
+// parameters ("&psow=0") in PARLEY_CRASH_WRITER_URI_PARAMETERS; the page
+// cipher's implementation ("libsodium", "openssl"; default: the VFS's own
+// choice) in PARLEY_CRASH_WRITER_CIPHER.
 import GRDBSQLite
 import CSQLiteCrypt
 import Glibc
@@ -52,6 +58,15 @@ guard let hex = getenv("PARLEY_CRASH_WRITER_KEY"), let key = decodeHex(String(cS
 guard parley_crypt_register() == SQLITE_OK, parley_crypt_set_key(path, key) == SQLITE_OK else {
     fail("cannot register the VFS or the key")
 }
+switch getenv("PARLEY_CRASH_WRITER_CIPHER").map({ String(cString: $0) }) {
+case nil, "": break
+case "libsodium"?:
+    guard parley_crypt_use_cipher_on_this_thread(PARLEY_CRYPT_CIPHER_LIBSODIUM) == SQLITE_OK else { fail("no libsodium") }
+case "openssl"?:
+    guard parley_crypt_use_cipher_on_this_thread(PARLEY_CRYPT_CIPHER_OPENSSL) == SQLITE_OK else { fail("no OpenSSL") }
+case let other?:
+    fail("unknown PARLEY_CRASH_WRITER_CIPHER \(other)")
+}
 
 var handle: OpaquePointer?
 let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI
@@ -79,6 +94,15 @@ case "journal-uncommitted":
     execute(db, "PRAGMA cache_size=10")
     execute(db, "BEGIN")
     execute(db, "UPDATE t SET body = 'uncommitted ' || hex(randomblob(150))")
+case "describe-cipher":
+    execute(db, "INSERT INTO t(body) VALUES('describe-cipher')")
+    execute(db, "PRAGMA wal_checkpoint(TRUNCATE)")
+    execute(db, "SELECT count(*) FROM t")
+    execute(db, "PRAGMA integrity_check")
+    let name = parley_crypt_cipher() == PARLEY_CRYPT_CIPHER_OPENSSL ? "openssl" : "libsodium"
+    var text = "\(name): \(String(cString: parley_crypt_openssl_status()))\n"
+    text.withUTF8 { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    guard sqlite3_close(db) == SQLITE_OK else { fail("close failed") }
 default:
     fail("unknown mode \(mode)")
 }

@@ -1,6 +1,9 @@
 /*
  * parley_crypt.h - the "parley-crypt" SQLite VFS: page-by-page authenticated
- * encryption at rest (XChaCha20-Poly1305-IETF, libsodium) underneath SQLite.
+ * encryption at rest (XChaCha20-Poly1305-IETF) underneath SQLite. The cipher
+ * is computed by OpenSSL 3 (libsodium's HChaCha20, then OpenSSL's
+ * ChaCha20-Poly1305) when OpenSSL offers it and passes a self-test against
+ * libsodium at registration, else by libsodium; both write the same bytes.
  *
  * Every function returns an SQLite result code (SQLITE_OK == 0). This header
  * deliberately does not include <sqlite3.h>, so that it can sit in a module
@@ -18,7 +21,8 @@
  *        sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
  *      (both are no-ops on an existing database; page 1 is refused with
  *       SQLITE_IOERR_WRITE if its header says otherwise).
- *   5. assert PRAGMA parley_cipher returns "xchacha20poly1305".
+ *   5. assert PRAGMA parley_cipher returns "xchacha20poly1305"
+ *      (PRAGMA parley_cipher_implementation: "openssl" or "libsodium").
  *
  * On-disk format (all files of one database share its key and database id):
  *   main db page N (4096 bytes):
@@ -79,6 +83,14 @@ extern "C" {
 #define PARLEY_CRYPT_RESERVED_BYTES 40
 /** Bytes of the database id stored in clear at the start of page 1. */
 #define PARLEY_CRYPT_DATABASE_ID_BYTES 16
+/** Bytes of an XChaCha20 nonce, and of a Poly1305 tag. */
+#define PARLEY_CRYPT_NONCE_BYTES 24
+#define PARLEY_CRYPT_TAG_BYTES 16
+
+/** Implementations of the page cipher (parley_crypt_cipher() and below). */
+#define PARLEY_CRYPT_CIPHER_DEFAULT 0   /* the VFS's own choice */
+#define PARLEY_CRYPT_CIPHER_LIBSODIUM 1 /* crypto_aead_xchacha20poly1305_ietf_* */
+#define PARLEY_CRYPT_CIPHER_OPENSSL 2   /* HChaCha20 + OpenSSL's EVP ChaCha20-Poly1305 */
 
 /** Kinds reported by parley_crypt_last_failure(). Upper case: the read failed
  *  with SQLITE_IOERR_AUTH. Lower case: during crash recovery (WAL recovery
@@ -94,7 +106,10 @@ extern "C" {
 
 /**
  * Initialises libsodium (once) and registers the "parley-crypt" VFS, not as
- * the default, on top of the default VFS found at the first call.
+ * the default, on top of the default VFS found at the first call. Also
+ * fetches OpenSSL's ChaCha20-Poly1305 and checks it against libsodium on test
+ * pages; if that fails (see parley_crypt_openssl_status()), every page is
+ * computed by libsodium, which is not an error.
  * Idempotent and thread-safe. Returns SQLITE_OK, or SQLITE_ERROR if libsodium
  * or SQLite could not be initialised.
  */
@@ -192,6 +207,60 @@ int parley_crypt_memory_file_stats(unsigned long long *files_opened,
  */
 int parley_crypt_page_stats(unsigned long long *sealed, unsigned long long *opened,
                             unsigned long long *reused);
+
+/**
+ * The implementation that seals and opens pages on the calling thread:
+ * PARLEY_CRYPT_CIPHER_OPENSSL or PARLEY_CRYPT_CIPHER_LIBSODIUM. Calls
+ * parley_crypt_register().
+ */
+int parley_crypt_cipher(void);
+
+/**
+ * Why OpenSSL is or is not used: "in use", or a constant sentence (OpenSSL
+ * offers no ChaCha20-Poly1305, it disagreed with libsodium on the self-test,
+ * ...). Never NULL; static storage. Calls parley_crypt_register().
+ */
+const char *parley_crypt_openssl_status(void);
+
+/**
+ * Pages that the OpenSSL implementation could not compute (an OpenSSL call
+ * failed for another reason than a wrong tag, e.g. out of memory) and that
+ * libsodium computed instead, since the process started. Expected to be 0.
+ */
+unsigned long long parley_crypt_openssl_fallbacks(void);
+
+/**
+ * For tests and benchmarks: which implementation seals and opens pages on
+ * the calling thread from now on (SQLite runs the VFS on the thread that
+ * steps the statement). PARLEY_CRYPT_CIPHER_DEFAULT restores the VFS's own
+ * choice. Returns SQLITE_OK; SQLITE_ERROR if OpenSSL was asked for and is
+ * not in use; SQLITE_MISUSE for another value.
+ */
+int parley_crypt_use_cipher_on_this_thread(int cipher);
+
+/**
+ * The page cipher alone, XChaCha20-Poly1305-IETF with a detached tag, for
+ * tests and benchmarks: seals len bytes of plain into out (which must not
+ * overlap plain) and writes the tag. cipher is PARLEY_CRYPT_CIPHER_DEFAULT
+ * (exactly what the VFS does on this thread), _LIBSODIUM or _OPENSSL (that
+ * implementation alone, no fallback). Returns SQLITE_OK; SQLITE_ERROR if the
+ * implementation is not in use or failed; SQLITE_MISUSE for bad arguments.
+ */
+int parley_crypt_seal(int cipher, const unsigned char key[PARLEY_CRYPT_KEY_BYTES],
+                      const unsigned char nonce[PARLEY_CRYPT_NONCE_BYTES],
+                      const unsigned char *ad, size_t ad_len, const unsigned char *plain, size_t len,
+                      unsigned char *out, unsigned char tag[PARLEY_CRYPT_TAG_BYTES]);
+
+/**
+ * Opens what parley_crypt_seal() sealed: len bytes of sealed into out (the
+ * same buffer, or one that does not overlap it). Returns SQLITE_OK;
+ * SQLITE_IOERR_AUTH when the tag does not match (out is then zeroed);
+ * SQLITE_ERROR or SQLITE_MISUSE as parley_crypt_seal().
+ */
+int parley_crypt_open(int cipher, const unsigned char key[PARLEY_CRYPT_KEY_BYTES],
+                      const unsigned char nonce[PARLEY_CRYPT_NONCE_BYTES],
+                      const unsigned char *ad, size_t ad_len, const unsigned char *sealed, size_t len,
+                      const unsigned char tag[PARLEY_CRYPT_TAG_BYTES], unsigned char *out);
 
 #ifdef __cplusplus
 }

@@ -19,8 +19,15 @@ struct Redact: AsyncParsableCommand {
             policies/pii.yml.
 
             --evaluate FILE scores the detectors on a JSONL corpus of
-            {"text", "spans": [{"type", "start", "end"}]} and prints precision and
-            recall per type.
+            {"text", "spans": [{"type", "start", "end"}]} (Unicode scalar offsets, end
+            exclusive) and prints precision, recall and F1 per type, for exact spans and
+            for spans of the same type sharing at least half of the longer one, side by
+            side; the micro average over all types and over the pattern types (EMAIL,
+            PHONE, CREDIT_CARD, IBAN, US_SSN, UK_NHS, IP_ADDRESS, URL, CRYPTO_WALLET,
+            DATE); and the confusion between types. --scheme coarse (the default when
+            the corpus labels DATE or LOCATION) reads the finer types as coarse ones on
+            both sides: DATE_OF_BIRTH as DATE, STREET_ADDRESS and POSTCODE as LOCATION.
+            --scheme product compares the product's own types as they are.
             """
     )
 
@@ -41,8 +48,12 @@ struct Redact: AsyncParsableCommand {
     @Option(help: "Evaluate the detectors on a labelled JSONL corpus instead of redacting.")
     var evaluate: String?
 
+    @Option(help: "With --evaluate: product (types as they are) or coarse (DATE_OF_BIRTH as DATE, STREET_ADDRESS and POSTCODE as LOCATION); default: coarse when the corpus labels DATE or LOCATION.")
+    var scheme: EvaluationScheme?
+
     func validate() throws {
         if evaluate != nil, !files.isEmpty { throw ValidationError("--evaluate takes its corpus file; give no other files") }
+        if scheme != nil, evaluate == nil { throw ValidationError("--scheme applies to --evaluate only") }
     }
 
     func run() async throws {
@@ -88,19 +99,13 @@ struct Redact: AsyncParsableCommand {
         do { text = try String(contentsOfFile: corpus, encoding: .utf8) } catch {
             throw ValidationError("\(corpus) cannot be read (missing, unreadable or not UTF-8)")
         }
-        let report = try RedactionEvaluator(redactor: redactor).evaluate(jsonLines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        let report = try RedactionEvaluator(redactor: redactor).evaluate(
+            jsonLines: text.split(separator: "\n", omittingEmptySubsequences: false), scheme: scheme)
         if json {
             try printJSON(report)
             return
         }
-        print("records: \(report.records) (\(report.negativeRecords) without PII)")
-        print("type             support  precision  recall   F1")
-        for type in PIIEntityType.allCases {
-            let metrics = report.metrics(for: type)
-            guard metrics.support > 0 || metrics.falsePositives > 0 else { continue }
-            print(String(format: "%-16@ %7d  %9.4f  %6.4f  %6.4f", type.rawValue as NSString, metrics.support, metrics.precision, metrics.recall, metrics.f1))
-        }
-        print(String(format: "%-16@ %7d  %9.4f  %6.4f  %6.4f", "MICRO" as NSString, report.micro.support, report.micro.precision, report.micro.recall, report.micro.f1))
+        for line in EvaluationTable(report: report).lines() { print(line) }
     }
 }
 

@@ -77,8 +77,10 @@ struct TurnPipeline: Sendable {
         let customerID = message.customerID ?? loaded?.record.customerID
         let tier = try await customerTier(customerID, named: message.customerID != nil)
 
-        // 3. Understanding, by the model serving now (the linear model, then the hybrid stage when it is unsure).
+        // 3. Understanding, by the model serving now (the linear model, then the hybrid stage when it is unsure;
+        //    dates the policy redacted are read from their raw values).
         let parse = serving.parser.parse(text, referenceDate: now)
+            .adding(RedactedEntities.dates(original: message.text, redaction: redaction, parser: serving.parser, referenceDate: now))
         metrics.increment("parley_nlu_stage_total", labels: ["stage": parse.stage.rawValue])
         let customerTurn = TurnCommit.Message(
             role: .customer, text: text, intent: parse.intent.name, confidence: parse.intent.confidence,

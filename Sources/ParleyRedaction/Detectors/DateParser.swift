@@ -17,7 +17,7 @@ enum DateParser {
         return parseMonthFirst(input, at: start)
     }
 
-    private static func number(_ input: ScanInput, at start: Int, maxDigits: Int) -> (value: Int, end: Int)? {
+    static func number(_ input: ScanInput, at start: Int, maxDigits: Int) -> (value: Int, end: Int)? {
         var index = start
         var value = 0
         while index < input.count, input[index].isASCIIDigit, index - start < maxDigits {
@@ -50,7 +50,7 @@ enum DateParser {
         return dayMonth || monthDay ? third.end : nil
     }
 
-    private static func isYear(_ value: Int) -> Bool { (1900...2099).contains(value) }
+    static func isYear(_ value: Int) -> Bool { (1900...2099).contains(value) }
 
     /// "12 May 1990", "12th of May, 1990", "1st Jan 1985".
     private static func parseDayFirst(_ input: ScanInput, at start: Int) -> Int? {
@@ -71,7 +71,7 @@ enum DateParser {
         return year(input, after: skipOrdinal(input, at: day.end))
     }
 
-    private static func skipOrdinal(_ input: ScanInput, at index: Int) -> Int {
+    static func skipOrdinal(_ input: ScanInput, at index: Int) -> Int {
         let first = input.byte(at: index) | 0x20
         let second = input.byte(at: index + 1) | 0x20
         switch (first, second) {

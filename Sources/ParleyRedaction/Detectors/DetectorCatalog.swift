@@ -12,9 +12,12 @@ struct DetectorCatalog: Sendable {
     private let ipAddress = IPAddressDetector()
     private let cryptoWallet = CryptoWalletDetector()
     private let dateOfBirth = DateOfBirthDetector()
+    private let date = DateDetector()
     private let postcode = PostcodeDetector()
     private let streetAddress = StreetAddressDetector()
     private let person = PersonDetector()
+    /// The trained tagger for names and places; nil when both types are off.
+    private let namedEntities: NamedEntityDetector?
     /// Enabled flag per entity type index.
     private let enabled: [Bool]
 
@@ -22,6 +25,9 @@ struct DetectorCatalog: Sendable {
         var flags = [Bool](repeating: false, count: PIIEntityType.caseCount)
         for type in PIIEntityType.allCases { flags[type.index] = isEnabled(type) }
         enabled = flags
+        let people = isEnabled(.person)
+        let places = isEnabled(.location)
+        namedEntities = people || places ? NamedEntityDetector(people: people, places: places) : nil
     }
 
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
@@ -36,9 +42,11 @@ struct DetectorCatalog: Sendable {
         run(ipAddress, input, &candidates)
         run(cryptoWallet, input, &candidates)
         run(dateOfBirth, input, &candidates)
+        run(date, input, &candidates)
         run(postcode, input, &candidates)
         run(streetAddress, input, &candidates)
         run(person, input, &candidates)
+        namedEntities?.detect(in: input, into: &candidates)
     }
 
     @inline(__always)

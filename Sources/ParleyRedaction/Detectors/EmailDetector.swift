@@ -1,5 +1,6 @@
 /// Email addresses: a dot-atom local part, `@`, and a domain of at least two
-/// labels ending in an alphabetic top-level domain. Scans outward from each `@`
+/// labels (punycode ones included: `xn--bcher-kva.example`) ending in an
+/// alphabetic or punycode top-level domain. Scans outward from each `@`
 /// with bounded look-around, so runs of `@` or `a@a.a@` stay linear.
 struct EmailDetector: PIIDetector {
     let name = "email"
@@ -7,6 +8,7 @@ struct EmailDetector: PIIDetector {
     static let score = 0.95
     static let maxLocalLength = 64
     static let maxDomainLength = 253
+    private static let punycodePrefix = Array("xn--".utf8)
 
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
         var searchFrom = 0
@@ -65,7 +67,11 @@ struct EmailDetector: PIIDetector {
                 labels += 1
                 if index == end {
                     guard length >= 2 else { return nil }
-                    for tld in labelStart..<end where !input[tld].isASCIILetter { return nil }
+                    // Alphabetic, or an internationalised TLD in punycode ("xn--p1ai").
+                    let punycode = length > 4 && input.matchesIgnoringCase(Self.punycodePrefix, at: labelStart)
+                    if !punycode {
+                        for tld in labelStart..<end where !input[tld].isASCIILetter { return nil }
+                    }
                 }
                 labelStart = index + 1
             }

@@ -1,5 +1,6 @@
 /// International Bank Account Numbers, compact (`GB82WEST12345698765432`) or in
-/// groups of four (`GB82 WEST 1234 5698 7654 32`), with the exact length for the
+/// groups of four separated by spaces or dashes (`GB82 WEST 1234 5698 7654 32`,
+/// `DE89-3704-0044-0532-0130-00`), with the exact length for the
 /// country from the SWIFT registry and a valid mod-97 check.
 struct IBANDetector: PIIDetector {
     let name = "iban"
@@ -41,9 +42,11 @@ struct IBANDetector: PIIDetector {
             return input.isWordEnd(index) ? (index, characters) : nil
         }
         guard characters.count == 4 else { return nil }
-        // Grouped: single spaces between groups of four; the last may be shorter.
+        // Grouped: single spaces (or dashes) between groups of four; the last may be shorter.
+        let separator = input.byte(at: index)
+        guard separator == 0x20 || separator == 0x2D else { return nil }
         while characters.count < expected {
-            guard input.byte(at: index) == 0x20, input.byte(at: index + 1).isASCIIAlnum else { return nil }
+            guard input.byte(at: index) == separator, input.byte(at: index + 1).isASCIIAlnum else { return nil }
             index += 1
             var groupLength = 0
             while index < input.count, input[index].isASCIIAlnum, groupLength < 4 {

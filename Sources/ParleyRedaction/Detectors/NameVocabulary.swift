@@ -18,7 +18,7 @@ final class NameVocabulary: Sendable {
         "ten", "dos", "das", "do", "ibn", "bint", "ap",
     ]
 
-    private static let stopWords = [
+    static let stopWords = [
         // Function words and pronouns.
         "not", "so", "the", "a", "an", "in", "at", "on", "from", "with", "and", "but", "or", "about", "your", "my",
         "our", "their", "his", "her", "its", "is", "was", "are", "be", "been", "am", "this", "that", "these",
@@ -55,7 +55,7 @@ final class NameVocabulary: Sendable {
 
     /// Street types and organisation words: a name followed by one of these is a
     /// place or a business ("Victoria Road", "Grace Church", "Anna Holdings").
-    private static let placesAndOrganisations = [
+    static let placesAndOrganisations = [
         "street", "st", "road", "rd", "avenue", "ave", "drive", "boulevard", "blvd", "terrace", "crescent",
         "square", "mews", "parkway", "highway", "embankment", "wharf", "quay", "alley", "gardens", "bank",
         "banking", "society", "group", "ltd", "limited", "inc", "llc", "plc", "gmbh", "co", "corp",

@@ -1,13 +1,14 @@
 /// US Social Security numbers: `AAA-GG-SSSS` (also with spaces or dots) or nine
 /// bare digits. Area 000, 666 and 900–999, group 00, serial 0000, repeated digits
-/// and well-known advertising numbers are rejected. Only the dashed form passes
-/// the default threshold on its own; the others need a context word ("SSN").
+/// and well-known advertising numbers are rejected. The dashed, spaced and dotted
+/// forms pass the default threshold on their own; nine bare digits need a
+/// context word ("SSN").
 struct USSSNDetector: PIIDetector {
     let name = "us-ssn"
     let entityType = PIIEntityType.usSSN
 
     static let dashedScore = 0.6
-    static let spacedScore = 0.4
+    static let spacedScore = 0.5
     static let bareScore = 0.3
 
     /// Numbers published in advertising or used as examples.

@@ -9,6 +9,8 @@ enum ContextVocabulary {
         .phone: [
             "phone", "telephone", "tel", "call", "calling", "ring", "mobile", "cell", "cellphone",
             "landline", "text", "sms", "whatsapp", "fax", "reach", "contact", "dial", "extension",
+            "telefon", "movil", "celular", "cellulare", "handy", "portable", "mobil", "rufnummer", "tlf", "tfno",
+            "cel", "ext", "hotline", "helpline", "switchboard", "voicemail",
         ],
         .creditCard: [
             "card", "credit", "debit", "visa", "mastercard", "amex", "discover", "maestro", "jcb",

@@ -16,8 +16,10 @@ extension PIIEntityType {
         case .postcode: return 11
         case .streetAddress: return 12
         case .person: return 13
+        case .date: return 14
+        case .location: return 15
         }
     }
 
-    static let caseCount = 14
+    static let caseCount = 16
 }

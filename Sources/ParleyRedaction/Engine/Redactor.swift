@@ -12,6 +12,8 @@ public struct Redactor: Sendable {
     let resolver: SpanResolver
     /// Operator per entity type index.
     let operators: [RedactionOperator]
+    /// With `LOCATION` on, a postal address is reported as one span (`AddressAssembler`).
+    let assemblesAddresses: Bool
 
     /// - Throws: `RedactionError` if the policy is invalid, or if it uses the
     ///   `hash` operator for an enabled type and no `hasher` is given.
@@ -33,6 +35,7 @@ public struct Redactor: Sendable {
         }
         self.resolver = SpanResolver(thresholds: thresholds)
         self.operators = operators
+        self.assemblesAddresses = policy.isEnabled(.location)
     }
 
     /// The personal data in `text`, sorted by position, non-overlapping, each at
@@ -73,7 +76,9 @@ public struct Redactor: Sendable {
                 !input[range.lowerBound].isASCIIAlnum && contextScorer.followsPersonalDataKeyword(range.lowerBound, in: input)
             }
         }
+        AddressAssembler.preferStreetAddresses(&candidates, thresholds: resolver.thresholds)
         resolver.resolve(&candidates, protected: protected, textLength: input.count)
+        if assemblesAddresses { AddressAssembler.merge(&candidates, in: input) }
         return candidates
     }
 }

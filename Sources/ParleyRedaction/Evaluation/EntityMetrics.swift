@@ -31,7 +31,7 @@ public struct EntityMetrics: Codable, Sendable, Hashable {
         return sum == 0 ? 0 : 2 * precision * recall / sum
     }
 
-    static func + (lhs: EntityMetrics, rhs: EntityMetrics) -> EntityMetrics {
+    public static func + (lhs: EntityMetrics, rhs: EntityMetrics) -> EntityMetrics {
         var total = EntityMetrics()
         total.truePositives = lhs.truePositives + rhs.truePositives
         total.falsePositives = lhs.falsePositives + rhs.falsePositives

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Scores a `Redactor` against a labelled corpus: exact type-and-span matching
-/// per entity type, with partial overlaps and type confusions reported apart.
+/// Scores a `Redactor` against a labelled corpus, per entity type: exact
+/// type-and-span matches, and (side by side) matches of the same type that
+/// share at least half of the longer span; partial overlaps and type
+/// confusions are counted apart, and a confusion table between types is kept.
 public struct RedactionEvaluator: Sendable {
     public let redactor: Redactor
 
@@ -11,7 +13,7 @@ public struct RedactionEvaluator: Sendable {
 
     /// Evaluates JSONL lines; blank lines are skipped.
     /// - Throws: `RedactionError.invalidCorpusLine` naming the 1-based line.
-    public func evaluate<S: Sequence>(jsonLines: S) throws(RedactionError) -> EvaluationReport
+    public func evaluate<S: Sequence>(jsonLines: S, scheme: EvaluationScheme? = nil) throws(RedactionError) -> EvaluationReport
     where S.Element: StringProtocol {
         let decoder = JSONDecoder()
         var records: [CorpusRecord] = []
@@ -28,28 +30,47 @@ public struct RedactionEvaluator: Sendable {
                 throw .invalidCorpusLine(line: offset + 1, reason: "span \(span.start)..<\(span.end) is outside the text")
             }
         }
-        return evaluate(records: records)
+        return evaluate(records: records, scheme: scheme)
     }
 
-    /// Evaluates decoded records.
-    public func evaluate(records: [CorpusRecord]) -> EvaluationReport {
-        var perType: [PIIEntityType: EntityMetrics] = [:]
+    /// Evaluates decoded records under `scheme` (by default detected from the
+    /// gold types: `EvaluationScheme.detect`).
+    public func evaluate(records: [CorpusRecord], scheme: EvaluationScheme? = nil) -> EvaluationReport {
+        let scheme = scheme ?? EvaluationScheme.detect(records)
+        var exact: [PIIEntityType: EntityMetrics] = [:]
+        var overlap: [PIIEntityType: EntityMetrics] = [:]
+        var confusion: [String: [String: Int]] = [:]
         var negatives = 0
         for record in records {
             if record.spans.isEmpty { negatives += 1 }
-            let predicted = redactor.detect(record.text)
-            score(predicted: predicted, gold: record.spans, into: &perType)
+            let predicted = redactor.detect(record.text).map {
+                CorpusSpan(type: scheme.map($0.type), start: $0.start, end: $0.end)
+            }
+            let gold = record.spans.map { CorpusSpan(type: scheme.map($0.type), start: $0.start, end: $0.end) }
+            Self.scoreExact(predicted: predicted, gold: gold, into: &exact)
+            Self.scoreOverlap(predicted: predicted, gold: gold, into: &overlap)
+            Self.confuse(predicted: predicted, gold: gold, into: &confusion)
         }
-        let micro = perType.values.reduce(EntityMetrics(), +)
-        return EvaluationReport(records: records.count, negativeRecords: negatives, perType: perType, micro: micro)
+        func micro(_ metrics: [PIIEntityType: EntityMetrics], _ types: Set<PIIEntityType>?) -> EntityMetrics {
+            metrics.filter { types?.contains($0.key) ?? true }.values.reduce(EntityMetrics(), +)
+        }
+        return EvaluationReport(
+            records: records.count, negativeRecords: negatives, perType: exact, micro: micro(exact, nil), scheme: scheme,
+            overlapPerType: overlap, overlapMicro: micro(overlap, nil),
+            patternMicro: micro(exact, EvaluationScheme.patternTypes),
+            patternOverlapMicro: micro(overlap, EvaluationScheme.patternTypes), confusion: confusion)
     }
 
-    private func score(predicted: [PIISpan], gold: [CorpusSpan], into perType: inout [PIIEntityType: EntityMetrics]) {
+    /// True when `a` and `b` share at least half of the longer one.
+    static func overlapsEnough(_ a: CorpusSpan, _ b: CorpusSpan) -> Bool {
+        let shared = min(a.end, b.end) - max(a.start, b.start)
+        return shared > 0 && 2 * shared >= max(a.end - a.start, b.end - b.start)
+    }
+
+    private static func scoreExact(predicted: [CorpusSpan], gold: [CorpusSpan], into perType: inout [PIIEntityType: EntityMetrics]) {
         var matchedGold = Set<Int>()
         for prediction in predicted {
-            if let index = gold.firstIndex(where: {
-                $0.type == prediction.type && $0.start == prediction.start && $0.end == prediction.end
-            }) {
+            if let index = gold.indices.first(where: { !matchedGold.contains($0) && gold[$0] == prediction }) {
                 matchedGold.insert(index)
                 perType[prediction.type, default: EntityMetrics()].truePositives += 1
                 continue
@@ -63,6 +84,40 @@ public struct RedactionEvaluator: Sendable {
         }
         for (index, span) in gold.enumerated() where !matchedGold.contains(index) {
             perType[span.type, default: EntityMetrics()].falseNegatives += 1
+        }
+    }
+
+    /// One-to-one matching of same-type spans that overlap by half the longer one.
+    private static func scoreOverlap(predicted: [CorpusSpan], gold: [CorpusSpan], into perType: inout [PIIEntityType: EntityMetrics]) {
+        var matchedGold = Set<Int>()
+        for prediction in predicted {
+            if let index = gold.indices.first(where: {
+                !matchedGold.contains($0) && gold[$0].type == prediction.type && overlapsEnough(gold[$0], prediction)
+            }) {
+                matchedGold.insert(index)
+                perType[prediction.type, default: EntityMetrics()].truePositives += 1
+                if gold[index] != prediction { perType[prediction.type, default: EntityMetrics()].partialOverlaps += 1 }
+                continue
+            }
+            perType[prediction.type, default: EntityMetrics()].falsePositives += 1
+            if gold.contains(where: { $0.type != prediction.type && overlapsEnough($0, prediction) }) {
+                perType[prediction.type, default: EntityMetrics()].typeConfusions += 1
+            }
+        }
+        for (index, span) in gold.enumerated() where !matchedGold.contains(index) {
+            perType[span.type, default: EntityMetrics()].falseNegatives += 1
+        }
+    }
+
+    private static func confuse(predicted: [CorpusSpan], gold: [CorpusSpan], into confusion: inout [String: [String: Int]]) {
+        for span in gold {
+            let best = predicted.filter { overlapsEnough($0, span) }.max {
+                (min($0.end, span.end) - max($0.start, span.start)) < (min($1.end, span.end) - max($1.start, span.start))
+            }
+            confusion[span.type.rawValue, default: [:]][best?.type.rawValue ?? "none", default: 0] += 1
+        }
+        for prediction in predicted where !gold.contains(where: { overlapsEnough($0, prediction) }) {
+            confusion["none", default: [:]][prediction.type.rawValue, default: 0] += 1
         }
     }
 

@@ -17,6 +17,12 @@ public enum PIIEntityType: String, Sendable, Hashable, Codable, CaseIterable, Co
     case postcode = "POSTCODE"
     case streetAddress = "STREET_ADDRESS"
     case person = "PERSON"
+    /// Any calendar date or date-time ("12/05/2024", "3 March", "2024-03-05T14:30Z");
+    /// a bare year is not one. `dateOfBirth` is the finer type for birth dates.
+    case date = "DATE"
+    /// A place: a city, region or country, or a postal address as one span.
+    /// `streetAddress` and `postcode` are the finer types of the pattern detectors.
+    case location = "LOCATION"
 
     /// The text that replaces a value under the `placeholder` and `vault` operators.
     public var placeholder: String {
@@ -35,6 +41,8 @@ public enum PIIEntityType: String, Sendable, Hashable, Codable, CaseIterable, Co
         case .postcode: return "[POSTCODE]"
         case .streetAddress: return "[STREET_ADDRESS]"
         case .person: return "[PERSON]"
+        case .date: return "[DATE]"
+        case .location: return "[LOCATION]"
         }
     }
 

@@ -13,16 +13,28 @@ enum CrashWriter {
     }
 
     /// Returns the writer's exit status (0: it wrote and died as planned).
-    static func run(_ arguments: [String], key: [UInt8], uriParameters: String = "") throws -> Int32 {
+    /// `environment` is added to the test runner's (PARLEY_CRASH_WRITER_CIPHER, OPENSSL_CONF).
+    static func run(_ arguments: [String], key: [UInt8], uriParameters: String = "",
+                    environment: [String: String] = [:]) throws -> Int32 {
+        try output(arguments, key: key, uriParameters: uriParameters, environment: environment).status
+    }
+
+    /// Like run(), also returning what the writer printed on standard output.
+    static func output(_ arguments: [String], key: [UInt8], uriParameters: String = "",
+                       environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["PARLEY_CRASH_WRITER_KEY"] = hex(key)
-        environment["PARLEY_CRASH_WRITER_URI_PARAMETERS"] = uriParameters
-        process.environment = environment
+        var variables = ProcessInfo.processInfo.environment
+        variables["PARLEY_CRASH_WRITER_KEY"] = hex(key)
+        variables["PARLEY_CRASH_WRITER_URI_PARAMETERS"] = uriParameters
+        variables.merge(environment) { _, added in added }
+        process.environment = variables
+        let pipe = Pipe()
+        process.standardOutput = pipe
         try process.run()
+        let printed = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationStatus
+        return (process.terminationStatus, String(decoding: printed, as: UTF8.self))
     }
 }

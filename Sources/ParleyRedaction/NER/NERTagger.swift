@@ -1,0 +1,154 @@
+import Foundation
+
+/// A greedy left-to-right averaged-perceptron tagger for personal names and
+/// places (tags O, B/I-PERSON, B/I-LOCATION), trained here from generated
+/// sentences (`NERTrainer`). Only capitalised words, and short particles right
+/// after a tagged word ("de", "van"), are scored: every other token is O, which
+/// keeps the stage at a small cost per byte.
+struct NERTagger: Sendable {
+    struct Entity {
+        let type: PIIEntityType
+        let start: Int
+        let end: Int
+        let score: Double
+    }
+
+    let weights: PerceptronWeights
+    let lexicons: NameLexicons
+
+    /// At most this score, so that checksum and pattern detectors (dates, cards,
+    /// postcodes) and cue phrases win an overlap against the tagger.
+    static let maximumScore = 0.75
+    /// Longer runs are split ("Anna Anna Anna …" is not one name).
+    static let maximumTokens = 4
+
+    /// Words that are never a name or place on their own: function words,
+    /// greetings, courtesy words, days, months, nationalities (`NameVocabulary`).
+    private static let stopWords: Set<UInt64> = Set(NameVocabulary.stopWords.map(WordHash.of) + [
+        "name", "you", "thank", "thanks", "here", "much", "address", "phone", "email", "account", "order", "card",
+        "mr", "mrs", "ms", "dr", "prof", "miss", "sir", "madam", "may", "april", "june", "august", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "also", "invalid", "employee",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d",
+        "it's", "it’s", "that's", "that’s", "let's", "let’s", "we're", "we’re", "you're", "you’re", "don't", "don’t",
+        "can't", "can’t",
+    ].map(WordHash.of))
+    /// Words that make a run a business or a place, not a person ("Holdings", "Church", "Road").
+    private static let organisationWords: Set<UInt64> = Set(NameVocabulary.placesAndOrganisations.map(WordHash.of))
+
+    /// Tokens whose lowercase form may continue a name or place ("Rio de Janeiro").
+    private static let particles: Set<UInt64> = Set(
+        ["de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "du", "la",
+         "le", "bin", "bint", "al", "el", "ibn", "y", "e", "upon", "on", "sur", "am", "im"].map(WordHash.of))
+
+    func entities(in input: ScanInput) -> [Entity] {
+        var tokens: [NERToken] = []
+        tokens.reserveCapacity(input.count / 5 + 4)
+        NERTokenizer.tokens(input, into: &tokens)
+        var tags = [Int](repeating: 0, count: tokens.count)
+        var confidences = [Double](repeating: 0, count: tokens.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(NERFeatures.maximumCount)
+        var any = false
+        for index in tokens.indices {
+            let token = tokens[index]
+            let previousTag = index > 0 ? tags[index - 1] : 0
+            guard Self.isCandidate(token, previousTag: previousTag) else { continue }
+            // Starts no entity that would survive `isPlausible`: a stop word, or an
+            // ordinary word with no capitalised word after it ("Please", "Thanks").
+            if previousTag == 0, Self.stopWords.contains(token.hash)
+                || (!(index + 1 < tokens.count && tokens[index + 1].shape.contains(.capitalised))
+                    && lexicons.kind(of: token.hash).contains(.common))
+            {
+                continue
+            }
+            NERFeatures.extract(
+                tokens, index, previousTag: previousTag, previousTag2: index > 1 ? tags[index - 2] : 0, input: input,
+                lexicons: lexicons, into: &features)
+            let (tag, margin) = decide(features, previousTag: previousTag)
+            tags[index] = tag
+            if tag != 0 {
+                any = true
+                confidences[index] = 1 / (1 + exp(-Double(margin / max(weights.marginScale, 1e-6))))
+            }
+        }
+        guard any else { return [] }
+        return spans(tokens, tags, confidences, input: input)
+    }
+
+    @inline(__always) static func isCandidate(_ token: NERToken, previousTag: Int) -> Bool {
+        guard token.kind == .word else { return false }
+        if token.shape.contains(.capitalised) { return true }
+        return previousTag != 0 && token.length <= 5 && particles.contains(token.hash)
+    }
+
+    /// The best tag allowed after `previousTag`, and its margin over O.
+    func decide(_ features: [UInt64], previousTag: Int) -> (Int, Float) {
+        var scores: (Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0)
+        weights.accumulate(features, into: &scores)
+        var best = 0
+        var bestScore = scores.0
+        if scores.1 > bestScore { best = 1; bestScore = scores.1 }
+        if scores.2 > bestScore, previousTag == 1 || previousTag == 2 { best = 2; bestScore = scores.2 }
+        if scores.3 > bestScore { best = 3; bestScore = scores.3 }
+        if scores.4 > bestScore, previousTag == 3 || previousTag == 4 { best = 4; bestScore = scores.4 }
+        return (best, bestScore - scores.0)
+    }
+
+    /// False for runs made only of ordinary words ("Customer Service", "Thank
+    /// You", "Apple Pay", "Grace Church": each word is in the common-word list,
+    /// a stop word or an acronym), for words with a capital inside ("WhatsApp"),
+    /// and for "people" with an organisation or street word ("Anna Smith
+    /// Holdings", "Victoria Road").
+    private func isPlausible(_ type: PIIEntityType, _ run: ArraySlice<NERToken>) -> Bool {
+        var allOrdinary = true
+        for token in run where token.shape.contains(.capitalised) {
+            if token.shape.contains(.innerCapital) { return false }  // "WhatsApp", "iPhone"
+            if type == .person, Self.organisationWords.contains(token.hash) { return false }
+            if Self.stopWords.contains(token.hash) || token.shape.contains(.allCapitals) { continue }  // "SSN", "IBAN"
+            if !lexicons.kind(of: token.hash).contains(.common) { allOrdinary = false }
+        }
+        return !allOrdinary
+    }
+
+    private func spans(_ tokens: [NERToken], _ tags: [Int], _ confidences: [Double], input: ScanInput) -> [Entity] {
+        var result: [Entity] = []
+        var index = 0
+        while index < tokens.count {
+            let tag = tags[index]
+            guard tag == 1 || tag == 3 else {
+                index += 1
+                continue
+            }
+            let inside = tag + 1
+            var last = index
+            var total = confidences[index]
+            var next = index + 1
+            while next < tokens.count, tags[next] == inside, next - index < Self.maximumTokens {
+                last = next
+                total += confidences[next]
+                next += 1
+            }
+            // A trailing particle is not part of the name ("Anna de").
+            while last > index, !tokens[last].shape.contains(.capitalised) { last -= 1 }
+            var type: PIIEntityType = tag == 1 ? .person : .location
+            if index == last {
+                let lists = lexicons.kind(of: tokens[index].hash)
+                // One word in no list at a sentence's start is more often an
+                // ordinary word of another language ("Überweisung", "Merci").
+                if tokens[index].shape.contains(.sentenceStart), lists.intersection([.givenName, .surname, .place]).isEmpty {
+                    index = next
+                    continue
+                }
+                // A lone word the place list knows ("London", "Leeds") is a place.
+                if lists.contains(.place) { type = .location }
+            }
+            if isPlausible(type, tokens[index...last]) {
+                result.append(Entity(
+                    type: type, start: tokens[index].start, end: tokens[last].end,
+                    score: min(Self.maximumScore, total / Double(next - index))))
+            }
+            index = next
+        }
+        return result
+    }
+}

@@ -1,0 +1,17 @@
+/// Trains the shipped named-entity tagger from generated sentences (templates
+/// and the shipped name and place lists), deterministically: the same code and
+/// lists give the same bytes. `packaging/redaction/ner-train` writes them into
+/// `NER/Data/NERWeights.swift`.
+public enum NamedEntityTraining {
+    public static let defaultSeed: UInt64 = 20_260_301
+    public static let defaultSentences = 40_000
+
+    /// The serialised weights of a tagger trained on `sentences` generated sentences.
+    public static func trainWeights(sentences: Int = defaultSentences, seed: UInt64 = defaultSeed) -> [UInt8] {
+        var corpus = NERTrainingCorpus(seed: seed)
+        let generated = corpus.generate(count: sentences)
+        let trainer = NERTrainer(lexicons: .builtIn)
+        let weights = trainer.train(generated, seed: seed &+ 1)
+        return PerceptronWeights.serialise(table: weights.table, marginScale: weights.marginScale)
+    }
+}

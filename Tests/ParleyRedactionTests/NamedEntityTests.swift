@@ -1,0 +1,74 @@
+import Testing
+@testable import ParleyRedaction
+
+@Suite("Named-entity tagger (names and places without cues)")
+struct NamedEntityTests {
+    @Test(arguments: [
+        ("Maria Lopez called yesterday about the refund", "Maria Lopez"),
+        ("I spoke with Tomasz Kowalczyk from your team", "Tomasz Kowalczyk"),
+        ("Please tell Chiara Ferrari the parcel arrived", "Chiara Ferrari"),
+        ("The account is in the name of Nguyen Thi Lan", "Nguyen Thi Lan"),
+        ("Can Giulia Bianchi pick up the order?", "Giulia Bianchi"),
+    ])
+    func findsNamesWithoutACue(text: String, name: String) {
+        #expect(Fixture.found(text, .person) == [name])
+    }
+
+    /// Wave 1 left a given name without a cue alone (a member of staff, it
+    /// assumed); a name is personal data whoever it names, so the tagger finds it.
+    @Test(arguments: ["I spoke to Sarah yesterday", "Is Sarah here today?"])
+    func aGivenNameWithoutACueIsAName(text: String) {
+        #expect(Fixture.found(text, .person) == ["Sarah"])
+    }
+
+    @Test(arguments: [
+        ("I moved from Manchester to Porto last year", ["Manchester", "Porto"]),
+        ("The parcel is stuck in Rotterdam", ["Rotterdam"]),
+        ("We are based in Nairobi, Kenya", ["Nairobi", "Kenya"]),
+        ("Do you deliver to Wrocław?", ["Wrocław"]),
+    ])
+    func findsPlaces(text: String, places: [String]) {
+        #expect(Fixture.found(text, .location) == places)
+    }
+
+    @Test(arguments: [
+        "My iPhone stopped charging after the update",
+        "The Premium Plan costs too much",
+        "I paid with Apple Pay on Monday",
+        "Order Status shows shipped",
+        "Customer Service never called back",
+        "During 1990 we opened the account",
+        "Thank You for the quick help",
+        "Is the Galaxy S23 compatible with Smart Hub?",
+    ])
+    func productsBusinessWordsAndLabelsSurvive(text: String) {
+        let found = Fixture.redactor.detect(text).filter { $0.type == .person || $0.type == .location }
+        #expect(found.isEmpty)
+    }
+
+    @Test func shippedWeightsDecodeAndAreSmall() {
+        #expect(NamedEntityDetector.shipped.weights.featureCount > 1000)
+        #expect(NERWeights.base64.utf8.count < 1_000_000)
+    }
+
+    @Test func lexiconsKnowNamesPlacesAndWords() {
+        let lexicons = NameLexicons.builtIn
+        #expect(lexicons.kind(of: "maria").contains(.givenName))
+        #expect(lexicons.kind(of: "kowalski").contains(.surname))
+        #expect(lexicons.kind(of: "rotterdam").contains(.place))
+        #expect(lexicons.kind(of: "order").contains(.common))
+        #expect(lexicons.kind(of: "zzqxv").isEmpty)
+    }
+
+    @Test func wordHashFoldsLatinCapitals() {
+        #expect(WordHash.of("łódź") == WordHash.of("Łódź"))
+        #expect(WordHash.of("ÉCOLE") == WordHash.of("école"))
+    }
+
+    @Test func trainingIsDeterministic() {
+        let first = NamedEntityTraining.trainWeights(sentences: 300, seed: 7)
+        let second = NamedEntityTraining.trainWeights(sentences: 300, seed: 7)
+        #expect(first == second)
+        #expect(PerceptronWeights.deserialise(first) != nil)
+    }
+}

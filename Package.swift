@@ -65,11 +65,13 @@ let package = Package(
         ),
         .target(name: "ParleyAudit", dependencies: ["ParleyCrypto", "ParleyStore"]),
         .target(name: "ParleyRetention", dependencies: ["ParleyStore", "ParleyAudit", "ParleyCrypto"]),
+        // The learning loop's logic: review policy, held-out split, training set, gate, shadow tallies.
+        .target(name: "ParleyLearning", dependencies: ["ParleyNLU", "ParleyStore", "ParleyCrypto"]),
         .target(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
-                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyEncoder",
+                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyEncoder", "ParleyLearning",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
@@ -93,7 +95,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto", "ParleyRetention",
-                "ParleyEncoder",
+                "ParleyEncoder", "ParleyLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -127,10 +129,15 @@ let package = Package(
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
         // Trains the named-entity tagger and writes its weights into ParleyRedaction (run in release).
         .executableTarget(name: "ner-train", dependencies: ["ParleyRedaction"], path: "packaging/redaction/ner-train"),
+        .executableTarget(
+            name: "learning-bench",
+            dependencies: ["ParleyEngine", "ParleyLearning", "ParleyNLU", "ParleyStore", "ParleyAudit", "ParleyCrypto", "ParleyRedaction", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/learning-bench"
+        ),
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", "CSQLiteCrypt", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", "CSQLiteCrypt", "ParleyLearning", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
@@ -151,8 +158,9 @@ let package = Package(
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto", "ParleyRetention", "ParleyStore"]),
+        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto", "ParleyRetention", "ParleyStore", "ParleyLearning", "ParleyNLU", "ParleyAudit"]),
         .testTarget(name: "ParleyRetentionTests", dependencies: ["ParleyRetention", "ParleyStore", "ParleyAudit", "ParleyCrypto"]),
+        .testTarget(name: "ParleyLearningTests", dependencies: ["ParleyLearning", "ParleyNLU", "ParleyStore", "ParleyCrypto"]),
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [

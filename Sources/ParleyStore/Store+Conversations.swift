@@ -96,6 +96,9 @@ extension Store {
             if let idempotency = commit.idempotency {
                 try Self.insertIdempotentReply(idempotency, conversationID: commit.conversationID, key: key, now: commit.now, db)
             }
+            if let review = commit.review, let turnID = firstCustomerTurn, let turn = turns.first(where: { $0.role == Role.customer.rawValue }) {
+                try Self.recordReview(review, turnID: turnID, conversationID: commit.conversationID, seq: turn.seq, now: commit.now, db)
+            }
             if let handoff = commit.handoff {
                 var record = HandoffRecord(
                     id: nil, conversationID: commit.conversationID, queue: handoff.queue, reason: handoff.reason,

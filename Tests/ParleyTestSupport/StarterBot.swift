@@ -3,6 +3,7 @@ import Logging
 import ParleyAudit
 import ParleyCrypto
 import ParleyEngine
+import ParleyLearning
 import ParleyNLU
 import ParleyRedaction
 import ParleyEscalation
@@ -31,6 +32,20 @@ public enum StarterBot {
     public static let model: NLUModel = {
         do {
             return try Training.train(bot: bot(), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), now: now)
+        } catch {
+            fatalError("the starter bot does not train: \(error)")
+        }
+    }()
+
+    /// The starter bot's model as an installation trains it: without the
+    /// frozen held-out split of the learning loop's gate (trained once per process).
+    public static let heldOutModel: NLUModel = {
+        do {
+            let bot = try bot()
+            let set = TrainingSet.build(bot: bot.trainingData, intents: bot.domain.intents, labels: [], settings: GateSettings())
+            return try Training.train(
+                data: set.data, hyperParameters: bot.hyperParameters, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), now: now
+            )
         } catch {
             fatalError("the starter bot does not train: \(error)")
         }

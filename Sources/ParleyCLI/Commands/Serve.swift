@@ -70,7 +70,10 @@ struct Serve: AsyncParsableCommand {
             audit: engine.audit, interval: .seconds(configuration.audit.checkpointIntervalSeconds), logger: logger,
             authFailures: engine.authFailures
         )
-        var services: [any Service] = [checkpoints]
+        var services: [any Service] = [
+            checkpoints,
+            ModelWatchService(engine: engine, interval: .milliseconds(configuration.learning.watchIntervalMilliseconds), logger: logger),
+        ]
         if let retention = engine.retention {
             services.append(RetentionService(retention: retention, schedule: configuration.retention.schedule, logger: logger))
         }

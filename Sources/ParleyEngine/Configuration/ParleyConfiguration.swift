@@ -1,4 +1,5 @@
 import Foundation
+import ParleyLearning
 @_spi(Benchmarks) import ParleyStore
 
 /// Parley's configuration (`parley.yml`): every key has a default, so no file
@@ -114,6 +115,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var audit = Audit()
     public var storage = Storage()
     public var retention = Retention()
+    /// The learning loop: review queue, gate, hot swap.
+    public var learning = LearningSettings()
     /// The file this configuration came from, if any.
     public var source: URL?
 
@@ -154,7 +157,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention", "learning"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
@@ -205,6 +208,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
                         configuration.retention.chunkSize = try value.int(in: 1...10_000)
                     }
                 }
+            case "learning":
+                try LearningSettingsReader.read(value, into: &configuration.learning)
             case "storage":
                 for (key, value) in try value.mapping(allowed: ["page_cache_kib", "reserve_mib"]) {
                     if key == "reserve_mib" {

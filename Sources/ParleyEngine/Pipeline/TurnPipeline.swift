@@ -5,6 +5,7 @@ import ParleyCrypto
 import ParleyDialogue
 import ParleyEscalation
 import ParleyIntegrations
+import ParleyLearning
 import ParleyNLU
 import ParleyRedaction
 import ParleyStore
@@ -15,12 +16,15 @@ import ParleyStore
 ///    text exists, except the raw values an action may read in memory and
 ///    those the policy vaults (sealed under the customer's key);
 /// 2. load the conversation (one turn at a time per conversation);
-/// 3. understand it (intents and entities);
+/// 3. understand it (intents and entities) with the model serving now: the
+///    whole turn is handled with that one model, whatever is promoted meanwhile;
 /// 4. while a human holds the conversation, store the message and stay silent;
 /// 5. let the dialogue decide (slots, forms, rules, fallback);
 /// 6. let the escalation policy decide whether a human takes over, and where;
 /// 7. run the actions (responses, look-ups through the integration layer);
-/// 8. store the turn and its audit entries, atomically; count it.
+/// 8. store the turn, its audit entries and, when the bot was unsure, its
+///    review-queue mark, atomically; count it;
+/// 9. a shadow candidate, if any, parses the same redacted text (it never answers).
 ///
 /// A message with an idempotency key that was already handled is answered,
 /// under the same lock, with the stored reply of that first attempt: a
@@ -31,14 +35,14 @@ import ParleyStore
 /// Logs, metrics and audit entries carry ids, intents, queues and rule names only.
 struct TurnPipeline: Sendable {
     let redactor: Redactor
-    let parser: NLUParser
-    let dialogue: DialoguePolicy
-    let escalation: EscalationPolicy
+    let serving: ServingSlot
+    let review: ReviewPolicy
+    let reviewKey: InstallationKeyCache
+    let shadow: ShadowRecorder
     let actions: [String: any CustomAction]
     let records: any CustomerRecords
     let store: Store
     let audit: AuditTrail
-    let modelVersion: String
     let metrics: MetricsRegistry
     let logger: Logger
     let locks = KeyedLock()
@@ -62,6 +66,10 @@ struct TurnPipeline: Sendable {
 
     private func run(_ message: IncomingMessage) async throws(EngineError) -> TurnResult {
         let now = clock()
+        let serving = self.serving.current
+        let modelVersion = serving.version
+        let dialogue = serving.dialogue
+        let escalation = serving.escalation
         // 1. Redaction, first of all.
         let redaction = redactor.redact(message.text)
         let text = redaction.redactedText
@@ -76,14 +84,14 @@ struct TurnPipeline: Sendable {
         if let channel = loaded?.record.channel, channel != message.channel.actor.rawValue {
             throw .conflict("conversation \(message.conversationID) is not available to this channel")
         }
-        var tracker = try loaded?.tracker.map(Self.decodeTracker) ?? initialTracker()
+        var tracker = try loaded?.tracker.map(Self.decodeTracker) ?? initialTracker(dialogue.domain)
         let customerID = message.customerID ?? loaded?.record.customerID
         let tier = try await customerTier(customerID, named: message.customerID != nil)
 
-        // 3. Understanding (the linear model, then the hybrid stage when it is unsure;
+        // 3. Understanding, by the model serving now (the linear model, then the hybrid stage when it is unsure;
         //    dates the policy redacted are read from their raw values).
-        let parse = parser.parse(text, referenceDate: now)
-            .adding(RedactedEntities.dates(original: message.text, redaction: redaction, parser: parser, referenceDate: now))
+        let parse = serving.parser.parse(text, referenceDate: now)
+            .adding(RedactedEntities.dates(original: message.text, redaction: redaction, parser: serving.parser, referenceDate: now))
         metrics.increment("parley_nlu_stage_total", labels: ["stage": parse.stage.rawValue])
         let customerTurn = TurnCommit.Message(
             role: .customer, text: text, intent: parse.intent.name, confidence: parse.intent.confidence,
@@ -131,12 +139,14 @@ struct TurnPipeline: Sendable {
         } else {
             // 7. Actions.
             let context = ActionContext(slots: tracker.slots, customerID: customerID, records: records, rawPII: rawPII, now: now)
-            replies = try await perform(decision.actions, context: context, tracker: &tracker, responder: responder, seed: seed)
+            replies = try await perform(decision.actions, dialogue: dialogue, context: context, tracker: &tracker, responder: responder, seed: seed)
         }
 
-        // 8. Store (with the audit entries, in one transaction) and count.
+        // 8. Store (with the audit entries and the review mark, in one transaction) and count.
         let messages = [customerTurn] + replies.map { TurnCommit.Message(role: .bot, text: $0) }
-        let events = auditEvents(message, parse: parse, redaction: redaction, decision: decision, handoff: handoff)
+        // A handoff replaces the fallback answer: an understood intent handed to people by its rule is no doubt.
+        let mark = try await reviewMark(text, parse: parse, isFallback: decision.isFallback && handoff == nil, handoff: handoff)
+        let events = auditEvents(message, modelVersion: modelVersion, parse: parse, redaction: redaction, decision: decision, handoff: handoff)
         let result = TurnResult(
             conversationID: message.conversationID, replies: replies, intent: parse.intent, entities: parse.entities,
             ranking: parse.ranking, status: handoff == nil ? .bot : .handoff, handoff: handoff, redactedText: text
@@ -144,9 +154,20 @@ struct TurnPipeline: Sendable {
         try await commit(
             message, customerID: customerID, status: handoff == nil ? .bot : .handoff, tracker: tracker,
             messages: messages,
-            handoff: handoff.map { TurnCommit.NewHandoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, now: now,
+            handoff: handoff.map { TurnCommit.NewHandoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, review: mark, now: now,
             audit: events, result: result
         )
+        if let mark { metrics.increment("parley_review_marked_total", labels: ["reason": mark.reason]) }
+
+        // 9. Shadow: the candidate's parse is counted beside the active model's, never answered.
+        if let candidate = serving.shadow {
+            let other = candidate.parse(text, referenceDate: now).intent
+            shadow.record(
+                active: modelVersion, candidate: candidate.model.metadata.version, activeIntent: parse.intent.name,
+                candidateIntent: other.name, activeConfidence: parse.intent.confidence, candidateConfidence: other.confidence
+            )
+            metrics.increment("parley_shadow_turns_total", labels: ["agree": String(other.name == parse.intent.name)])
+        }
         metrics.increment("parley_intents_total", labels: ["intent": parse.intent.name])
         if decision.isFallback { metrics.increment("parley_fallbacks_total") }
         if let handoff {
@@ -186,7 +207,7 @@ struct TurnPipeline: Sendable {
 
     /// Runs the dialogue's actions in order and returns the replies.
     private func perform(
-        _ planned: [DialogueDecision.Action], context: ActionContext, tracker: inout Tracker, responder: Responder, seed: Int
+        _ planned: [DialogueDecision.Action], dialogue: DialoguePolicy, context: ActionContext, tracker: inout Tracker, responder: Responder, seed: Int
     ) async throws(EngineError) -> [String] {
         var replies: [String] = []
         for action in planned {
@@ -213,8 +234,25 @@ struct TurnPipeline: Sendable {
     }
 
     /// The decision as the audit trail records it: ids, names, numbers; never text.
+    /// The review-queue mark of an unsure turn (nil for a confident one).
+    private func reviewMark(_ text: String, parse: ParseResult, isFallback: Bool, handoff: Handoff?) async throws(EngineError) -> TurnCommit.Review? {
+        guard let reason = review.reason(
+            confidence: parse.intent.confidence, margin: parse.ranking.margin, isFallback: isFallback, handoffRule: handoff?.rule
+        ) else { return nil }
+        let key: SymmetricKey
+        do throws(StoreError) { key = try await reviewKey.key() } catch { throw .storage(error.description) }
+        let textKey: Data
+        do throws(LearningError) { textKey = try review.textKey(text, key: key) } catch { throw .storage(error.description) }
+        var generator = SystemRandomNumberGenerator()
+        return TurnCommit.Review(
+            reason: reason.rawValue, rule: reason == .handoff ? handoff?.rule : nil, textKey: textKey, predictedIntent: parse.intent.name,
+            confidence: parse.intent.confidence, margin: parse.ranking.margin, sampled: review.sample(using: &generator),
+            maxOpen: review.settings.maxOpen
+        )
+    }
+
     private func auditEvents(
-        _ message: IncomingMessage, parse: ParseResult, redaction: RedactionResult, decision: DialogueDecision, handoff: Handoff?
+        _ message: IncomingMessage, modelVersion: String, parse: ParseResult, redaction: RedactionResult, decision: DialogueDecision, handoff: Handoff?
     ) -> [AuditEvent] {
         let target = AuditTarget.conversation(message.conversationID)
         var details = [
@@ -236,7 +274,8 @@ struct TurnPipeline: Sendable {
 
     private func commit(
         _ message: IncomingMessage, customerID: String?, status: ConversationRecord.Status, tracker: Tracker,
-        messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, now: Date, audit events: [AuditEvent], result: TurnResult
+        messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, review: TurnCommit.Review? = nil, now: Date, audit events: [AuditEvent],
+        result: TurnResult
     ) async throws(EngineError) {
         let encoded: Data
         do { encoded = try JSONEncoder().encode(tracker) } catch { throw .storage("the tracker could not be encoded") }
@@ -249,7 +288,7 @@ struct TurnPipeline: Sendable {
         do {
             var commit = TurnCommit(
                 conversationID: message.conversationID, customerID: customerID, channel: message.channel.actor.rawValue, status: status,
-                tracker: encoded, messages: messages, handoff: handoff, now: now,
+                tracker: encoded, messages: messages, handoff: handoff, review: review, now: now,
                 audit: { [audit] subject in audit.appends(events.map { $0.naming(subject: subject) }) },
                 linkAudit: { [audit] from, to in
                     audit.appends([Principal.system.event("subject.link", target: .conversation(message.conversationID), details: [
@@ -281,9 +320,9 @@ struct TurnPipeline: Sendable {
         return customer?.tier
     }
 
-    private func initialTracker() -> Tracker {
+    private func initialTracker(_ domain: Domain) -> Tracker {
         var slots: [String: String] = [:]
-        for (name, slot) in dialogue.domain.slots { if let value = slot.initialValue { slots[name] = value } }
+        for (name, slot) in domain.slots { if let value = slot.initialValue { slots[name] = value } }
         return Tracker(slots: slots)
     }
 

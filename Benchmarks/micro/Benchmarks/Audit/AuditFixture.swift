@@ -34,9 +34,10 @@ struct AuditFixture: Sendable {
             withUnsafeBytes(of: sequence.bigEndian) { MerkleHash.leaf($0) }
         }
         for entry in exportEntries { leafHashes[Int(entry.sequence - 1)] = entry.leafHash }
-        tree = MerkleTree(leafHashes: leafHashes)
+        let tree = MerkleTree(leafHashes: leafHashes)
         let size = UInt64(Self.treeSize)
-        proofs = try exportRange.map { [tree] sequence in try tree.inclusionProof(leafIndex: sequence - 1, treeSize: size) }
+        self.tree = tree
+        proofs = try exportRange.map { sequence in try tree.inclusionProof(leafIndex: sequence - 1, treeSize: size) }
 
         signer = try NoteSigner(
             name: "parley.example.com/audit",

@@ -27,12 +27,12 @@ final class PageImage {
     private let tag = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Int(PARLEY_CRYPT_TAG_BYTES))
     private var lastNonce = 0
 
-    init(cipher: Int32) throws(PageImageError) {
+    init(cipher: Int32) {
         self.cipher = cipher
         for index in 0..<Self.payload { plain[index] = UInt8(truncatingIfNeeded: index &* 31) }
-        try Self.random(key)
-        try Self.random(associated)
-        try Self.random(pool)
+        Self.random(key)
+        Self.random(associated)
+        Self.random(pool)
     }
 
     deinit {
@@ -46,7 +46,7 @@ final class PageImage {
     /// pool, which is refilled from the OS every 32 pages.
     func seal(_ index: Int) throws(PageImageError) {
         let slot = index % Self.poolSize
-        if slot == 0, index > 0 { try Self.random(pool) }
+        if slot == 0, index > 0 { Self.random(pool) }
         lastNonce = slot * Self.nonceBytes
         let result = parley_crypt_seal(
             cipher, key.baseAddress, pool.baseAddress! + lastNonce, associated.baseAddress, associated.count,
@@ -78,12 +78,8 @@ final class PageImage {
         }
     }
 
-    private static func random(_ buffer: UnsafeMutableBufferPointer<UInt8>) throws(PageImageError) {
-        var filled = 0
-        while filled < buffer.count {
-            let count = getrandom(buffer.baseAddress! + filled, buffer.count - filled, 0)
-            guard count > 0 else { throw PageImageError(description: "getrandom failed: errno \(errno)") }
-            filled += count
-        }
+    /// Fills the buffer from the OS's generator (arc4random_buf: getrandom underneath, cannot fail).
+    private static func random(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        arc4random_buf(buffer.baseAddress, buffer.count)
     }
 }

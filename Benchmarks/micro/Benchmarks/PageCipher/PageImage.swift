@@ -58,7 +58,7 @@ final class PageImage {
     /// Opens the last sealed page as the VFS opens a page it has just read:
     /// copied into the page buffer, then opened in place.
     func openInPlace() throws(PageImageError) {
-        memcpy(page.baseAddress, sealed.baseAddress, Self.payload)
+        memcpy(page.baseAddress!, sealed.baseAddress!, Self.payload)
         let result = parley_crypt_open(
             cipher, key.baseAddress, pool.baseAddress! + lastNonce, associated.baseAddress, associated.count,
             page.baseAddress, Self.payload, tag.baseAddress, page.baseAddress
@@ -68,18 +68,18 @@ final class PageImage {
 
     /// Copies the plain page into the page buffer: the baseline.
     func copy() {
-        memcpy(page.baseAddress, plain.baseAddress, Self.payload)
+        memcpy(page.baseAddress!, plain.baseAddress!, Self.payload)
     }
 
     /// Fails unless the last open gave the plain page back.
     func checkOpened() throws(PageImageError) {
-        guard memcmp(page.baseAddress, plain.baseAddress, Self.payload) == 0 else {
+        guard memcmp(page.baseAddress!, plain.baseAddress!, Self.payload) == 0 else {
             throw PageImageError(description: "the page cipher did not give the page back")
         }
     }
 
     /// Fills the buffer from the OS's generator (arc4random_buf: getrandom underneath, cannot fail).
     private static func random(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
-        arc4random_buf(buffer.baseAddress, buffer.count)
+        arc4random_buf(buffer.baseAddress!, buffer.count)
     }
 }

@@ -10,6 +10,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "parley", targets: ["parley"]),
+        // For the micro-benchmarks' nested package (Benchmarks/micro), which imports these modules.
+        .library(
+            name: "ParleyModules",
+            targets: ["CSQLiteCrypt", "ParleyCrypto", "ParleyAudit", "ParleyStore", "ParleyRedaction", "ParleyNLU", "ParleyEngine"]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

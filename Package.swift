@@ -10,6 +10,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "parley", targets: ["parley"]),
+        // For the micro-benchmarks' nested package (Benchmarks/micro), which imports these modules.
+        .library(
+            name: "ParleyModules",
+            targets: ["CSQLiteCrypt", "ParleyCrypto", "ParleyAudit", "ParleyStore", "ParleyRedaction", "ParleyNLU", "ParleyEngine"]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -20,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Already resolved for Hummingbird; named for the HTTP parser's errors and the channel handlers in ParleyServer/Connection.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +44,9 @@ let package = Package(
         // The page-encrypting SQLite VFS; GRDBSQLite so that GRDB and the VFS share one libsqlite3.
         .target(
             name: "CSQLiteCrypt",
-            dependencies: ["CSodium", "CLibcrypto", .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["CSodium", "CLibcrypto", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            // The simulated full disk of pc_testing.c, in debug builds only (never in a release, so never shipped).
+            cSettings: [.define("PARLEY_CRYPT_TESTING", .when(configuration: .debug))]
         ),
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         // Google's libphonenumber (Debian libphonenumber-dev, C++) behind a C function.
@@ -60,11 +70,13 @@ let package = Package(
         ),
         .target(name: "ParleyAudit", dependencies: ["ParleyCrypto", "ParleyStore"]),
         .target(name: "ParleyRetention", dependencies: ["ParleyStore", "ParleyAudit", "ParleyCrypto"]),
+        // The learning loop's logic: review policy, held-out split, training set, gate, shadow tallies.
+        .target(name: "ParleyLearning", dependencies: ["ParleyNLU", "ParleyStore", "ParleyCrypto"]),
         .target(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyRedaction", "ParleyNLU", "ParleyDialogue", "ParleyEscalation", "ParleyIntegrations",
-                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyEncoder",
+                "ParleyStore", "ParleyCrypto", "ParleyAudit", "ParleyRetention", "ParleyEncoder", "ParleyLearning",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
@@ -75,8 +87,12 @@ let package = Package(
             dependencies: [
                 "ParleyEngine", "ParleyAudit", "ParleyRetention", "ParleyStore", "ParleyCrypto", "ParleyIntegrations", "ParleyRedaction",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             resources: [
                 .embedInCode("OpenAPI/openapi.json"),
@@ -93,7 +109,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyServer", "ParleyEngine", "ParleyAudit", "ParleyStore", "ParleyNLU", "ParleyRedaction", "ParleyCrypto", "ParleyRetention",
-                "ParleyEncoder",
+                "ParleyEncoder", "ParleyLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -127,10 +143,15 @@ let package = Package(
         .executableTarget(name: "redaction-bench", dependencies: ["ParleyRedaction", "ParleyNLU", "ParleyCrypto"], path: "Benchmarks/redaction-bench"),
         // Trains the named-entity tagger and writes its weights into ParleyRedaction (run in release).
         .executableTarget(name: "ner-train", dependencies: ["ParleyRedaction"], path: "packaging/redaction/ner-train"),
+        .executableTarget(
+            name: "learning-bench",
+            dependencies: ["ParleyEngine", "ParleyLearning", "ParleyNLU", "ParleyStore", "ParleyAudit", "ParleyCrypto", "ParleyRedaction", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/learning-bench"
+        ),
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyEngine", "ParleyRedaction", "ParleyAudit", "ParleyStore", "ParleyCrypto", "CSQLiteCrypt", "ParleyLearning", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ParleyTestSupport"
         ),
         .testTarget(name: "ParleyCryptoTests", dependencies: ["ParleyCrypto"]),
@@ -151,8 +172,9 @@ let package = Package(
         .testTarget(name: "ParleyDialogueTests", dependencies: ["ParleyDialogue", "ParleyEscalation"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParleyAuditTests", dependencies: ["ParleyAudit", "ParleyCrypto", "ParleyStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto", "ParleyRetention", "ParleyStore"]),
+        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyTestSupport", "ParleyRedaction", "ParleyCrypto", "ParleyRetention", "ParleyStore", "ParleyLearning", "ParleyNLU", "ParleyAudit"]),
         .testTarget(name: "ParleyRetentionTests", dependencies: ["ParleyRetention", "ParleyStore", "ParleyAudit", "ParleyCrypto"]),
+        .testTarget(name: "ParleyLearningTests", dependencies: ["ParleyLearning", "ParleyNLU", "ParleyStore", "ParleyCrypto"]),
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [

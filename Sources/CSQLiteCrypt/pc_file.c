@@ -83,6 +83,7 @@ static int pc_read(sqlite3_file *file, void *buf, int amt, sqlite3_int64 off) {
 
 static int pc_write(sqlite3_file *file, const void *buf, int amt, sqlite3_int64 off) {
     pc_file *f = (pc_file *)file;
+    if (pc_testing_refuses_write(f, amt, off)) return SQLITE_FULL; /* tests only: pc_testing.c */
     switch (f->kind) {
     case PC_KIND_MAIN: return pc_main_write(f, buf, amt, off);
     case PC_KIND_WAL: return pc_wal_write(f, buf, amt, off);

@@ -173,6 +173,9 @@ int pc_plain_open(sqlite3_file *file, const char *name, int flags, int *out_flag
 sqlite3_file *pc_real_file(sqlite3_file *file);
 size_t pc_file_object_size(void);
 
+/* pc_testing.c: nonzero when a simulated full disk refuses this write (debug builds only) */
+int pc_testing_refuses_write(pc_file *f, int amt, sqlite3_int64 off);
+
 /* pc_memory.c */
 int pc_memory_open(sqlite3_file *file, int flags, int *out_flags);
 size_t pc_memory_file_object_size(void);

@@ -17,7 +17,7 @@ public struct Parley: AsyncParsableCommand {
         subcommands: [
             Serve.self, Init.self, Chat.self, Train.self, NLU.self, Redact.self, Tokens.self, CRM.self, Keys.self,
             Test.self, Audit.self, Backup.self, Restore.self, Retention.self, Hold.self, Erase.self, Export.self,
-            OpenAPI.self, Version.self,
+            OpenAPI.self, Version.self, Learn.self, Review.self, Label.self, Intents.self, Models.self,
             Doctor.self,
         ]
     )

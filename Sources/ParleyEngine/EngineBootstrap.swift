@@ -3,6 +3,7 @@ import Logging
 import ParleyAudit
 import ParleyCrypto
 import ParleyEncoder
+import ParleyLearning
 import ParleyNLU
 import ParleyRedaction
 import ParleyStore
@@ -147,23 +148,38 @@ public struct EngineBootstrap: Sendable {
         }
     }
 
-    /// Trains the bot's model (with the agents' feedback): with an encoder,
-    /// the hybrid stage too, its embeddings cached, sealed, in the model directory.
-    public func trainModel(bot: Bot, feedback: [FeedbackExample], encoder: SentenceEncoder?, models: ModelRepository) throws(EngineError) -> NLUModel {
-        guard let encoder else { return try Training.train(bot: bot, feedback: feedback, logger: logger) }
-        var cache = models.embeddingCache(for: encoder)
-        let model = try Training.train(bot: bot, feedback: feedback, encoder: encoder, cache: &cache, logger: logger)
-        try models.saveEmbeddingCache(cache)
-        return model
+    /// The learning loop over this installation (for commands; an engine has its own).
+    /// It trains and judges with the configured sentence encoder (loaded here), like the engine.
+    public func learningService(store: Store, audit: AuditTrail) async throws(EngineError) -> LearningService {
+        let bot = try loadBot()
+        let models = try await models(store: store)
+        let tests = try await conversationTests(bot: bot, store: store)
+        return LearningService(
+            store: store, audit: audit, settings: configuration.learning, models: models, bot: bot,
+            escalation: try loadEscalationPolicy().policy, conversationTests: tests, encoder: loadEncoder(), logger: logger
+        )
     }
 
-    /// The active model, or a freshly trained one when there is none and `trainIfMissing`.
+    /// The bot's conversation tests (`tests/*.yml` in the bot directory), for the gate.
+    func conversationTests(bot: Bot, store: Store) async throws(EngineError) -> [ConversationTest] {
+        let overlay: [IntentOverlay]
+        do { overlay = try await store.intentOverlay() } catch { throw .storage(error.description) }
+        return try ConversationTestReader.load(botDirectory: configuration.paths.botDirectory, knownIntents: Set(bot.applying(overlay).domain.intents))
+    }
+
+    /// The active model from the store's registry (files of an earlier Parley
+    /// are adopted into it), or, when there is none and `trainIfMissing`, the
+    /// first model, trained on the bot's data and the labels less the held-out split.
     public func activeModel(bot: Bot, store: Store, audit: AuditTrail, trainIfMissing: Bool, encoder: SentenceEncoder? = nil) async throws(EngineError) -> NLUModel {
         let models = try await models(store: store)
+        let learning = LearningService(
+            store: store, audit: audit, settings: configuration.learning, models: models, bot: bot,
+            escalation: try loadEscalationPolicy().policy, encoder: encoder, logger: logger
+        )
         do {
-            if let model = try models.loadActive() { return model }
+            if let model = try await learning.loadActiveModel() { return model }
         } catch {
-            // A model is rebuilt from the bot's data and the stored feedback; a
+            // A model is rebuilt from the bot's data and the stored labels; a
             // restored keyring without the model key, or a damaged file, is no
             // reason to stay down. Said loudly, then trained anew.
             guard trainIfMissing else { throw error }
@@ -171,12 +187,7 @@ public struct EngineBootstrap: Sendable {
         }
         guard trainIfMissing else { throw .modelUnavailable("no trained model in \(models.directory.path); run 'parley train'") }
         logger.info("no trained model yet: training the bot's model")
-        let feedback: [FeedbackExample]
-        do { feedback = try await store.feedbackExamples() } catch { throw .storage(error.description) }
-        let model = try trainModel(bot: bot, feedback: feedback, encoder: encoder, models: models)
-        try models.save(model, activate: true)
-        try await Training.recordTrained(model, feedback: feedback, bot: bot, activated: true, by: .system, audit: audit)
-        return model
+        return try await learning.train(activate: true, by: .system).model
     }
 
     /// Retention, holds, erasure and access requests for this installation.
@@ -231,13 +242,28 @@ public struct EngineBootstrap: Sendable {
         try await seedCRMIfEmpty(store, audit: audit)
         let encoder = loadEncoder()
         let model = try await activeModel(bot: bot, store: store, audit: audit, trainIfMissing: trainIfMissing, encoder: encoder)
+        let models = try await models(store: store)
+        let state: ModelState?
+        let overlay: [IntentOverlay]
+        do {
+            state = try await store.modelState()
+            overlay = try await store.intentOverlay()
+        } catch { throw .storage(error.description) }
+        var shadow: NLUModel?
+        if let version = state?.shadowVersion {
+            do { shadow = try models.load(version) } catch {
+                logger.error("the shadow model cannot be loaded; no shadow runs", metadata: ["model.version": "\(version)", "error": "\(error.description)"])
+            }
+        }
         logger.info("engine ready", metadata: [
-            "model.version": "\(model.metadata.version)", "bot.intents": "\(bot.domain.intents.count)",
-            "key.id": "\(keys.keyID)",
+            "model.version": "\(model.metadata.version)", "bot.intents": "\(bot.applying(overlay).domain.intents.count)",
+            "model.shadow": "\(shadow?.metadata.version ?? "none")", "key.id": "\(keys.keyID)",
         ])
         return try ParleyEngine(
             store: store, audit: audit, bot: bot, escalation: escalation.policy, model: model, redactor: redactor,
-            encoder: encoder, retention: retention, metrics: metrics, logger: logger
+            encoder: encoder, retention: retention, learning: configuration.learning, models: models, overlay: overlay,
+            generation: state?.activeVersion == model.metadata.version ? state?.generation ?? 0 : 0, shadow: shadow,
+            conversationTests: try await conversationTests(bot: bot, store: store), metrics: metrics, logger: logger
         )
     }
 }

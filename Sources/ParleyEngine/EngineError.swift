@@ -16,6 +16,10 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case integration(String)
     /// What was asked for existed once and was erased.
     case gone(String)
+    /// The disk holding the data is full: nothing was stored.
+    case storageFull(String)
+    /// An idempotency key came back with another message than the one it was first sent with.
+    case idempotencyKeyReused(String)
 
     public var description: String {
         switch self {
@@ -32,6 +36,8 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .storage(reason): return reason
         case let .integration(reason): return reason
         case let .gone(reason): return reason
+        case let .storageFull(reason): return reason
+        case let .idempotencyKeyReused(reason): return reason
         }
     }
 }

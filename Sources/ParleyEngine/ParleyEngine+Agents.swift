@@ -76,27 +76,34 @@ extension ParleyEngine {
     }
 
     /// Closes the handoff with feedback for the learning loop: the intent the
-    /// message really had (it must be one the bot knows) and a note.
+    /// message really had, which labels that message, and a note. The intent
+    /// must be one the bot knows, or be proposed as new (`newIntent`): it then
+    /// waits as a candidate until an admin adds it to the domain or maps it.
     public func resolve(
-        conversationID: String, agent: AuthenticatedCaller, correctIntent: String, note: String?
+        conversationID: String, agent: AuthenticatedCaller, correctIntent: String, note: String?, newIntent: Bool = false
     ) async throws(EngineError) -> HandoffRecord {
         try Identifier.validate(conversationID, what: "conversation id")
-        guard bot.domain.intents.contains(correctIntent) else {
-            throw .invalidInput("intent is not one of the bot's intents")
+        let proposes: Bool
+        if bot.domain.intents.contains(correctIntent) {
+            proposes = false
+        } else if newIntent {
+            proposes = try await learning.checkLabelIntent(correctIntent, newIntent: true)
+        } else {
+            throw .invalidInput("intent is not one of the bot's intents (to propose a new intent, set new_intent)")
         }
-        if let note, note.count > IncomingMessage.maxTextLength {
+        if let note, note.unicodeScalars.count > IncomingMessage.maxTextLength {
             throw .invalidInput("note is longer than \(IncomingMessage.maxTextLength) characters")
         }
         let redactedNote = note.map { redactor.redact($0).redactedText }
         let handoff = try await pipeline.locks.withLock(conversationID) { () async throws(EngineError) -> HandoffRecord in
             let queue = try await openQueue(conversationID)
             let event = try await naming(Principal.token(agent).event("handoff.resolve", target: .conversation(conversationID), details: [
-                "queue": queue, "correct_intent": correctIntent, "note": note == nil ? "none" : "sealed",
+                "queue": queue, "correct_intent": correctIntent, "note": note == nil ? "none" : "sealed", "new_intent": String(proposes),
             ]), subjectOf: conversationID)
             do throws(StoreError) {
                 return try await store.resolve(
                     conversationID: conversationID, agent: agent.tokenID, correctIntent: correctIntent, note: redactedNote,
-                    now: clock(), audit: audit.appends([event])
+                    now: clock(), audit: audit.appends([event]), labelledBy: Principal.token(agent).actor.rawValue, proposesIntent: proposes
                 )
             } catch {
                 await recordFailure(.token(agent), "handoff.resolve", conversationID, error)
@@ -197,6 +204,7 @@ extension ParleyEngine {
         switch error {
         case let .notFound(what): .notFound(what)
         case let .conflict(reason): .conflict(reason)
+        case .diskFull: .storageFull(error.description)
         default: .storage(error.description)
         }
     }

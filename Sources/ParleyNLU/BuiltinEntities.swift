@@ -29,12 +29,17 @@ struct BuiltinEntities: @unchecked Sendable {
                 preconditionFailure("built-in entity pattern does not compile")
             }
         }
-        let number = #"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
-        amount = compile(#"(?:([$€£])\s?"# + number + #")|(?:"# + number + #"\s?(usd|eur|gbp|dollars?|euros?|pounds?)\b)"#)
+        // Linear on any text: a number starts only where no digit (or digit and
+        // separator) precedes it, and digit runs are possessive, so a long run
+        // of digits is scanned once instead of once per position (quadratic).
+        let number = #"(\d{1,3}(?:,\d{3})++(?:\.\d{1,2})?|\d++(?:[.,]\d{1,2})?)"#
+        amount = compile(#"(?:([$€£])\s?"# + number + #")|(?:(?<!\d)(?<!\d[.,])"# + number + #"\s?(usd|eur|gbp|dollars?|euros?|pounds?)\b)"#)
         isoDate = compile(#"\b(\d{4})-(\d{2})-(\d{2})\b"#)
         writtenDate = compile(#"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{4}))?\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b"#)
         relativeDate = compile(#"\b(today|tomorrow|yesterday)\b"#)
-        email = compile(#"\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b"#)
+        // Starts only where a run of address characters starts (and takes it
+        // whole), so `a.a.a.…@` is read once; leading punctuation is trimmed below.
+        email = compile(#"(?<![A-Z0-9._%+-])[A-Z0-9._%+-]++@[A-Z0-9.-]+\.[A-Z]{2,}\b"#)
     }
 
     /// Each pattern runs only when the text has what any of its matches must
@@ -68,7 +73,12 @@ struct BuiltinEntities: @unchecked Sendable {
 
         if hasAt, enabled.contains("email") {
             for match in email.matches(in: text, range: whole) {
-                add("email", match.range, ns.substring(with: match.range).lowercased())
+                var range = match.range
+                while range.length > 0, let unit = UnicodeScalar(ns.character(at: range.location)),
+                      !unit.properties.isAlphabetic, !("0"..."9").contains(unit) {
+                    range = NSRange(location: range.location + 1, length: range.length - 1)
+                }
+                add("email", range, ns.substring(with: range).lowercased())
             }
         }
         if hasDigit, enabled.contains("amount") {
@@ -77,7 +87,11 @@ struct BuiltinEntities: @unchecked Sendable {
                 guard let currency = Self.currencies[symbol.lowercased()],
                       let digits = group(match, 2) ?? group(match, 3)
                 else { continue }
-                let normalised = digits.replacingOccurrences(of: ",", with: digits.contains(".") ? "" : ".")
+                // Commas are thousands separators when they group threes (`1,000`,
+                // `1,250.50`), a decimal comma otherwise (`12,5`).
+                let groups: [Substring] = digits.split(separator: ",")
+                let thousands = digits.contains(".") || groups.dropFirst().allSatisfy { $0.count == 3 }
+                let normalised = digits.replacingOccurrences(of: ",", with: thousands ? "" : ".")
                 add("amount", match.range, "\(normalised) \(currency)")
             }
         }

@@ -11,7 +11,10 @@ public struct EntityExtractor: Sendable {
     }
 
     private let patterns: [CompiledPattern]
-    private let lookups: [(entity: String, phrase: [String])]
+    /// Lookup phrases by their first word, longest first within each word.
+    private let lookups: [String: [(entity: String, phrase: [String])]]
+    /// The phrases' lengths in words, longest first.
+    private let lookupLengths: [Int]
     private let synonyms: [String: String]
     private let builtins: BuiltinEntities
     private let tokenizer = Tokenizer()
@@ -34,7 +37,9 @@ public struct EntityExtractor: Sendable {
             }
         }
         // Longest phrases first, so "credit card" wins over "card".
-        lookups = phrases.sorted { $0.1.count > $1.1.count }
+        lookups = Dictionary(grouping: phrases.sorted { $0.1.count > $1.1.count }, by: { $0.1[0] })
+            .mapValues { $0.map { (entity: $0.0, phrase: $0.1) } }
+        lookupLengths = Set(phrases.map(\.1.count)).sorted(by: >)
         var map: [String: String] = [:]
         for (canonical, variants) in rules.synonyms {
             for variant in variants { map[variant.lowercased()] = canonical }
@@ -76,24 +81,42 @@ public struct EntityExtractor: Sendable {
         found.append(contentsOf: lookupMatches(in: text))
         found.append(contentsOf: builtins.extract(from: text, offsets: offsets, referenceDate: referenceDate))
 
+        return Self.withoutOverlaps(found, scalarCount: offsets.scalarCount)
+    }
+
+    /// Keeps each entity that overlaps none kept before it, in one pass: a
+    /// position taken is marked, and every extractor's own matches are
+    /// disjoint, so the marking costs at most (extractors × text length).
+    static func withoutOverlaps(_ found: [Entity], scalarCount: Int) -> [Entity] {
+        var taken = [Bool](repeating: false, count: scalarCount + 1)
         var kept: [Entity] = []
-        for entity in found where !kept.contains(where: { $0.start < entity.end && entity.start < $0.end }) {
+        for entity in found {
+            let range = max(entity.start, 0)..<min(max(entity.end, entity.start), scalarCount)
+            guard !taken[range].contains(true) else { continue }
+            for position in range { taken[position] = true }
             kept.append(entity)
         }
         return kept.sorted { $0.start < $1.start }
     }
 
+    /// Phrases on word boundaries, longest phrases first (so "credit card"
+    /// wins over "card"), left to right within a length. Only the phrases
+    /// starting with a position's word are tried there, so the cost grows
+    /// with the text times the number of distinct phrase lengths, not with
+    /// text × table.
     private func lookupMatches(in text: String) -> [Entity] {
         guard !lookups.isEmpty else { return [] }
         let tokens = tokenizer.tokenize(text)
         let scalars = Array(text.unicodeScalars)
         var used = [Bool](repeating: false, count: tokens.count)
         var found: [Entity] = []
-        for (entity, phrase) in lookups where phrase.count <= tokens.count {
-            for start in 0...(tokens.count - phrase.count) {
-                let range = start..<(start + phrase.count)
-                guard !used[range].contains(true),
-                      zip(tokens[range], phrase).allSatisfy({ $0.text == $1 })
+        for length in lookupLengths where length <= tokens.count {
+            for start in 0...(tokens.count - length) {
+                let range = start..<(start + length)
+                guard let candidates = lookups[tokens[start].text], !used[range].contains(true),
+                      let (entity, _) = candidates.first(where: { _, phrase in
+                          phrase.count == length && zip(tokens[range], phrase).allSatisfy { $0.text == $1 }
+                      })
                 else { continue }
                 for index in range { used[index] = true }
                 let first = tokens[range.lowerBound].start
@@ -114,10 +137,13 @@ public struct EntityExtractor: Sendable {
 /// ASCII text needs no table: both offsets are the same.
 struct ScalarOffsets {
     private let scalarAtUTF16: [Int]?
+    /// The text's length in Unicode scalars.
+    let scalarCount: Int
 
     init(_ text: String) {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else {
             scalarAtUTF16 = nil
+            scalarCount = text.utf8.count
             return
         }
         var table: [Int] = []
@@ -127,6 +153,7 @@ struct ScalarOffsets {
         }
         table.append(text.unicodeScalars.count)
         scalarAtUTF16 = table
+        scalarCount = text.unicodeScalars.count
     }
 
     func scalarOffset(utf16 offset: Int) -> Int {

@@ -10,20 +10,34 @@ public struct APIError: HTTPResponseError, Sendable {
     public let status: HTTPResponse.Status
     public let code: String
     public let message: String
+    /// Sent with the error: `Retry-After`, `Allow`, `Connection: close`.
+    public var headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, code: String, message: String) {
+    public init(_ status: HTTPResponse.Status, code: String, message: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = ErrorBody(error: .init(code: code, message: message))
-        var headers = HTTPFields()
+        var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"parley\"" }
-        let data = (try? JSONEncoder().encode(body)) ?? Data(#"{"error":{"code":"internal","message":"internal error"}}"#.utf8)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: jsonBody)))
+    }
+
+    /// `{"error": {"code", "message"}}`, encoded.
+    var jsonBody: [UInt8] {
+        let body = ErrorBody(error: .init(code: code, message: message))
+        return Array((try? JSONEncoder().encode(body)) ?? Data(#"{"error":{"code":"internal","message":"internal error"}}"#.utf8))
+    }
+
+    /// The same error with one more header.
+    func with(_ name: HTTPField.Name, _ value: String) -> APIError {
+        var copy = self
+        copy.headers[name] = value
+        return copy
     }
 
     struct ErrorBody: Encodable {
@@ -52,7 +66,16 @@ public struct APIError: HTTPResponseError, Sendable {
         case let .gone(message): APIError(.gone, code: "erased", message: message)
         case .integration: APIError(.badGateway, code: "integration_unavailable", message: "a connected system did not answer; try again")
         case .modelUnavailable: APIError(.serviceUnavailable, code: "model_unavailable", message: "no NLU model is loaded")
+        case .storageFull: insufficientStorage
+        case let .idempotencyKeyReused(message): APIError(.unprocessableContent, code: "idempotency_key_reused", message: message)
         default: internalError
         }
     }
+
+    /// 507: the disk is full; nothing of the request was stored, and a retry later may succeed.
+    static let insufficientStorage = APIError(
+        .init(code: 507, reasonPhrase: "Insufficient Storage"), code: "insufficient_storage",
+        message: "the server's disk is full: nothing of this request was stored; try again later",
+        headers: [.retryAfter: "60"]
+    )
 }

@@ -42,6 +42,20 @@ public struct Endpoint: Sendable, Hashable {
     public static let createHold = Endpoint(method: .post, path: "/v1/holds", roles: [.admin])
     public static let releaseHold = Endpoint(method: .post, path: "/v1/holds/{id}/release", roles: [.admin])
     public static let createExport = Endpoint(method: .post, path: "/v1/exports", roles: [.admin])
+    public static let reviewItems = Endpoint(method: .get, path: "/v1/review", roles: [.agent, .admin])
+    public static let labelReviewItem = Endpoint(method: .post, path: "/v1/review/{id}/label", roles: [.agent, .admin])
+    public static let dismissReviewItem = Endpoint(method: .post, path: "/v1/review/{id}/dismiss", roles: [.agent, .admin])
+    public static let labelTurn = Endpoint(method: .post, path: "/v1/conversations/{id}/turns/{seq}/label", roles: [.agent, .admin])
+    public static let candidateIntents = Endpoint(method: .get, path: "/v1/intents/candidates", roles: [.admin])
+    public static let addIntent = Endpoint(method: .post, path: "/v1/intents", roles: [.admin])
+    public static let mapIntent = Endpoint(method: .post, path: "/v1/intents/candidates/{name}/map", roles: [.admin])
+    public static let model = Endpoint(method: .get, path: "/v1/models/{version}", roles: [.admin])
+    public static let modelLabels = Endpoint(method: .get, path: "/v1/models/{version}/labels", roles: [.admin])
+    public static let promoteModel = Endpoint(method: .post, path: "/v1/models/{version}/promote", roles: [.admin])
+    public static let rollbackModel = Endpoint(method: .post, path: "/v1/models/rollback", roles: [.admin])
+    public static let modelDiff = Endpoint(method: .get, path: "/v1/models/diff", roles: [.admin])
+    public static let shadowReport = Endpoint(method: .get, path: "/v1/models/shadow", roles: [.admin])
+    public static let setShadow = Endpoint(method: .post, path: "/v1/models/shadow", roles: [.admin])
     public static let health = Endpoint(method: .get, path: "/healthz", roles: nil)
     public static let metrics = Endpoint(method: .get, path: "/metrics", roles: [.admin], openOnLoopback: true)
     public static let openAPI = Endpoint(method: .get, path: "/openapi.json", roles: nil)
@@ -50,5 +64,32 @@ public struct Endpoint: Sendable, Hashable {
         sendMessage, replies, webhook, parse, transcript, queues, queueHandoffs, claim, agentReply, resolve,
         reveal, models, auditExport, retentionPlan, retentionRuns, retentionApply, erasures, createErasure, erasure,
         erasureReceipt, holds, createHold, releaseHold, createExport, health, metrics, openAPI,
+        reviewItems, labelReviewItem, dismissReviewItem, labelTurn, candidateIntents, addIntent, mapIntent,
+        model, modelLabels, promoteModel, rollbackModel, modelDiff, shadowReport, setShadow,
     ]
+}
+
+extension Endpoint {
+    /// Whether `path` (as received, still percent-encoded) has this
+    /// endpoint's shape: the same segments, a `{parameter}` standing for any
+    /// one non-empty segment.
+    func matches(path: String) -> Bool {
+        let template = self.path.split(separator: "/", omittingEmptySubsequences: false)
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard template.count == segments.count else { return false }
+        return zip(template, segments).allSatisfy { pattern, segment in
+            pattern.hasPrefix("{") ? !segment.isEmpty : pattern == segment
+        }
+    }
+
+    /// The methods served at `path`, for the `Allow` header of a 405 (HEAD
+    /// wherever GET is); empty when no endpoint has that shape.
+    static func allowedMethods(at path: String) -> [HTTPRequest.Method] {
+        var methods: [HTTPRequest.Method] = []
+        for endpoint in all where endpoint.matches(path: path) && !methods.contains(endpoint.method) {
+            methods.append(endpoint.method)
+            if endpoint.method == .get { methods.append(.head) }
+        }
+        return methods
+    }
 }

@@ -22,3 +22,21 @@ public struct ParleyRequestContext: RequestContext {
         return address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
     }
 }
+
+extension ParleyRequestContext {
+    /// The peer as the authentication throttle counts it: an IPv4 address,
+    /// or an IPv6 address's /64 (one host's usual share); nil when unknown.
+    var clientAddress: String? {
+        switch remoteAddress {
+        case let .v4(address)?:
+            return address.host
+        case let .v6(address)?:
+            var bytes = address.address.sin6_addr
+            let prefix = withUnsafeBytes(of: &bytes) { Array($0.prefix(8)) }
+            if prefix.allSatisfy({ $0 == 0 }), let mapped = remoteAddress?.ipAddress { return mapped }
+            return prefix.map { String($0, radix: 16) }.joined(separator: ":") + "::/64"
+        default:
+            return nil
+        }
+    }
+}

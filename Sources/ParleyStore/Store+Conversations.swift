@@ -22,6 +22,8 @@ extension Store {
     /// customer's key and the conversation's own key is shredded).
     @discardableResult
     public func commit(_ commit: TurnCommit) async throws(StoreError) -> [Int] {
+        // Refused whole, before any write (its subject and key included), when the disk is nearly full.
+        try space?.requireReserve()
         var existing = try await read { db in try ConversationRecord.fetchOne(db, key: commit.conversationID) }
         if let current = existing, current.channel != nil, current.channel != commit.channel {
             throw .conflict(Self.unavailable(commit.conversationID))
@@ -90,6 +92,12 @@ extension Store {
                     sql: "INSERT INTO pii_vault (conversation_id, turn_seq, entity_type, value, created_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [commit.conversationID, item.seq, item.type, item.sealed, commit.now]
                 )
+            }
+            if let idempotency = commit.idempotency {
+                try Self.insertIdempotentReply(idempotency, conversationID: commit.conversationID, key: key, now: commit.now, db)
+            }
+            if let review = commit.review, let turnID = firstCustomerTurn, let turn = turns.first(where: { $0.role == Role.customer.rawValue }) {
+                try Self.recordReview(review, turnID: turnID, conversationID: commit.conversationID, seq: turn.seq, now: commit.now, db)
             }
             if let handoff = commit.handoff {
                 var record = HandoffRecord(

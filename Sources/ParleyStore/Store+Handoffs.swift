@@ -91,8 +91,13 @@ extension Store {
     }
 
     /// Closes the handoff with the agent's feedback and hands the conversation back to the bot.
+    ///
+    /// The message that triggered the handoff gets the intent as its label
+    /// (source `feedback`, by `labelledBy`), replacing an earlier label;
+    /// `proposesIntent` records an intent the domain does not know yet as a candidate.
     public func resolve(
-        conversationID: String, agent: String, correctIntent: String, note: String?, now: Date, audit: [AuditAppend] = []
+        conversationID: String, agent: String, correctIntent: String, note: String?, now: Date, audit: [AuditAppend] = [],
+        labelledBy: String? = nil, proposesIntent: Bool = false
     ) async throws(StoreError) -> HandoffRecord {
         let subjectID = try await requireHeld(conversationID, by: agent).subjectID
         let key = try await subjectKey(subjectID)
@@ -113,6 +118,23 @@ extension Store {
                 agent: agent, createdAt: now
             )
             try feedback.insert(db)
+            if let turnID = handoff.turnID, let turn = try TurnRecord.fetchOne(db, key: turnID), !turn.sealedText.isEmpty {
+                try db.execute(sql: "DELETE FROM label WHERE turn_id = ?", arguments: [turnID])
+                try db.execute(sql: """
+                    INSERT INTO label (turn_id, conversation_id, seq, source, intent, predicted_intent, labelled_by, labelled_at, feedback_id)
+                    VALUES (?, ?, ?, 'feedback', ?, ?, ?, ?, ?)
+                    """, arguments: [turnID, conversationID, turn.seq, correctIntent, predicted, labelledBy ?? agent, now, feedback.id])
+                try db.execute(
+                    sql: "UPDATE review_item SET status = 'labelled', closed_at = ?, closed_by = ? WHERE turn_id = ? AND status = 'open'",
+                    arguments: [now, labelledBy ?? agent, turnID]
+                )
+            }
+            if proposesIntent {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO candidate_intent (name, status, proposed_by, proposed_at) VALUES (?, 'pending', ?, ?)",
+                    arguments: [correctIntent, labelledBy ?? agent, now]
+                )
+            }
             handoff.status = .resolved
             handoff.resolvedAt = now
             try handoff.update(db)

@@ -20,12 +20,15 @@ public final class Store: Sendable {
     /// True when the database holds customers but the keyring holds none of
     /// their keys (it was missing or empty): only when opened `allowingLostKeyring`.
     public let keyringLost: Bool
+    /// The free space of the data directory's disk (nil in memory).
+    public let space: StorageSpace?
 
     /// Opens the store. A keyring that is missing or holds no customer keys
     /// while the database holds customers is refused (``StoreError/keyringMissing(path:subjects:)``)
     /// unless `allowingLostKeyring`, for the commands that deal with that loss.
     public init(location: StoreLocation, keys: KeyHierarchy, options: StoreOptions = StoreOptions(), allowingLostKeyring: Bool = false) throws(StoreError) {
         self.location = location
+        space = location.directoryURL.map { StorageSpace(directory: $0, reserveBytes: options.reserveBytes) }
         let since = DatabaseEncryption.failureSerial()
         var keyringLost = false
         var notices: [String] = []
@@ -75,11 +78,25 @@ public final class Store: Sendable {
                 if keyringLost, !allowingLostKeyring { throw try Self.keyringMissing(keyringPath, pool) }
             }
         } catch {
-            throw Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
+            let mapped = Self.map(error, files: [location.databasePath, location.keyringPath].compactMap { $0 }, since: since)
+            // Opening writes (recovery, migrations): on a full disk, say so.
+            if case .diskFull = mapped, let space { throw space.fullError() }
+            throw mapped
         }
         self.keyringLost = keyringLost
         groupCommit = GroupCommit(writer: database)
         recoveryNotice = notices.isEmpty ? nil : notices.joined(separator: "; ")
+    }
+
+    /// A store over parts already opened (``openReadOnlyCopy(at:keys:options:)``).
+    init(database: any DatabaseWriter, keyring: SubjectKeyring, location: StoreLocation, space: StorageSpace?) {
+        self.database = database
+        self.keyring = keyring
+        self.location = location
+        self.space = space
+        groupCommit = GroupCommit(writer: database)
+        recoveryNotice = nil
+        keyringLost = false
     }
 
     /// A missing keyring must not be replaced by an empty one in silence:
@@ -141,13 +158,18 @@ public final class Store: Sendable {
         guard result == ["ok"] else { throw .database("integrity check failed") }
     }
 
-    /// Runs a write transaction, mapping errors to ``StoreError``.
+    /// Runs a write transaction, mapping errors to ``StoreError`` (a full
+    /// disk names the data directory and its free space).
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {
             return try await database.write { db in
                 do { return try updates(db) } catch { throw DatabaseEncryption.authenticationError(error) }
             }
-        } catch { throw Self.map(error) }
+        } catch {
+            let mapped = Self.map(error)
+            if case .diskFull = mapped, let space { throw space.fullError() }
+            throw mapped
+        }
     }
 
     /// Runs a write transaction inside a group commit (see ``GroupCommit``):
@@ -170,6 +192,8 @@ public final class Store: Sendable {
 
     /// SQLITE_IOERR_AUTH, which the VFS returns when a page fails authentication.
     static let authenticationFailureCode: Int32 = 10 | (28 << 8)
+    /// SQLITE_IOERR_SHMSIZE: the WAL index could not grow (the disk is full).
+    static let shmSizeFailureCode: Int32 = 10 | (19 << 8)
 
     /// Maps an error of an operation on `files` that began when the failure
     /// serial was `since` (opening, migrating, copying: outside a statement
@@ -214,6 +238,8 @@ public final class Store: Sendable {
                 return .authenticationFailed(file: "(unknown file)", page: nil, kind: "database")
             }
             return .authenticationFailed(file: failure.path, page: failure.page, kind: failure.kind)
+        case let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.extendedResultCode.rawValue == Self.shmSizeFailureCode:
+            return .diskFull(directory: nil, freeBytes: nil)
         case let error as DatabaseError where error.resultCode == .SQLITE_NOTADB:
             return .keys("the file is not an encrypted Parley database (or its first page is damaged)")
         case let error as DatabaseError:

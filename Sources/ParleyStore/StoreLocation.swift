@@ -12,6 +12,11 @@ public enum StoreLocation: Sendable, Hashable {
     public static let databaseFileName = "parley.db"
     public static let keyringFileName = "keyring.db"
 
+    var directoryURL: URL? {
+        if case let .directory(url) = self { return url }
+        return nil
+    }
+
     var databasePath: String? {
         if case let .directory(url) = self { return url.appendingPathComponent(Self.databaseFileName).path }
         return nil

@@ -9,12 +9,21 @@ public struct StoreOptions: Sendable, Hashable {
     /// rotation, restore, migration) is written through a cache of this size too.
     public var pageCacheKiB: Int
 
+    /// Customer turns are refused (nothing written) while the data
+    /// directory's disk has less free space than this, so that the writes
+    /// that must not be lost (audit entries, agents' actions, checkpoints
+    /// folding the WAL into the database) still find room.
+    public var reserveBytes: UInt64
+
+    public static let defaultReserveBytes: UInt64 = 64 << 20
+
     /// Benchmarks only: the same store on plain SQLite files, to price the
     /// encryption of a workload. Not reachable from the CLI or any
     /// configuration file: only code that imports the `Benchmarks` SPI sets it.
     @_spi(Benchmarks) public var encrypted = true
 
-    public init(pageCacheKiB: Int = StoreOptions.defaultPageCacheKiB) {
+    public init(pageCacheKiB: Int = StoreOptions.defaultPageCacheKiB, reserveBytes: UInt64 = StoreOptions.defaultReserveBytes) {
         self.pageCacheKiB = max(pageCacheKiB, Self.minimumPageCacheKiB)
+        self.reserveBytes = reserveBytes
     }
 }

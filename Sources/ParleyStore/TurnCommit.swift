@@ -39,6 +39,37 @@ public struct TurnCommit: Sendable {
         }
     }
 
+    /// Marks the turn's customer message for the review queue (the bot was unsure of it).
+    public struct Review: Sendable {
+        /// Why the turn is worth an agent's look: `low_confidence`, `ambiguous`, `fallback` or `handoff`.
+        public var reason: String
+        /// The escalation rule, for a handoff.
+        public var rule: String?
+        /// A keyed hash of the normalised redacted text: one open item per text.
+        public var textKey: Data
+        public var predictedIntent: String
+        public var confidence: Double
+        public var margin: Double
+        /// Whether a new item may be opened (sampling); a repeat of an open item is always counted.
+        public var sampled: Bool
+        /// No new item is opened while this many are open.
+        public var maxOpen: Int
+
+        public init(
+            reason: String, rule: String?, textKey: Data, predictedIntent: String, confidence: Double, margin: Double,
+            sampled: Bool, maxOpen: Int
+        ) {
+            self.reason = reason
+            self.rule = rule
+            self.textKey = textKey
+            self.predictedIntent = predictedIntent
+            self.confidence = confidence
+            self.margin = margin
+            self.sampled = sampled
+            self.maxOpen = maxOpen
+        }
+    }
+
     public var conversationID: String
     public var customerID: String?
     /// The channel delivering the turn; a conversation stays with the channel that started it.
@@ -48,6 +79,8 @@ public struct TurnCommit: Sendable {
     public var tracker: Data
     public var messages: [Message]
     public var handoff: NewHandoff?
+    /// The customer message goes to the review queue (see ``Review``).
+    public var review: Review?
     public var now: Date
     /// Audit entries written in the same transaction as the turn, given the
     /// pseudonymous subject the turn is stored under (known only in the commit).
@@ -55,10 +88,13 @@ public struct TurnCommit: Sendable {
     /// Audit entries for moving an anonymous conversation to its customer's
     /// subject (the old subject is shredded), written in that move's transaction.
     public var linkAudit: @Sendable (_ fromSubject: String, _ toSubject: String) -> [AuditAppend]
+    /// The channel's idempotency key for this message and what to answer a
+    /// retry with, stored (sealed) in the turn's transaction.
+    public var idempotency: IdempotentReply?
 
     public init(
         conversationID: String, customerID: String?, channel: String, status: ConversationRecord.Status, tracker: Data,
-        messages: [Message], handoff: NewHandoff?, now: Date,
+        messages: [Message], handoff: NewHandoff?, review: Review? = nil, now: Date,
         audit: @escaping @Sendable (_ subjectID: String) -> [AuditAppend] = { _ in [] },
         linkAudit: @escaping @Sendable (_ fromSubject: String, _ toSubject: String) -> [AuditAppend] = { _, _ in [] }
     ) {
@@ -71,7 +107,9 @@ public struct TurnCommit: Sendable {
         self.tracker = tracker
         self.messages = messages
         self.handoff = handoff
+        self.review = review
         self.now = now
+        self.idempotency = nil
     }
 }
 

@@ -71,12 +71,11 @@ import Testing
         let details = try await Self.handledTurn(engine, text: "What is the status of order #12345?", conversation: "cascade-1")
         #expect(["linear", "hybrid"].contains(details["nlu_stage"]))
 
-        // Retraining finds every training text's embedding in the sealed cache.
+        // Retraining (as 'parley train' does) finds every training text's embedding in the sealed cache.
         let again = LogRecorder()
         let retrainer = EngineBootstrap(configuration: configuration, logger: again.logger)
-        let models = try await retrainer.models(store: engine.store)
-        let encoder = try #require(retrainer.loadEncoder())
-        let model = try retrainer.trainModel(bot: engine.bot, feedback: [], encoder: encoder, models: models)
+        let learning = try await retrainer.learningService(store: engine.store, audit: engine.audit)
+        let model = try await learning.train(activate: false, by: .system).model
         #expect(model.hybrid != nil)
         #expect(again.all.contains { $0.contains("training texts embedded") && $0.contains("train.embedded=0") })
     }

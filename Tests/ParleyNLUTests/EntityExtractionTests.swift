@@ -41,6 +41,24 @@ struct EntityExtractionTests {
         #expect(entities.map(\.value) == ["1250.50 USD", "30 EUR", "7 GBP", "12.5 EUR"])
     }
 
+    @Test func commasGroupingThreesAreThousandsSeparatorsOtherwiseADecimalPoint() throws {
+        let entities = try extract("pay $1,000 or 2,500 euros or 12,50 EUR", EntityRules(builtins: ["amount"]))
+        #expect(entities.map(\.value) == ["1000 USD", "2500 EUR", "12.50 EUR"])
+    }
+
+    @Test func noAmountStartsInsideALongerNumber() throws {
+        // Formerly "234 usd" was found inside "1.234 usd" (and each position of a
+        // digit run was tried, which made a long run quadratic).
+        #expect(try extract("ref 1.234 usd", EntityRules(builtins: ["amount"])).isEmpty)
+        #expect(try extract("12345 usd", EntityRules(builtins: ["amount"])).map(\.value) == ["12345 USD"])
+    }
+
+    @Test func anEmailAfterPunctuationStartsAtItsFirstLetter() throws {
+        let entities = try extract("(.jane@example.com)", EntityRules(builtins: ["email"]))
+        #expect(entities.map(\.value) == ["jane@example.com"])
+        #expect(entities.first?.start == 2)
+    }
+
     @Test func extractsIsoWrittenAndRelativeDates() throws {
         let entities = try extract("on 2024-02-29, 3rd March 2025, Jan 5 or tomorrow", EntityRules(builtins: ["date"]))
         #expect(entities.map(\.value) == ["2024-02-29", "2025-03-03", "2025-01-05", "2025-06-16"])

@@ -64,12 +64,17 @@ import Testing
 
     @Test func failedAuthenticationFloodWritesOneAuditEntryPerMinute() async throws {
         let test = try await TestApp.make()
+        let started = ContinuousClock.now
         try await test.app.test(.router) { client in
             for _ in 0..<50 { _ = try await client.get("/v1/queues", token: "prl_0000000000000000_" + String(repeating: "0", count: 64)) }
         }
+        // One entry a started minute (a slow machine may cross minute windows), never one a request.
+        let windows = Int((ContinuousClock.now - started).components.seconds / 60) + 1
         let size = try await test.engine.store.auditFrontier().size
         let failures = try await test.engine.audit.entries(1...size).filter { $0.action == "auth.failed" }
-        #expect(failures.count == 1)
+        #expect(failures.count >= 1 && failures.count <= windows)
+        let folded = failures.compactMap { $0.details["folded_since_last_entry"].flatMap(Int.init) }.reduce(0, +)
+        #expect(folded + failures.count <= 50)
         let metrics = test.engine.metrics.render()
         #expect(metrics.contains(#"parley_auth_failures_total{reason="invalid_token"} 50"#))
     }

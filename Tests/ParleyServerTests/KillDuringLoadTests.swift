@@ -29,7 +29,7 @@ import Glibc
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kill9-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let token = try await Self.prepare(root)
-        let server = try ServerProcess.start(root: root)
+        let server = try await ServerProcess.start(root: root)
         defer { server.kill() }
 
         let ledger = Ledger()
@@ -40,11 +40,15 @@ import Glibc
                         var headers = HTTPFields()
                         headers[.contentType] = "application/json"
                         headers[.authorization] = "Bearer \(token)"
-                        for turn in 1... {
+                        var answered = 0, refused = 0
+                        while refused < 1_000 {
                             let body = ByteBuffer(string: #"{"text": "What is the status of order #12345?"}"#)
                             guard let response = try? await http.post("/v1/conversations/kill-\(client)/messages", headers: headers, body: body) else { return }
+                            // A full turn queue (503) stores nothing and may be sent again; anything else ends this client.
+                            if response.status == .serviceUnavailable { refused += 1; continue }
                             guard response.status == .ok else { return }
-                            if await ledger.acknowledge(client: client, turn: turn) >= Self.killAfter { server.kill() }
+                            answered += 1
+                            if await ledger.acknowledge(client: client, turn: answered) >= Self.killAfter { server.kill() }
                         }
                     }
                 }
@@ -108,7 +112,17 @@ final class ServerProcess: @unchecked Sendable {
         self.port = port
     }
 
-    static func start(root: URL) throws -> ServerProcess {
+    /// Starts the server; the blocking reads of its output run on a dispatch
+    /// thread, never on one of the few threads Swift concurrency shares.
+    static func start(root: URL) async throws -> ServerProcess {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try startBlocking(root: root) })
+            }
+        }
+    }
+
+    private static func startBlocking(root: URL) throws -> ServerProcess {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("parley")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -136,7 +150,8 @@ final class ServerProcess: @unchecked Sendable {
         return ServerProcess(process: process, port: port)
     }
 
-    /// SIGKILL, once; later calls do nothing.
+    /// SIGKILL, once; later calls do nothing. Waits for the exit (a blocking
+    /// wait, but a kill -9 ends the process at once).
     func kill() {
         lock.lock()
         defer { lock.unlock() }

@@ -3,6 +3,7 @@ import Logging
 import ParleyAudit
 import ParleyCrypto
 import ParleyEngine
+import ParleyLearning
 import ParleyNLU
 import ParleyRedaction
 import ParleyEscalation
@@ -36,9 +37,32 @@ public enum StarterBot {
         }
     }()
 
+    /// The starter bot's model as an installation trains it: without the
+    /// frozen held-out split of the learning loop's gate (trained once per process).
+    public static let heldOutModel: NLUModel = {
+        do {
+            let bot = try bot()
+            let set = TrainingSet.build(bot: bot.trainingData, intents: bot.domain.intents, labels: [], settings: GateSettings())
+            return try Training.train(
+                data: set.data, hyperParameters: bot.hyperParameters, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), now: now
+            )
+        } catch {
+            fatalError("the starter bot does not train: \(error)")
+        }
+    }()
+
     /// A fresh in-memory store with the starter CRM seeded at ``now``.
     public static func store() async throws -> Store {
-        let store = try Store(location: .inMemory, keys: KeyHierarchy(master: .random()))
+        try await seeded(Store(location: .inMemory, keys: KeyHierarchy(master: .random())))
+    }
+
+    /// A fresh encrypted store in `directory` (through the VFS, as installed), the starter CRM seeded.
+    public static func store(in directory: URL, keys: KeyHierarchy? = nil, options: StoreOptions = StoreOptions()) async throws -> Store {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try await seeded(Store(location: .directory(directory), keys: keys ?? KeyHierarchy(master: .random()), options: options))
+    }
+
+    private static func seeded(_ store: Store) async throws -> Store {
         let files = CRMImporter.Files.inDirectory(botDirectory.appendingPathComponent("crm"))
         _ = try await CRMImporter(now: now).importFiles(files, into: store)
         return store
@@ -58,14 +82,15 @@ public enum StarterBot {
         store: Store? = nil,
         records: (any CustomerRecordsProvider)? = nil,
         redactor: Redactor? = nil,
-        logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+        clock: @escaping @Sendable () -> Date = { now }
     ) async throws -> ParleyEngine {
         let store = if let store { store } else { try await self.store() }
-        let audit = try AuditTrail(store: store, signingSeed: .random(), origin: "test.parley/audit", clock: { now })
+        let audit = try AuditTrail(store: store, signingSeed: .random(), origin: "test.parley/audit", clock: clock)
         return try ParleyEngine(
             store: store, audit: audit, bot: bot(), escalation: escalation(), model: model,
             redactor: redactor ?? Redactor(policy: PIIPolicyReader.load(policiesDirectory.appendingPathComponent("pii.yml"))),
-            records: records?.records(store: store), logger: logger, clock: { now }
+            records: records?.records(store: store), logger: logger, clock: clock
         )
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import ParleyAudit
 import ParleyCrypto
 import ParleyEngine
+import ParleyLearning
 import ParleyStore
 
 /// A real installation in a temporary directory (encrypted store, keyring,
@@ -23,9 +24,11 @@ public struct TestInstallation: Sendable {
     /// start runs before serving (erasures applied again, interrupted work finished).
     public static func open(
         at root: URL = FileManager.default.temporaryDirectory.appendingPathComponent("install-\(UUID().uuidString)"),
-        startUp: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }
+        startUp: Bool = true, clock: @escaping @Sendable () -> Date = { Date() },
+        learning: LearningSettings? = nil
     ) async throws -> TestInstallation {
-        let configuration = StarterBot.configuration(installedUnder: root)
+        var configuration = StarterBot.configuration(installedUnder: root)
+        if let learning { configuration.learning = learning }
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
         try bootstrap.prepareDataDirectory()
@@ -35,10 +38,26 @@ public struct TestInstallation: Sendable {
         try await bootstrap.seedCRMIfEmpty(store, audit: audit)
         let retention = try await bootstrap.retention(store: store, audit: audit)
         if startUp { try await retention.startUp() }
-        let engine = try ParleyEngine(
-            store: store, audit: audit, bot: StarterBot.bot(), escalation: StarterBot.escalation(), model: StarterBot.model,
-            redactor: bootstrap.redactor(keys: keys), retention: retention, logger: logger, clock: clock
-        )
+        let engine: ParleyEngine
+        if learning != nil {
+            // The learning loop's installation: the model registry, with a first
+            // model trained as a fresh installation trains it (held-out split excluded).
+            let models = try await bootstrap.models(store: store)
+            let service = try await bootstrap.learningService(store: store, audit: audit)
+            try await service.installInitial(StarterBot.heldOutModel, by: .system)
+            let state = try await store.modelState()
+            engine = try ParleyEngine(
+                store: store, audit: audit, bot: StarterBot.bot(), escalation: StarterBot.escalation(),
+                model: try await service.loadActiveModel() ?? StarterBot.heldOutModel,
+                redactor: bootstrap.redactor(keys: keys), retention: retention, learning: configuration.learning, models: models,
+                overlay: try await store.intentOverlay(), generation: state?.generation ?? 0, logger: logger, clock: clock
+            )
+        } else {
+            engine = try ParleyEngine(
+                store: store, audit: audit, bot: StarterBot.bot(), escalation: StarterBot.escalation(), model: StarterBot.model,
+                redactor: bootstrap.redactor(keys: keys), retention: retention, logger: logger, clock: clock
+            )
+        }
         return TestInstallation(
             root: root, configuration: configuration, bootstrap: bootstrap, keys: keys, store: store, audit: audit,
             retention: retention, engine: engine

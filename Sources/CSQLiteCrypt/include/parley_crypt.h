@@ -262,6 +262,15 @@ int parley_crypt_open(int cipher, const unsigned char key[PARLEY_CRYPT_KEY_BYTES
                       const unsigned char *ad, size_t ad_len, const unsigned char *sealed, size_t len,
                       const unsigned char tag[PARLEY_CRYPT_TAG_BYTES], unsigned char *out);
 
+/**
+ * Tests only: while `directory` is set (an absolute path prefix), every write
+ * through the VFS that would make a file under it longer fails with
+ * SQLITE_FULL, as on a disk without free blocks; NULL ends it. Available in
+ * debug builds (PARLEY_CRYPT_TESTING); in release builds it does nothing and
+ * returns SQLITE_MISUSE, so it cannot be switched on in production.
+ */
+int parley_crypt_simulate_full_disk(const char *directory);
+
 #ifdef __cplusplus
 }
 #endif

@@ -50,35 +50,35 @@ struct Serve: AsyncParsableCommand {
         let metrics = MetricsRegistry()
         MetricsSystem.bootstrap(metrics.metricsFactory)
         let engine = try await bootstrap.engine(trainIfMissing: true, metrics: metrics)
-        if try await !engine.tokens.hasActiveToken(role: .channel) {
-            logger.notice("no channel token exists: customer endpoints accept requests from loopback without a token; create one with 'parley tokens create --role channel'")
-        }
+        var settings = try await serverSettings(configuration, engine: engine, logger: logger)
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.server.host) {
             logger.warning("binding a non-loopback address: the API is reachable from the network", metadata: ["server.host": "\(configuration.server.host)"])
         }
-        var settings = ServerSettings(
-            host: configuration.server.host, port: configuration.server.port,
-            maxBodyBytes: configuration.server.maxBodyBytes
-        )
         settings.console = ConsoleSettings(
             idleTimeout: Double(configuration.console.idleTimeoutMinutes * 60),
             absoluteTimeout: Double(configuration.console.absoluteTimeoutHours * 3600),
             secureCookie: ConsoleSettings.SecureCookie(rawValue: configuration.console.secureCookie) ?? .auto
         )
-        let app = buildApplication(
-            engine: engine,
-            settings: settings,
-            logger: logger,
-            models: bootstrap.models
-        )
-        try await engine.audit.record(Principal.system.event("server.start", details: [
+        let app = buildApplication(engine: engine, settings: settings, logger: logger, models: bootstrap.models)
+        // Failed sign-ins a previous run counted but had not written out (it stopped or crashed meanwhile).
+        await engine.authFailures.closeWindows(all: true)
+        try await engine.recordServerStart(details: [
             "version": ParleyVersion.current, "model": engine.model.metadata.version,
             "host": configuration.server.host, "port": String(configuration.server.port),
-        ]))
+        ])
+        if engine.store.space?.isBelowReserve == true {
+            logger.warning("the data directory's disk is below its reserve: customer turns are answered 507 until space returns", metadata: [
+                "storage.free_bytes": "\(engine.store.space?.freeBytes ?? 0)", "storage.reserve_bytes": "\(engine.store.space?.reserveBytes ?? 0)",
+            ])
+        }
         let checkpoints = AuditCheckpointService(
-            audit: engine.audit, interval: .seconds(configuration.audit.checkpointIntervalSeconds), logger: logger
+            audit: engine.audit, interval: .seconds(configuration.audit.checkpointIntervalSeconds), logger: logger,
+            authFailures: engine.authFailures
         )
-        var services: [any Service] = [checkpoints]
+        var services: [any Service] = [
+            checkpoints,
+            ModelWatchService(engine: engine, interval: .milliseconds(configuration.learning.watchIntervalMilliseconds), logger: logger),
+        ]
         if let retention = engine.retention {
             services.append(RetentionService(retention: retention, schedule: configuration.retention.schedule, logger: logger))
         }
@@ -86,5 +86,46 @@ struct Serve: AsyncParsableCommand {
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         logger.info("parley stopped")
+    }
+
+    /// The server's limits from the configuration, logged once: the
+    /// connection cap (under the open-file limit, raised to its hard limit),
+    /// the turn queue, and who may use the customer endpoints without a token.
+    private func serverSettings(_ configuration: ParleyConfiguration, engine: ParleyEngine, logger: Logger) async throws -> ServerSettings {
+        let server = configuration.server
+        let openFiles = FileDescriptorLimit.raiseToHardLimit()
+        let connections = FileDescriptorLimit.connectionCap(configured: server.maxConnections, limit: openFiles)
+        if connections < server.maxConnections {
+            logger.warning("server.max_connections lowered to fit the open-file limit; raise LimitNOFILE", metadata: [
+                "server.max_connections": "\(connections)", "process.open_file_limit": "\(openFiles)",
+            ])
+        }
+        let loopback = TokenlessLoopback(rawValue: server.tokenlessLoopback) ?? .auto
+        var settings = ServerSettings(
+            host: server.host, port: server.port, maxBodyBytes: server.maxBodyBytes,
+            idleTimeout: .seconds(server.idleTimeoutSeconds), bodyTimeout: .seconds(server.bodyTimeoutSeconds),
+            maxConnections: connections, tokenlessLoopback: loopback
+        )
+        if server.maxConcurrentTurns > 0 { settings.turnQueue.maxConcurrent = server.maxConcurrentTurns }
+        settings.turnQueue.maxQueued = server.maxQueuedTurns
+        settings.turnQueue.maxWait = .seconds(server.queueTimeoutSeconds)
+        logger.info("server limits", metadata: [
+            "server.max_connections": "\(connections)", "server.idle_timeout_seconds": "\(server.idleTimeoutSeconds)",
+            "server.body_timeout_seconds": "\(server.bodyTimeoutSeconds)", "server.max_body_bytes": "\(server.maxBodyBytes)",
+            "server.max_concurrent_turns": "\(settings.turnQueue.maxConcurrent)", "server.max_queued_turns": "\(settings.turnQueue.maxQueued)",
+        ])
+        switch loopback {
+        case .always:
+            logger.warning("server.tokenless_loopback is always: customer endpoints serve loopback requests without a channel token")
+        case .never:
+            logger.notice("server.tokenless_loopback is never: customer endpoints need a channel token")
+        case .auto:
+            if try await engine.tokens.channelTokenEverCreated() {
+                logger.notice("customer endpoints need a channel token (one was created; revoking them all does not reopen tokenless access: set server.tokenless_loopback)")
+            } else {
+                logger.notice("no channel token was ever created: customer endpoints accept requests from loopback without a token until one is; create one with 'parley tokens create --role channel'")
+            }
+        }
+        return settings
     }
 }

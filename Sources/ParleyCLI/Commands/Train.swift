@@ -5,13 +5,20 @@ import ParleyEngine
 /// `parley train`: trains the bot's NLU model and writes a versioned model file.
 struct Train: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Train the NLU model from the bot's data (and the agents' feedback) and activate it.",
-        discussion: "The model is written to <data dir>/models/<version>.parleymodel. With the sentence encoder (paths.encoder_file), the model gets the NLU cascade's hybrid stage; the training texts' embeddings are cached, sealed, in <data dir>/models/embeddings.cache, so retraining embeds only new texts. A running server picks a new model up on restart."
+        abstract: "Train the NLU model from the bot's data (and the agents' labels) and activate it, without a gate.",
+        discussion: """
+            The model is written to <data dir>/models/<version>.parleymodel and registered; like every model it \
+            is trained without the frozen held-out split. With the sentence encoder (paths.encoder_file), the \
+            model gets the NLU cascade's hybrid stage; the training texts' embeddings are cached, sealed, in \
+            <data dir>/models/embeddings.cache, so retraining embeds only new texts. It serves at once (a running \
+            server swaps within a second); use 'parley learn' to promote only a model that passes the gate. A \
+            domain intent without examples is refused, and named.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Do not add the agents' resolved-handoff feedback to the training data.")
+    @Flag(help: "Do not add the agents' labels (resolutions, review, corrections) to the training data.")
     var noFeedback = false
 
     @Flag(help: "Write the model but keep the current one active.")
@@ -21,26 +28,21 @@ struct Train: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let configuration = try global.load()
-        let logger = global.logger(configuration)
-        let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
-        let bot = try bootstrap.loadBot()
-        let data = try CommandContext(global).open()
-        let feedback = noFeedback ? [] : try await data.store.feedbackExamples()
-        let models = try await bootstrap.models(store: data.store)
-        let model = try bootstrap.trainModel(bot: bot, feedback: feedback, encoder: bootstrap.loadEncoder(), models: models)
-        try models.save(model, activate: !noActivate)
-        try await Training.recordTrained(model, feedback: feedback, bot: bot, activated: !noActivate, by: .localUser(), audit: data.audit)
+        let context = try CommandContext(global)
+        let (data, learning) = try await context.openLearning()
+        defer { try? data.store.close() }
+        let (model, set) = try await learning.train(activate: !noActivate, useLabels: !noFeedback, by: .localUser())
         let metadata = model.metadata
+        let path = context.bootstrap.models.url(of: metadata.version).path
         if json {
             try printJSON(TrainResult(
-                version: metadata.version, path: bootstrap.models.url(of: metadata.version).path, active: !noActivate,
+                version: metadata.version, path: path, active: !noActivate,
                 examples: metadata.trainingExampleCount, intents: metadata.intents.count,
-                contentHash: metadata.contentHash, trainingDataHash: metadata.trainingDataHash
+                contentHash: metadata.contentHash, trainingDataHash: metadata.trainingDataHash, counts: set.counts
             ))
         } else {
             print("trained \(metadata.version) on \(metadata.trainingExampleCount) examples of \(metadata.intents.count) intents\(noActivate ? "" : " (active)")")
-            print(bootstrap.models.url(of: metadata.version).path)
+            print(path)
         }
     }
 
@@ -52,9 +54,11 @@ struct Train: AsyncParsableCommand {
         let intents: Int
         let contentHash: String
         let trainingDataHash: String
+        /// Examples by source, and those held out for the gate.
+        let counts: [String: Int]
 
         enum CodingKeys: String, CodingKey {
-            case version, path, active, examples, intents
+            case version, path, active, examples, intents, counts
             case contentHash = "content_hash", trainingDataHash = "training_data_hash"
         }
     }

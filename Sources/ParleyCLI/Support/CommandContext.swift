@@ -30,6 +30,27 @@ struct CommandContext {
         return OpenedData(store: store, keys: keys, audit: try bootstrap.auditTrail(store: store, keys: keys), lock: lock)
     }
 
+    /// Whether the data directory cannot be written (a read-only copy):
+    /// commands that only read then open it with ``openForReading()``.
+    var dataDirectoryIsReadOnly: Bool {
+        let directory = configuration.paths.dataDirectory
+        let database = directory.appendingPathComponent(StoreLocation.databaseFileName)
+        return FileManager.default.fileExists(atPath: database.path)
+            && (!FileManager.default.isWritableFile(atPath: directory.path) || !FileManager.default.isWritableFile(atPath: database.path))
+    }
+
+    /// The store opened to read only (``Store/openReadOnlyCopy(at:keys:options:)``):
+    /// nothing written, no key or directory created, no keyring.
+    func openForReading() throws -> OpenedData {
+        let lock = try DataDirectoryLock.acquireForReading(configuration.paths.dataDirectory)
+        let keys = try bootstrap.keys(createIfFresh: false)
+        let store: Store
+        do { store = try Store.openReadOnlyCopy(at: configuration.paths.dataDirectory, keys: keys, options: configuration.storeOptions) } catch {
+            throw EngineError.storage(error.description)
+        }
+        return OpenedData(store: store, keys: keys, audit: try bootstrap.auditTrail(store: store, keys: keys), lock: lock)
+    }
+
     /// The model a command scores or parses with: a plain model file as it is;
     /// a sealed one, or the active model (no file), through the installation's keys.
     static func model(file: String?, global: GlobalOptions, configuration: ParleyConfiguration, logger: Logger) async throws -> NLUModel {
@@ -57,7 +78,8 @@ struct OpenedData {
     let store: Store
     let keys: KeyHierarchy
     let audit: AuditTrail
-    let lock: DataDirectoryLock
+    /// nil for a read-only copy without a lock file (no Parley process can be using it).
+    let lock: DataDirectoryLock?
 
     var tokens: AccessTokens { AccessTokens(store: store, audit: audit) }
 }

@@ -110,6 +110,11 @@ public struct AccessTokens: Sendable {
         do { return try await store.hasActiveToken(role: role.rawValue) } catch { throw .storage(error.description) }
     }
 
+    /// Whether a channel token was ever created, revoked ones included.
+    public func channelTokenEverCreated() async throws(EngineError) -> Bool {
+        do { return try await store.channelTokenEverCreated() } catch { throw .storage(error.description) }
+    }
+
     static func hash(_ secret: String) -> [UInt8] {
         SHA256.hash(Array(secret.utf8))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyLearning
 @_spi(Benchmarks) import ParleyStore
 
 /// Parley's configuration (`parley.yml`): every key has a default, so no file
@@ -9,6 +10,20 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var port = 8000
         /// Requests with a larger body are refused with 413 before they are read.
         public var maxBodyBytes = 64 * 1024
+        /// A connection without a complete request head for this long is closed (idle keep-alive, trickled headers).
+        public var idleTimeoutSeconds = 30
+        /// A request's body must arrive within this time of its head (408 otherwise).
+        public var bodyTimeoutSeconds = 10
+        /// Connections open at once (also kept below the process's open-file limit).
+        public var maxConnections = 4096
+        /// Requests running the turn pipeline at once; 0: twice the cores.
+        public var maxConcurrentTurns = 0
+        /// Requests waiting for the pipeline; one more is answered 503 with Retry-After.
+        public var maxQueuedTurns = 64
+        /// The longest a request waits in that queue (503 after).
+        public var queueTimeoutSeconds = 5
+        /// When customer endpoints serve loopback without a channel token: auto, always, never.
+        public var tokenlessLoopback = "auto"
     }
 
     public struct Paths: Sendable, Hashable {
@@ -37,6 +52,9 @@ public struct ParleyConfiguration: Sendable, Hashable {
         /// SQLite's page cache per connection, in KiB (also the cache a backup,
         /// rotation or restore writes its copy through).
         public var pageCacheKiB = StoreOptions.defaultPageCacheKiB
+        /// Free space (MiB) kept on the data directory's disk: customer turns
+        /// are refused with 507 below it.
+        public var reserveMiB = Int(StoreOptions.defaultReserveBytes >> 20)
         /// Benchmarks only: plain SQLite files (see `StoreOptions.encrypted`); never read from a file.
         @_spi(Benchmarks) public var plainForBenchmarks = false
     }
@@ -108,12 +126,14 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var audit = Audit()
     public var storage = Storage()
     public var retention = Retention()
+    /// The learning loop: review queue, gate, hot swap.
+    public var learning = LearningSettings()
     /// The file this configuration came from, if any.
     public var source: URL?
 
     /// The store's connection settings.
     public var storeOptions: StoreOptions {
-        var options = StoreOptions(pageCacheKiB: storage.pageCacheKiB)
+        var options = StoreOptions(pageCacheKiB: storage.pageCacheKiB, reserveBytes: UInt64(storage.reserveMiB) << 20)
         options.encrypted = !storage.plainForBenchmarks
         return options
     }
@@ -148,18 +168,12 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention", "console"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention", "learning", "console"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
             case "server":
-                for (key, value) in try value.mapping(allowed: ["host", "port", "max_body_bytes"]) {
-                    switch key {
-                    case "host": configuration.server.host = try value.nonEmptyString()
-                    case "port": configuration.server.port = try value.int(in: 1...65535)
-                    default: configuration.server.maxBodyBytes = try value.int(in: 1024...(16 * 1024 * 1024))
-                    }
-                }
+                try configuration.server.read(value)
             case "paths":
                 for (key, value) in try value.mapping(allowed: ["data_dir", "bot_dir", "policies_dir", "keys_dir", "encoder_file"]) {
                     if key == "encoder_file", try value.nonEmptyString() == "none" {
@@ -205,6 +219,8 @@ public struct ParleyConfiguration: Sendable, Hashable {
                         configuration.retention.chunkSize = try value.int(in: 1...10_000)
                     }
                 }
+            case "learning":
+                try LearningSettingsReader.read(value, into: &configuration.learning)
             case "console":
                 for (key, value) in try value.mapping(allowed: ["idle_timeout_minutes", "absolute_timeout_hours", "secure_cookie"]) {
                     switch key {
@@ -217,8 +233,12 @@ public struct ParleyConfiguration: Sendable, Hashable {
                     }
                 }
             case "storage":
-                for (_, value) in try value.mapping(allowed: ["page_cache_kib"]) {
-                    configuration.storage.pageCacheKiB = try value.int(in: StoreOptions.minimumPageCacheKiB...(16 * 1024 * 1024))
+                for (key, value) in try value.mapping(allowed: ["page_cache_kib", "reserve_mib"]) {
+                    if key == "reserve_mib" {
+                        configuration.storage.reserveMiB = try value.int(in: 0...(1 << 20))
+                    } else {
+                        configuration.storage.pageCacheKiB = try value.int(in: StoreOptions.minimumPageCacheKiB...(16 * 1024 * 1024))
+                    }
                 }
             default:
                 for (key, value) in try value.mapping(allowed: ["origin", "checkpoint_interval_seconds"]) {

@@ -21,7 +21,7 @@ extension ParleyEngine {
         conversationID: String, agent: AuthenticatedCaller, text: String, seenThrough: Int?
     ) async throws(EngineError) -> AgentReplyOutcome {
         try Identifier.validate(conversationID, what: "conversation id")
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.count <= IncomingMessage.maxTextLength else {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.unicodeScalars.count <= IncomingMessage.maxTextLength else {
             throw .invalidInput("text must be 1-\(IncomingMessage.maxTextLength) characters")
         }
         if let seenThrough, seenThrough < 0 { throw .invalidInput("seen_seq must be a turn number (0 or more)") }

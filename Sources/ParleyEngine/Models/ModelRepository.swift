@@ -125,6 +125,19 @@ public struct ModelRepository: Sendable {
         }
     }
 
+    /// Points `ACTIVE` at a version already checked by the caller (the
+    /// store's registry decides what is active; this file follows it).
+    public func pointActive(at version: String) throws(EngineError) {
+        guard !version.contains("/"), FileManager.default.fileExists(atPath: url(of: version).path) else {
+            throw .notFound("model \(version)")
+        }
+        do {
+            try Data((version + "\n").utf8).write(to: directory.appendingPathComponent(Self.activeFile), options: .atomic)
+        } catch {
+            throw .modelUnavailable("cannot write \(directory.appendingPathComponent(Self.activeFile).path)")
+        }
+    }
+
     private func write(_ bytes: [UInt8], to url: URL) throws(EngineError) {
         do {
             try Data(bytes).write(to: url, options: .atomic)

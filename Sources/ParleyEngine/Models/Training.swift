@@ -16,13 +16,20 @@ public enum Training {
         var data = bot.trainingData
         let usable = usableFeedback(feedback, bot: bot)
         data.examples += usable.map { LabeledUtterance(text: $0.text, intent: $0.intent) }
+        return try train(data: data, hyperParameters: bot.hyperParameters, logger: logger, now: now, feedbackExamples: usable.count)
+    }
+
+    /// Trains on exactly `data` (the learning loop's training set).
+    public static func train(
+        data: NLUTrainingData, hyperParameters: ClassifierHyperParameters, logger: Logger, now: Date = Date(), feedbackExamples: Int? = nil
+    ) throws(EngineError) -> NLUModel {
         logger.info("training NLU model", metadata: [
             "train.examples": "\(data.examples.count)", "train.intents": "\(data.intents.count)",
-            "train.feedback_examples": "\(usable.count)", "train.epochs": "\(bot.hyperParameters.epochs)",
+            "train.feedback_examples": "\(feedbackExamples.map(String.init) ?? "n/a")", "train.epochs": "\(hyperParameters.epochs)",
         ])
         let started = ContinuousClock.now
         do {
-            let model = try NLUModel.train(on: data, hyperParameters: bot.hyperParameters, producer: producer, now: now) { progress in
+            let model = try NLUModel.train(on: data, hyperParameters: hyperParameters, producer: producer, now: now) { progress in
                 logger.info("training progress", metadata: [
                     "train.epoch": "\(progress.epoch)/\(progress.epochs)",
                     "train.loss": "\(String(format: "%.4f", progress.meanLoss))",
@@ -48,9 +55,21 @@ extension Training {
         bot: Bot, feedback: [FeedbackExample] = [], encoder: SentenceEncoder, cache: inout EmbeddingCache,
         logger: Logger, now: Date = Date()
     ) throws(EngineError) -> NLUModel {
-        let linear = try train(bot: bot, feedback: feedback, logger: logger, now: now)
         var data = bot.trainingData
-        data.examples += usableFeedback(feedback, bot: bot).map { LabeledUtterance(text: $0.text, intent: $0.intent) }
+        let usable = usableFeedback(feedback, bot: bot)
+        data.examples += usable.map { LabeledUtterance(text: $0.text, intent: $0.intent) }
+        return try train(
+            data: data, hyperParameters: bot.hyperParameters, encoder: encoder, cache: &cache, logger: logger, now: now,
+            feedbackExamples: usable.count
+        )
+    }
+
+    /// The linear model and its hybrid stage on exactly `data` (the learning loop's training set).
+    public static func train(
+        data: NLUTrainingData, hyperParameters: ClassifierHyperParameters, encoder: SentenceEncoder, cache: inout EmbeddingCache,
+        logger: Logger, now: Date = Date(), feedbackExamples: Int? = nil
+    ) throws(EngineError) -> NLUModel {
+        let linear = try train(data: data, hyperParameters: hyperParameters, logger: logger, now: now, feedbackExamples: feedbackExamples)
         let texts = data.examples.map(\.text)
         let started = ContinuousClock.now
         let embeddings: [[Float]]

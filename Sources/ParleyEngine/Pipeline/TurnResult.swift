@@ -2,7 +2,7 @@ import ParleyEscalation
 import ParleyNLU
 
 /// The outcome of one customer turn, as the API returns it.
-public struct TurnResult: Sendable {
+public struct TurnResult: Sendable, Codable {
     public enum Status: String, Sendable, Codable {
         case bot, handoff
     }
@@ -18,4 +18,6 @@ public struct TurnResult: Sendable {
     public var handoff: Handoff?
     /// The redacted text, as stored and as NLU saw it.
     public var redactedText: String
+    /// True when this is the stored answer to an earlier attempt with the same idempotency key.
+    public var replayed = false
 }

@@ -17,7 +17,9 @@ extension ConsoleRoutes {
         }
         let body = try await routes.body.decode(ConsoleSignInRequest.self, from: request)
         guard let caller = try await engine.tokens.authenticate(body.token.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            await audit.failed(reason: "invalid_token", route: Self.signInRoute)
+            // A wrong token is a guess: counted toward the per-address throttle like a bearer token's (429 past it).
+            let refusal = await audit.failed(reason: "invalid_token", route: Self.signInRoute, from: context.clientAddress)
+            if refusal.status == .tooManyRequests { throw refusal }
             throw APIError(.unauthorized, code: "invalid_token", message: "that token is not valid (mistyped, revoked or unknown)")
         }
         guard ConsoleEndpoint.staff.contains(caller.role) else {

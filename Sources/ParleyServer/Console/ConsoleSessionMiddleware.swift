@@ -22,12 +22,18 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
         var context = context
         let route = context.endpointPath ?? "unmatched"
         guard let cookie = ConsoleCookie.value(in: request) else {
-            await audit.failed(reason: "missing_session", route: route)
+            // Audited, never slowed: no cookie guesses nothing.
+            _ = await audit.failed(reason: "missing_session", route: route, from: nil)
             throw ConsoleSessions.invalidSession
         }
         let session: ConsoleSessions.Active
         do { session = try await sessions.authenticate(cookie) } catch let error as APIError {
-            await audit.failed(reason: error.code == "session_expired" ? "session_ended" : "invalid_session", route: route)
+            // A forged cookie is a guess and counts toward the per-address throttle (429 past it); an ended session does not.
+            let ended = error.code == "session_expired"
+            let refusal = await audit.failed(
+                reason: ended ? "session_ended" : "invalid_session", route: route, from: ended ? nil : context.clientAddress
+            )
+            if refusal.status == .tooManyRequests { throw refusal }
             throw error
         }
         if !Self.isSafe(request.method) {

@@ -19,8 +19,11 @@ extension Routes {
         }
         let bundle: AuditBundle
         do { bundle = try await engine.audit.export(from: from, to: to) } catch {
-            if case .invalidExport = error { throw APIError(.notFound, code: "not_found", message: error.description) }
-            throw APIError.internalError
+            switch error {
+            case .invalidExport: throw APIError(.notFound, code: "not_found", message: error.description)
+            case .invalidTime: throw APIError(.badRequest, code: "invalid_request", message: "from and to must lie between 1970 and 9999")
+            default: throw EngineError.storage(error.description)
+            }
         }
         try await engine.audit.record(Principal.token(caller).event("audit.export", details: [
             "from": from.rfc3339, "to": to.rfc3339,

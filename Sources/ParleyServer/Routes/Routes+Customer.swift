@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ParleyEngine
 
@@ -6,10 +7,15 @@ extension Routes {
     func sendMessage(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         let id = try parameter("id", context)
         let message = try await body.decode(MessageRequest.self, from: request)
-        let result = try await engine.handle(IncomingMessage(
-            conversationID: id, text: message.text, customerID: message.customerID, channel: channel(context)
-        ))
-        return try json(MessageResponse(result))
+        let result = try await admitted {
+            try await engine.handle(IncomingMessage(
+                conversationID: id, text: message.text, customerID: message.customerID, channel: channel(context),
+                idempotencyKey: request.headers[Self.idempotencyKey]
+            ))
+        }
+        var response = try json(MessageResponse(result))
+        if result.replayed { response.headers[Self.idempotentReplayed] = "true" }
+        return response
     }
 
     func replies(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
@@ -29,9 +35,16 @@ extension Routes {
 
     func webhook(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         let message = try await body.decode(WebhookRequest.self, from: request)
-        let result = try await engine.handle(IncomingMessage(conversationID: message.sender, text: message.message, channel: channel(context)))
+        let result = try await admitted {
+            try await engine.handle(IncomingMessage(conversationID: message.sender, text: message.message, channel: channel(context)))
+        }
         return try json(result.replies.map { WebhookReply(recipientID: message.sender, text: $0) })
     }
+
+    /// IETF draft-ietf-httpapi-idempotency-key-header: a retry with the same
+    /// key is answered with the first attempt's reply (and this header).
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
 
     /// The channel for the audit trail: its token, or loopback without one.
     func channel(_ context: ParleyRequestContext) -> Principal {
@@ -40,10 +53,10 @@ extension Routes {
 
     func parse(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         let parse = try await body.decode(ParseRequest.self, from: request)
-        guard !parse.text.isEmpty, parse.text.count <= IncomingMessage.maxTextLength else {
+        guard !parse.text.isEmpty, parse.text.unicodeScalars.count <= IncomingMessage.maxTextLength else {
             throw APIError(.badRequest, code: "invalid_request", message: "text must be 1-\(IncomingMessage.maxTextLength) characters")
         }
-        let result = engine.parse(parse.text)
+        let result = try await admitted { engine.parse(parse.text) }
         // A channel's parse is part of serving customers; an administrator's
         // is a use of the model, and administrators' calls are audited.
         if let caller = context.caller, caller.role == .admin {

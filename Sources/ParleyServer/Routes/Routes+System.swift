@@ -22,19 +22,13 @@ extension Routes {
         text(OpenAPIDocument.json, contentType: "application/json; charset=utf-8")
     }
 
-    struct ModelList: Encodable {
-        struct Model: Encodable {
-            let version: String
-            let active: Bool
-        }
-
-        let models: [Model]
-    }
-
     func listModels(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         try await engine.audit.record(Principal.token(try caller(context)).event("model.list"))
-        guard let models else { return try json(ModelList(models: [.init(version: engine.model.metadata.version, active: true)])) }
-        let active = try models.activeVersion()
-        return try json(ModelList(models: try models.versions().map { .init(version: $0, active: $0 == active) }))
+        let records = try await engine.learning.registry()
+        let state = try await engine.learning.state()
+        guard !records.isEmpty else {
+            return try json(ModelListResponse(models: [.init(version: engine.model.metadata.version, active: true)]))
+        }
+        return try json(ModelListResponse(models: records.map { ModelSummaryView($0, shadow: state?.shadowVersion) }))
     }
 }

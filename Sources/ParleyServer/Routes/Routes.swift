@@ -7,6 +7,8 @@ struct Routes: Sendable {
     let engine: ParleyEngine
     let body: BodyDecoder
     let models: ModelRepository?
+    /// In front of every request that runs the turn pipeline.
+    let turnQueue: AdmissionQueue
 
     func respond(to endpoint: Endpoint, request: Request, context: ParleyRequestContext) async throws -> Response {
         switch endpoint {
@@ -34,6 +36,20 @@ struct Routes: Sendable {
         case .createHold: try await createHold(request, context)
         case .releaseHold: try await releaseHold(request, context)
         case .createExport: try await createExport(request, context)
+        case .reviewItems: try await reviewItems(request, context)
+        case .labelReviewItem: try await labelReviewItem(request, context)
+        case .dismissReviewItem: try await dismissReviewItem(request, context)
+        case .labelTurn: try await labelTurn(request, context)
+        case .candidateIntents: try await candidateIntents(request, context)
+        case .addIntent: try await addIntent(request, context)
+        case .mapIntent: try await mapIntent(request, context)
+        case .model: try await model(request, context)
+        case .modelLabels: try await modelLabels(request, context)
+        case .promoteModel: try await promoteModel(request, context)
+        case .rollbackModel: try await rollbackModel(request, context)
+        case .modelDiff: try await modelDiff(request, context)
+        case .shadowReport: try await shadowReport(request, context)
+        case .setShadow: try await setShadow(request, context)
         case .health: try health(request, context)
         case .metrics: metrics()
         case .openAPI: openAPI()
@@ -57,11 +73,39 @@ struct Routes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: value)))
     }
 
+    /// A path parameter, percent-decoded (`a%3Ab` is the id `a:b`).
     func parameter(_ name: String, _ context: ParleyRequestContext) throws -> String {
-        guard let value = context.parameters.get(name) else {
+        guard let raw = context.parameters.get(name) else {
             throw APIError(.badRequest, code: "invalid_request", message: "missing path parameter '\(name)'")
         }
+        guard let value = raw.removingPercentEncoding else {
+            throw APIError(.badRequest, code: "invalid_request", message: "path parameter '\(name)' has an invalid percent-encoding")
+        }
         return value
+    }
+
+    /// Runs `body` through the turn queue: 503 with `Retry-After` when the
+    /// queue is full or the wait too long. Read the request body first: a
+    /// client's upload is not held up by, and does not hold, a slot.
+    func admitted<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await turnQueue.run(body)
+        } catch let refusal as AdmissionQueue.Refusal {
+            engine.metrics.increment("parley_http_overload_rejections_total", labels: ["reason": refusal == .queueFull ? "queue_full" : "waited_too_long"])
+            throw APIError(
+                .serviceUnavailable, code: "overloaded",
+                message: "the server is at capacity; try again after the number of seconds in Retry-After",
+                headers: [.retryAfter: String(turnQueue.retryAfterSeconds)]
+            )
+        }
+    }
+
+    /// The answer to HEAD: GET's status and headers (its Content-Length
+    /// included), no body.
+    static func headResponse(_ response: Response) -> Response {
+        var headers = response.headers
+        if headers[.contentLength] == nil, let length = response.body.contentLength { headers[.contentLength] = String(length) }
+        return Response(status: response.status, headers: headers, body: .init())
     }
 
     func caller(_ context: ParleyRequestContext) throws -> AuthenticatedCaller {

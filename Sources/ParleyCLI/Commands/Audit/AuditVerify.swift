@@ -12,7 +12,10 @@ struct AuditVerify: AsyncParsableCommand {
             proof and sequence continuity; the first bad entry is named by sequence
             number. An empty bundle (a period without entries) is checked for the
             neighbouring entries that prove the period empty. Exits non-zero on any
-            failure. No data directory or key is needed to verify a bundle.
+            failure. No data directory or key is needed to verify a bundle. With
+            --database, a data directory that cannot be written (a copy on read-only
+            media) is read without writing anything; the verification is then not
+            recorded in its audit log.
             """
     )
 
@@ -48,11 +51,16 @@ struct AuditVerify: AsyncParsableCommand {
 
     private func verifyDatabase() async throws {
         let context = try CommandContext(global)
-        let data = try context.open()
+        let readOnly = context.dataDirectoryIsReadOnly
+        let data = try readOnly ? context.openForReading() : context.open()
         let report = try await data.audit.verifyStoredLog()
         var details = ["scope": "database", "size": String(report.size)]
         if let bad = report.firstBadSequence { details["first_bad_sequence"] = String(bad) }
-        try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: details), in: data)
+        if readOnly {
+            FileHandle.standardError.write(Data("note: the data directory is read-only; this verification is not recorded in its audit log\n".utf8))
+        } else {
+            try await context.record(Principal.localUser().event("audit.verify", outcome: report.verified ? .success : .failure, details: details), in: data)
+        }
         if json { try printJSON(report) } else if report.verified {
             print("verified: \(report.size) entries\(report.checkpointSize.map { "; newest checkpoint at \($0)" } ?? "")")
         } else {

@@ -152,15 +152,40 @@ def swift_packages(graph_path):
     return packages
 
 
+def installed_provider(virtual):
+    """The installed package that Provides `virtual` (e.g. libphonenumber8 for libphonenumber8-protobuf32), or None."""
+    listing = subprocess.run(["dpkg-query", "-W", "-f=${Package}\t${Status}\t${Provides}\n"], capture_output=True, text=True).stdout
+    for line in listing.splitlines():
+        package, status, provides = (line.split("\t") + ["", ""])[:3]
+        names = [entry.split("(")[0].strip() for entry in provides.split(",")]
+        if status == "install ok installed" and virtual in names:
+            return package
+    return None
+
+
 def system_packages(shlibs):
     """The packages of the Depends line dpkg-shlibdeps computed, as installed here."""
     packages = []
     for alternative in filter(None, (part.strip() for part in shlibs.split(","))):
-        name = alternative.split("|")[0].split("(")[0].strip()
-        constraint = re.search(r"\(([^)]*)\)", alternative)
+        # "a | b": the alternative installed here (a virtual name such as
+        # libphonenumber8-protobuf32 is provided by a real package).
+        choices = [part.strip() for part in alternative.split("|")]
+        chosen = None
+        for choice in choices:
+            name = choice.split("(")[0].strip()
+            status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True)
+            if status.returncode == 0 and status.stdout.strip() == "install ok installed":
+                chosen = choice
+                break
+            provider = installed_provider(name)
+            if provider:
+                chosen = provider
+                break
+        if chosen is None:
+            fail(f"none of {alternative!r}, named by dpkg-shlibdeps, is installed here")
+        name = chosen.split("(")[0].strip()
+        constraint = re.search(r"\(([^)]*)\)", chosen)
         version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True, text=True)
-        if version.returncode != 0:
-            fail(f"dpkg does not know {name}, named by dpkg-shlibdeps")
         source = subprocess.run(["dpkg-query", "-W", "-f=${source:Package}", name], capture_output=True, text=True).stdout.strip()
         packages.append({
             "name": name, "version": version.stdout.strip(), "minimum": constraint.group(1) if constraint else None,

@@ -82,11 +82,19 @@ extension Endpoint {
         }
     }
 
+    /// How many of the template's segments are literal: where a literal and a
+    /// `{parameter}` template both match a path (`/v1/models/rollback`,
+    /// `/v1/models/{version}`), the path names the literal one's resource.
+    var literalSegments: Int { path.split(separator: "/").count { !$0.hasPrefix("{") } }
+
     /// The methods served at `path`, for the `Allow` header of a 405 (HEAD
-    /// wherever GET is); empty when no endpoint has that shape.
+    /// wherever GET is): those of the most specific templates that match it;
+    /// empty when no endpoint has that shape.
     static func allowedMethods(at path: String) -> [HTTPRequest.Method] {
+        let matching = all.filter { $0.matches(path: path) }
+        let specific = matching.map(\.literalSegments).max()
         var methods: [HTTPRequest.Method] = []
-        for endpoint in all where endpoint.matches(path: path) && !methods.contains(endpoint.method) {
+        for endpoint in matching where endpoint.literalSegments == specific && !methods.contains(endpoint.method) {
             methods.append(endpoint.method)
             if endpoint.method == .get { methods.append(.head) }
         }

@@ -50,6 +50,21 @@ import Testing
         }
     }
 
+    /// As the OpenAPI document says: a null customer_id is no customer; a
+    /// customer_id of another type, or outside the identifier grammar, is a 400.
+    @Test func aNullCustomerIDIsNoCustomerAndAnotherTypeIsRefused() async throws {
+        let test = try await TestApp.make()
+        let channel = try await test.token(.channel)
+        try await test.app.test(.router) { client in
+            let null = try await client.post("/v1/conversations/cid-1/messages", json: #"{"text": "hello", "customer_id": null}"#, token: channel)
+            #expect(null.status == .ok)
+            let number = try await client.post("/v1/conversations/cid-2/messages", json: #"{"text": "hello", "customer_id": 7}"#, token: channel)
+            #expect(number.status == .badRequest)
+            let spaced = try await client.post("/v1/conversations/cid-3/messages", json: #"{"text": "hello", "customer_id": "a b"}"#, token: channel)
+            #expect(spaced.status == .badRequest)
+        }
+    }
+
     @Test func invalidConversationIdAndEmptyTextAre400() async throws {
         let test = try await TestApp.make()
         let channel = try await test.token(.channel)

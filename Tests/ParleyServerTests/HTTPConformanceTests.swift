@@ -21,6 +21,12 @@ import Testing
             let get = try await client.execute(uri: "/v1/conversations/c-1/messages", method: .get)
             #expect(get.status == .methodNotAllowed)
             #expect(get.headers[.allow] == "POST")
+            // A literal path beside a {parameter} one of the same shape names
+            // its own resource: /v1/models/rollback is not /v1/models/{version}.
+            let options = try await client.execute(uri: "/v1/models/rollback", method: .options)
+            #expect(options.status == .methodNotAllowed)
+            #expect(options.headers[.allow] == "POST")
+            #expect(try await client.execute(uri: "/v1/models/nlu-1", method: .options).headers[.allow] == "GET, HEAD")
             // A path no endpoint has stays a 404.
             #expect(try await client.execute(uri: "/v1/nothing", method: .delete).status == .notFound)
         }

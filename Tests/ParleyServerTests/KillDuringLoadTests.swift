@@ -23,7 +23,7 @@ import Glibc
 @Suite(.serialized) struct KillDuringLoadTests {
     static let clients = 8
     /// Acknowledged turns before the kill: enough for every client to be mid-stream.
-    static let killAfter = 120
+    static let killAfter = 60
 
     @Test func everyAcknowledgedTurnSurvivesAKillNineUnderLoad() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kill9-\(UUID().uuidString)")
@@ -36,7 +36,7 @@ import Glibc
         try await withThrowingTaskGroup(of: Void.self) { group in
             for client in 0..<Self.clients {
                 group.addTask {
-                    try await TestClient.withClient(host: "127.0.0.1", port: server.port) { http in
+                    try await TestClient.withClient(host: "127.0.0.1", port: server.port, configuration: .init(timeout: .seconds(600))) { http in
                         var headers = HTTPFields()
                         headers[.contentType] = "application/json"
                         headers[.authorization] = "Bearer \(token)"

@@ -173,6 +173,18 @@ import Testing
             #expect(engine.shadowModel?.metadata.version == candidate)
             let report = try await client.get("/v1/models/shadow", token: admin).jsonObject()
             #expect(report["candidate"] as? String == candidate)
+
+            // Found by the API fuzzer: a version the registry never had is a
+            // 404 (it was a 503 and an error in the log), and a candidate that
+            // is no identifier a 400 (it reached the audit trail and was a 500).
+            let unknown = try await client.post("/v1/models/shadow", json: #"{"version": "0.1.0"}"#, token: admin)
+            #expect(unknown.status == .notFound)
+            // A body without version is refused, not read as "stop shadow mode".
+            #expect(try await client.post("/v1/models/shadow", json: "{}", token: admin).status == .badRequest)
+            #expect(engine.shadowModel?.metadata.version == candidate)
+            #expect(engine.shadowModel?.metadata.version == candidate)
+            #expect(try await client.get("/v1/models/shadow?candidate=%C2%86%C3%93", token: admin).status == .badRequest)
+            #expect(try await client.get("/v1/models/shadow?candidate=\(String(repeating: "v", count: 2000))", token: admin).status == .badRequest)
         }
     }
 }

@@ -115,6 +115,8 @@ import Testing
 
             let holds = try await client.get("/v1/holds?active=true", token: auditor)
             #expect((try holds.jsonObject()["holds"] as? [[String: Any]])?.first?["id"] as? String == holdID)
+            // Not read as false: a filter the server does not understand is refused.
+            #expect(try await client.get("/v1/holds?active=AAA", token: auditor).status == .badRequest)
             let released = try await client.post("/v1/holds/\(holdID)/release", json: "", token: admin)
             #expect(released.status == .ok)
             let twice = try await client.post("/v1/holds/\(holdID)/release", json: "", token: admin)

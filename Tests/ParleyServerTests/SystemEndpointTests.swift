@@ -21,6 +21,26 @@ import Testing
         }
     }
 
+    /// The statuses every operation can answer whatever its handler does, so
+    /// that a client (and the API fuzzer in CI) finds each one documented: a
+    /// token is checked (401, 403), failed sign-ins are throttled (429) and
+    /// written down, so a full disk is a 507; a body can be malformed, slow,
+    /// too large or not JSON (400, 408, 413, 415); a parameter can be invalid (400).
+    @Test func everyOperationDocumentsTheStatusesTheServerCanAlwaysAnswer() throws {
+        let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any]
+        let paths = document?["paths"] as? [String: [String: [String: Any]]] ?? [:]
+        for (path, operations) in paths {
+            for (method, operation) in operations {
+                var expected: Set<String> = []
+                if let security = operation["security"] as? [Any], !security.isEmpty { expected.formUnion(["401", "403", "429", "507"]) }
+                if operation["requestBody"] != nil { expected.formUnion(["400", "408", "413", "415"]) }
+                if let parameters = operation["parameters"] as? [Any], !parameters.isEmpty { expected.insert("400") }
+                let documented = Set((operation["responses"] as? [String: Any] ?? [:]).keys)
+                #expect(expected.isSubset(of: documented), "\(method.uppercased()) \(path) lacks \(expected.subtracting(documented).sorted())")
+            }
+        }
+    }
+
     @Test func openAPIIsServed() async throws {
         let test = try await TestApp.make()
         try await test.app.test(.router) { client in

@@ -130,6 +130,9 @@ extension LearningService {
     /// Runs `version` in shadow beside the active model (nil stops shadow mode).
     public func shadow(_ version: String?, by principal: Principal) async throws(EngineError) -> ModelState {
         if let version {
+            do throws(StoreError) {
+                guard try await store.modelVersion(version) != nil else { throw StoreError.notFound("model \(version)") }
+            } catch { throw Self.map(error) }
             let model = try repository().load(version)
             let current = try await effectiveBot()
             try ServingState.check(model: model, bot: current.bot, addedIntents: Set(current.added.map(\.name)))

@@ -178,6 +178,18 @@ public struct PromotionView: Encodable {
 struct ShadowRequest: Decodable {
     /// The version to run in shadow; null stops shadow mode.
     let version: String?
+
+    private enum CodingKeys: String, CodingKey { case version }
+
+    /// `version` must be there: null stops shadow mode, so a body that
+    /// forgot it must not (`{}` is refused, not read as a stop).
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.contains(.version) else {
+            throw DecodingError.keyNotFound(CodingKeys.version, .init(codingPath: [], debugDescription: "version is required (null stops shadow mode)"))
+        }
+        version = try container.decodeIfPresent(String.self, forKey: .version)
+    }
 }
 
 public struct ModelStateView: Encodable {

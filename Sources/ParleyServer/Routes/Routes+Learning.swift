@@ -68,4 +68,13 @@ extension Routes {
         }
         return value
     }
+
+    /// `true` or `false` from a query parameter; anything else is refused, not read as false.
+    static func flag(_ text: some StringProtocol, field: String) throws -> Bool {
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw APIError(.badRequest, code: "invalid_request", message: "\(field) must be true or false")
+        }
+    }
 }

@@ -42,8 +42,10 @@ extension Routes {
     }
 
     func shadowReport(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
+        let candidate = request.uri.queryParameters.get("candidate").map { String($0) }
+        if let candidate { try Identifier.validate(candidate, what: "candidate") }
         try await engine.flushShadowTallies()
-        let report = try await engine.learning.shadowReport(candidate: request.uri.queryParameters.get("candidate").map { String($0) })
+        let report = try await engine.learning.shadowReport(candidate: candidate)
         try await engine.audit.record(Principal.token(try caller(context)).event("model.shadow_report", details: ["candidate": report.candidate]))
         return try json(report)
     }

@@ -64,7 +64,7 @@ extension Routes {
     }
 
     func listHolds(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
-        let active = request.uri.queryParameters.get("active") == "true"
+        let active = try request.uri.queryParameters.get("active").map { try Self.flag($0, field: "active") } ?? false
         return try json(HoldListResponse(holds: try await services().listHolds(activeOnly: active).map(HoldView.init)))
     }
 

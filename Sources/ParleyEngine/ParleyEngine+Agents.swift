@@ -204,6 +204,8 @@ extension ParleyEngine {
         switch error {
         case let .notFound(what): .notFound(what)
         case let .conflict(reason): .conflict(reason)
+        // An agent acting on a conversation whose customer was erased (a note, a reply): refused, not a server fault.
+        case .subjectErased: .conflict("this conversation's customer data was erased")
         case .diskFull: .storageFull(error.description)
         default: .storage(error.description)
         }

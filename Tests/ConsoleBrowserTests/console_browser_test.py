@@ -454,6 +454,21 @@ class ConsoleBrowserTests(unittest.TestCase):
         stale, response = stream("0000-1")
         self.assertEqual(events(response, 1)[0]["event"], "reload")
         stale.close()
+        # One session holds a few streams, not hundreds: past them, 429.
+        held, refused = [], None
+        for _ in range(8):
+            connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=WAIT)
+            connection.request("GET", "/console/api/events", headers={"Cookie": cookie, "Accept": "text/event-stream"})
+            answer = connection.getresponse()
+            if answer.status != 200:
+                refused = answer.status
+                connection.close()
+                break
+            held.append(connection)
+        for connection in held:
+            connection.close()
+        self.assertEqual(refused, 429, "a session may not open streams without limit")
+        self.assertLessEqual(len(held), 4)
 
     def test_09_keyboard_shortcuts_work_and_can_be_turned_off(self):
         self.say("br-keys", "I want to make a complaint")

@@ -2,8 +2,10 @@ import HTTPTypes
 import Hummingbird
 
 /// The session cookie: `parley_session=pcs_<id>_<secret>`, HttpOnly,
-/// SameSite=Strict, scoped to `/console`, Secure over HTTPS. It lives as long
-/// as the session's absolute limit; the server ends it sooner when idle.
+/// SameSite=Strict, scoped to `/console`, Secure over HTTPS. It has no
+/// Max-Age: the browser forgets it when it closes (on a shared workstation,
+/// closing the browser signs the agent out there), and the server ends the
+/// session at its idle and absolute limits whatever the browser keeps.
 enum ConsoleCookie {
     static let name = "parley_session"
 
@@ -21,12 +23,12 @@ enum ConsoleCookie {
         return found.count == 1 ? found[0] : nil
     }
 
-    static func setting(_ value: String, maxAge: Int, secure: Bool) -> String {
-        "\(name)=\(value); Path=/console; Max-Age=\(max(0, maxAge)); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    static func setting(_ value: String, secure: Bool) -> String {
+        "\(name)=\(value); Path=/console; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 
     static func clearing(secure: Bool) -> String {
-        setting("", maxAge: 0, secure: secure)
+        "\(name)=; Path=/console; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 
     /// Whether the browser reached us over HTTPS: a TLS-terminating proxy says so.

@@ -16,10 +16,21 @@ import ServiceLifecycle
 /// A comment line every ``heartbeat`` keeps proxies from closing the stream
 /// and notices a closed connection; at each one the session is checked, and
 /// the stream ends when it ended. A graceful shutdown ends the stream too.
+///
+/// Bounded: a session holds at most ``ConsoleStreamSlots/perSession``
+/// streams (429 past that), and a stream whose client stops reading keeps at
+/// most the feed's `subscriberBuffer` events waiting, then ends (the browser
+/// reconnects and replays, or reloads): a reader that never reads cannot
+/// grow the server's memory.
 struct ConsoleEventStream: Sendable {
     let engine: ParleyEngine
     let sessions: ConsoleSessions
     var heartbeat: Duration = .seconds(15)
+    let slots = ConsoleStreamSlots()
+
+    static let tooManyStreams = APIError(
+        .tooManyRequests, code: "too_many_streams", message: "this session has as many live event streams open as it may; close one (another tab) first"
+    )
 
     static let lastEventID = HTTPField.Name("Last-Event-ID")!
 
@@ -31,17 +42,29 @@ struct ConsoleEventStream: Sendable {
 
     func response(to request: Request, session: ConsoleSessions.Active, cookie: String) async throws -> Response {
         let feed = engine.events
+        let slots = slots
+        guard slots.take(session.id) else { throw Self.tooManyStreams }
+        let names: TokenNames
+        do {
+            try await engine.audit.record(Principal.token(session.caller).event("queue.watch", target: ConsoleSessions.target(session.id)))
+            names = TokenNames(engine: engine, known: try await engine.tokenNames())
+        } catch {
+            slots.release(session.id)
+            throw error
+        }
         let subscription = feed.subscribe(after: Self.resumePoint(request.headers[Self.lastEventID], feed: feed))
-        try await engine.audit.record(Principal.token(session.caller).event("queue.watch", target: ConsoleSessions.target(session.id)))
-        let names = TokenNames(engine: engine, known: try await engine.tokenNames())
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[HTTPField.Name("X-Accel-Buffering")!] = "no"
         let heartbeat = heartbeat
         let epoch = feed.epoch
+        let buffer = feed.subscriberBuffer
         let body = ResponseBody { writer in
-            defer { feed.end(subscription) }
+            defer {
+                feed.end(subscription)
+                slots.release(session.id)
+            }
             var opening = "retry: 3000\n\n"
             switch subscription.replay {
             case .reload:
@@ -50,12 +73,16 @@ struct ConsoleEventStream: Sendable {
                 for event in missed { opening += Self.frame(event, epoch: epoch, name: await names.name(for: event.event)) }
             }
             try await writer.write(ByteBuffer(string: opening))
-            let (ticks, ticking) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
+            // Bounded like the feed's own buffer: past it the client is not
+            // reading, and the stream ends after what is already waiting.
+            let (ticks, ticking) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .bufferingOldest(buffer))
             try await withGracefulShutdownHandler {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
-                        for await event in subscription.events { ticking.yield(.event(event)) }
-                        ticking.yield(.end)
+                        for await event in subscription.events {
+                            if case .dropped = ticking.yield(.event(event)) { break }
+                        }
+                        ticking.finish()
                     }
                     group.addTask {
                         while true {
@@ -78,6 +105,7 @@ struct ConsoleEventStream: Sendable {
                 }
             } onGracefulShutdown: {
                 ticking.yield(.end)
+                ticking.finish()
             }
             try await writer.finish(nil)
         }

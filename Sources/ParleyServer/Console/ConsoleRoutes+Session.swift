@@ -29,7 +29,7 @@ extension ConsoleRoutes {
         let signedIn = try await sessions.signIn(caller: caller)
         var response = try routes.json(ConsoleSessionResponse(signedIn.session, settings: sessions.settings), status: .created)
         response.headers[.setCookie] = ConsoleCookie.setting(
-            signedIn.cookieValue, maxAge: Int(sessions.settings.absoluteTimeout), secure: ConsoleCookie.isSecure(request, settings: sessions.settings)
+            signedIn.cookieValue, secure: ConsoleCookie.isSecure(request, settings: sessions.settings)
         )
         return response
     }

@@ -15,6 +15,8 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
     let audit: AuthenticationAudit
 
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    /// `background` on a read the page makes by itself (after a live event): not the user's activity.
+    static let activityHeader = HTTPField.Name("X-Console-Activity")!
     static let csrfRefused = APIError(.forbidden, code: "csrf_failed", message: "missing or wrong CSRF token; reload the console")
     static let crossSite = APIError(.forbidden, code: "cross_site", message: "cross-site requests are refused")
 
@@ -27,7 +29,8 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
             throw ConsoleSessions.invalidSession
         }
         let session: ConsoleSessions.Active
-        do { session = try await sessions.authenticate(cookie) } catch let error as APIError {
+        let background = Self.isSafe(request.method) && request.headers[Self.activityHeader] == "background"
+        do { session = try await sessions.authenticate(cookie, activity: !background) } catch let error as APIError {
             // A forged cookie is a guess and counts toward the per-address throttle (429 past it); an ended session does not.
             let ended = error.code == "session_expired"
             let refusal = await audit.failed(

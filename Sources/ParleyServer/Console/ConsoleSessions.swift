@@ -61,8 +61,11 @@ struct ConsoleSessions: Sendable {
     }
 
     /// The live session a cookie names; a session found ended or past a limit is a 401
-    /// (and a limit passed unnoticed is recorded now).
-    func authenticate(_ cookieValue: String) async throws -> Active {
+    /// (and a limit passed unnoticed is recorded now). A request that is not
+    /// the user's doing (the page refreshing after a live event) passes
+    /// `activity: false`: it is checked against the limits but does not renew
+    /// the idle one, so that a console left open on a busy queue still signs out.
+    func authenticate(_ cookieValue: String, activity: Bool = true) async throws -> Active {
         guard let (id, secret) = Self.parse(cookieValue) else { throw Self.invalidSession }
         guard let found = try await engine.store.consoleSession(id: id, secretHash: Self.hash(secret)) else { throw Self.invalidSession }
         let session = found.session
@@ -82,7 +85,7 @@ struct ConsoleSessions: Sendable {
             try await end(id: id, caller: caller, reason: reason, at: now)
             throw Self.expiredSession
         }
-        if now.timeIntervalSince(session.lastSeenAt) >= Self.touchResolution {
+        if activity, now.timeIntervalSince(session.lastSeenAt) >= Self.touchResolution {
             try await engine.store.touchConsoleSession(id: id, at: now)
         }
         return Active(id: id, caller: caller, csrfToken: Self.csrf(secret), expiresAt: session.expiresAt)

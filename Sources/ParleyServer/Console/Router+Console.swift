@@ -13,7 +13,7 @@ extension Router<ParleyRequestContext> {
             let group = self.group()
             group.add(middleware: ConsoleHeadersMiddleware())
             // Errors become responses inside, so that they carry the headers too.
-            group.add(middleware: ErrorMiddleware())
+            group.add(middleware: ErrorMiddleware(space: routes.engine.store.space))
             if let roles = endpoint.roles {
                 group.add(middleware: ConsoleSessionMiddleware(sessions: sessions, roles: roles, audit: audit))
             }

@@ -54,6 +54,21 @@ import Testing
         #expect(feedback.map(\.intent) == ["complaint"])
     }
 
+    /// A note on a conversation whose customer was erased is refused (409),
+    /// not a server error: nothing can be sealed under a shredded key.
+    @Test func aNoteOnAnErasedCustomersConversationIsAConflict() async throws {
+        let test = try await ConsoleTestApp.make()
+        let channel = try await test.token(.channel)
+        try await test.app.test(.router) { client in
+            _ = try await client.say("I want to make a complaint", in: "cc-9", customer: "C-1001", token: channel)
+            let agent = try await client.signedIn(try await test.token(.agent))
+            let subject = try #require(try await test.engine.store.subjectID(ofCustomer: "C-1001"))
+            try await test.engine.store.shred(subjectID: subject)
+            let note = try await client.console(.post, "/console/api/conversations/cc-9/notes", as: agent, json: #"{"text": "called back"}"#)
+            #expect(note.status == .conflict)
+        }
+    }
+
     @Test func aReplyWrittenBeforeTheCustomersNewMessageAsksFirstAndGoesOnceConfirmed() async throws {
         let test = try await ConsoleTestApp.make()
         let channel = try await test.token(.channel)

@@ -21,6 +21,8 @@ import Testing
             #expect(attributes.contains("HttpOnly"))
             #expect(attributes.contains("SameSite=Strict"))
             #expect(attributes.contains("Path=/console"))
+            // A browser-session cookie: closing the browser forgets it.
+            #expect(!attributes.contains { $0.hasPrefix("Max-Age") || $0.hasPrefix("Expires") })
             #expect(!attributes.contains("Secure"), "plain HTTP on loopback: a Secure cookie would never be sent back")
             #expect(!browser.cookie.contains(agent), "the API token must not travel in the cookie")
 
@@ -114,6 +116,33 @@ import Testing
         }
         let ended = try await auditEntries(test).first { $0.action == "console.session_end" }
         #expect(ended?.details["reason"] == "idle_timeout")
+    }
+
+    /// The page's own reads after live events (a busy queue) do not keep an
+    /// unattended console signed in: only the agent's requests renew the idle limit.
+    @Test func backgroundRefreshesDoNotRenewTheIdleLimit() async throws {
+        let test = try await ConsoleTestApp.make()
+        let agent = try await test.token(.agent)
+        try await test.app.test(.router) { client in
+            var browser = try await client.signedIn(agent)
+            var background = browser
+            background.background = true
+            for _ in 0..<2 {
+                test.clock.advance(ConsoleTestApp.idle / 2 - 60)
+                #expect(try await client.console(.get, "/console/api/queues", as: background).status == .ok)
+            }
+            test.clock.advance(120)
+            let idle = try await client.console(.get, "/console/api/queues", as: background)
+            #expect(idle.status == .unauthorized)
+            #expect(idle.errorCode == "session_expired")
+
+            // The same reads without the header are the agent's: they keep a new session alive.
+            browser = try await client.signedIn(agent)
+            for _ in 0..<3 {
+                test.clock.advance(ConsoleTestApp.idle / 2 - 60)
+                #expect(try await client.console(.get, "/console/api/queues", as: browser).status == .ok)
+            }
+        }
     }
 
     @Test func aSessionEndsAtItsAbsoluteLimitHoweverActive() async throws {

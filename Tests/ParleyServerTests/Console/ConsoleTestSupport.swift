@@ -48,9 +48,13 @@ struct ConsoleBrowser {
     let cookie: String
     let csrf: String
     let setCookie: String
+    /// Reads as the page makes them after a live event (`X-Console-Activity: background`).
+    var background = false
 
     var headers: HTTPFields {
-        [.cookie: cookie, .contentType: "application/json", ConsoleBrowser.csrfHeader: csrf]
+        var fields: HTTPFields = [.cookie: cookie, .contentType: "application/json", ConsoleBrowser.csrfHeader: csrf]
+        if background { fields[HTTPField.Name("X-Console-Activity")!] = "background" }
+        return fields
     }
 
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!

@@ -22,8 +22,10 @@ export function whenSessionEnds(handler) {
   onSessionEnded = handler;
 }
 
-export async function request(method, path, { json, body, contentType, raw = false, quiet401 = false } = {}) {
+export async function request(method, path, { json, body, contentType, raw = false, quiet401 = false, background = false } = {}) {
   const headers = { Accept: 'application/json' };
+  // A read the page makes by itself (after a live event) does not keep the session from idling out.
+  if (background) headers['X-Console-Activity'] = 'background';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let payload;
   if (json !== undefined) {

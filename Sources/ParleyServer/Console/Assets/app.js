@@ -112,13 +112,14 @@ async function startAgent() {
   await queues.load();
   const liveState = $('live-state');
   const stopEvents = connect({
+    // Reads after a live event are the page's, not the agent's: they do not renew the idle limit.
     onHandoff: (handoff) => {
       queues.apply(handoff);
-      if (conversation.isOpen(handoff.conversation_id)) conversation.refresh();
+      if (conversation.isOpen(handoff.conversation_id)) conversation.refresh({ background: true });
     },
-    onTurn: (turn) => { if (conversation.isOpen(turn.conversation_id)) conversation.refresh(); },
-    onNote: (note) => { if (conversation.isOpen(note.conversation_id)) conversation.refresh(); },
-    onReload: () => { queues.load(); conversation.refresh(); },
+    onTurn: (turn) => { if (conversation.isOpen(turn.conversation_id)) conversation.refresh({ background: true }); },
+    onNote: (note) => { if (conversation.isOpen(note.conversation_id)) conversation.refresh({ background: true }); },
+    onReload: () => { queues.load({ background: true }); conversation.refresh({ background: true }); },
     onState: (state) => {
       liveState.textContent = state === 'live' ? 'Live: updates appear as they happen.' : state === 'reconnecting' ? 'Reconnecting…' : 'Live updates stopped.';
       liveState.classList.toggle('live', state === 'live');

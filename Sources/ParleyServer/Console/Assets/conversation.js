@@ -59,12 +59,12 @@ export function createConversation({ session, domain }) {
     }
   }
 
-  /** Reads the conversation again (after an event): new turns are appended, the rest replaced. */
-  async function refresh() {
+  /** Reads the conversation again (after an event: `background`, not the agent's activity): new turns are appended, the rest replaced. */
+  async function refresh({ background = false } = {}) {
     if (!current) return;
     const id = current.id;
     try {
-      const workspace = await api.get(api.conversationPath(id, '?panel=false'));
+      const workspace = await api.get(api.conversationPath(id, '?panel=false'), { background });
       if (current && current.id === id) render(workspace, { panel: false, fresh: true });
     } catch (error) {
       announce(`The conversation could not be refreshed: ${error.message}`, { error: true });

@@ -9,8 +9,8 @@ export function createQueues({ container, onOpen }) {
   const handoffs = new Map();
   let selected = null;
 
-  async function load() {
-    const answer = await api.get('/console/api/queues');
+  async function load({ background = false } = {}) {
+    const answer = await api.get('/console/api/queues', { background });
     queues = answer.queues;
     handoffs.clear();
     for (const handoff of answer.handoffs) handoffs.set(handoff.conversation_id, handoff);

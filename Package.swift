@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "ParleyServer",
             dependencies: [
-                "ParleyEngine", "ParleyAudit", "ParleyRetention", "ParleyStore",
+                "ParleyEngine", "ParleyAudit", "ParleyRetention", "ParleyStore", "ParleyCrypto", "ParleyIntegrations", "ParleyRedaction",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,7 +94,16 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
-            resources: [.embedInCode("OpenAPI/openapi.json")]
+            resources: [
+                .embedInCode("OpenAPI/openapi.json"),
+                // The agent console (HTML, CSS, ES modules), served under /console.
+                .embedInCode("Console/Assets/index.html"), .embedInCode("Console/Assets/console.css"),
+                .embedInCode("Console/Assets/app.js"), .embedInCode("Console/Assets/api.js"), .embedInCode("Console/Assets/dom.js"),
+                .embedInCode("Console/Assets/events.js"), .embedInCode("Console/Assets/queues.js"),
+                .embedInCode("Console/Assets/conversation.js"), .embedInCode("Console/Assets/transcript.js"),
+                .embedInCode("Console/Assets/shortcuts.js"), .embedInCode("Console/Assets/auditor.js"),
+                .embedInCode("Console/Assets/admin.js"), .embedInCode("Console/Assets/tokens.js"), .embedInCode("Console/Assets/models.js"),
+            ]
         ),
         .target(
             name: "ParleyCLI",

@@ -57,6 +57,7 @@ extension ParleyEngine {
                 throw Self.map(error)
             }
             logger.info("handoff claimed", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
+            events.publish(.handoff(handoff))
             return handoff
         }
     }
@@ -68,24 +69,10 @@ extension ParleyEngine {
 
     /// Stores the agent's reply; the customer's channel fetches it with ``replies(conversationID:after:)``.
     public func agentReply(conversationID: String, agent: AuthenticatedCaller, text: String) async throws(EngineError) -> Int {
-        try Identifier.validate(conversationID, what: "conversation id")
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.unicodeScalars.count <= IncomingMessage.maxTextLength else {
-            throw .invalidInput("text must be 1-\(IncomingMessage.maxTextLength) characters")
+        guard case let .sent(seq) = try await agentReply(conversationID: conversationID, agent: agent, text: text, seenThrough: nil) else {
+            throw .conflict("the customer wrote since")  // Not reached: without seenThrough nothing is compared.
         }
-        let redacted = redactor.redact(text).redactedText
-        return try await pipeline.locks.withLock(conversationID) { () async throws(EngineError) -> Int in
-            let event = try await naming(
-                Principal.token(agent).event("conversation.reply", target: .conversation(conversationID)), subjectOf: conversationID
-            )
-            do throws(StoreError) {
-                return try await store.agentReply(
-                    conversationID: conversationID, agent: agent.tokenID, text: redacted, now: clock(), audit: audit.appends([event])
-                )
-            } catch {
-                await recordFailure(.token(agent), "conversation.reply", conversationID, error)
-                throw Self.map(error)
-            }
-        }
+        return seq
     }
 
     /// Closes the handoff with feedback for the learning loop: the intent the
@@ -123,6 +110,7 @@ extension ParleyEngine {
                 throw Self.map(error)
             }
         }
+        events.publish(.handoff(handoff))
         metrics.increment("parley_resolutions_total", labels: ["queue": handoff.queue])
         logger.info("handoff resolved", metadata: ["conversation.id": "\(conversationID)", "agent.token": "\(agent.tokenID)"])
         return handoff
@@ -216,6 +204,8 @@ extension ParleyEngine {
         switch error {
         case let .notFound(what): .notFound(what)
         case let .conflict(reason): .conflict(reason)
+        // An agent acting on a conversation whose customer was erased (a note, a reply): refused, not a server fault.
+        case .subjectErased: .conflict("this conversation's customer data was erased")
         case .diskFull: .storageFull(error.description)
         default: .storage(error.description)
         }

@@ -28,6 +28,8 @@ public final class ParleyEngine: Sendable {
     public let learning: LearningService
     /// The sentence encoder of the NLU cascade (nil: the linear model alone).
     let encoder: SentenceEncoder?
+    /// Handoffs, turns and notes as they happen, for the agents' console.
+    public let events = EventFeed()
     let pipeline: TurnPipeline
     let serving: ServingSlot
     let shadowRecorder: ShadowRecorder
@@ -87,7 +89,7 @@ public final class ParleyEngine: Sendable {
             reviewKey: InstallationKeyCache(store: store, purpose: "review-text"), shadow: shadowRecorder,
             actions: Dictionary(uniqueKeysWithValues: actions.map { ($0.name, $0) }),
             records: records ?? LocalCRM(store: store), store: store, audit: audit,
-            metrics: metrics, logger: logger, clock: clock
+            metrics: metrics, events: events, logger: logger, clock: clock
         )
         Self.describeMetrics(metrics)
         metrics.set("parley_model_generation", to: Double(generation))

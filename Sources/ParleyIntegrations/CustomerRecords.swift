@@ -10,6 +10,16 @@ public protocol CustomerRecords: Sendable {
     func customer(id: String) async throws(IntegrationError) -> Customer?
     /// A customer's tickets, newest first.
     func tickets(customerID: String) async throws(IntegrationError) -> [Ticket]
+    /// A customer's most recent orders, newest first (the agent console's customer panel).
+    func orders(customerID: String, limit: Int) async throws(IntegrationError) -> [Order]
+}
+
+extension CustomerRecords {
+    /// A connector that cannot list a customer's orders says so: the console
+    /// shows that the list is unavailable rather than an empty one.
+    public func orders(customerID: String, limit: Int) async throws(IntegrationError) -> [Order] {
+        throw .unavailable(connector: String(describing: Self.self), reason: "this connector does not list a customer's orders")
+    }
 }
 
 /// Errors of connectors. Messages name the connector and the kind of failure,

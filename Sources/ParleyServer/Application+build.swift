@@ -71,5 +71,6 @@ public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: 
             }
         }
     }
+    router.addConsole(routes: routes, settings: settings.console, audit: audit)
     return router
 }

@@ -18,6 +18,8 @@ public struct ServerSettings: Sendable {
     public var turnQueue: AdmissionQueue.Settings
     /// Whether customer endpoints serve direct loopback requests without a channel token.
     public var tokenlessLoopback: TokenlessLoopback
+    /// The agent console under `/console`.
+    public var console = ConsoleSettings()
 
     /// The request head (request line and headers) may not exceed this: 431.
     public static let maxHeaderBytes = 32 * 1024

@@ -275,6 +275,7 @@ enum Migrations {
             }
         }
         migrator.registerMigration("v10-learning-loop", migrate: learningLoop)
+        migrator.registerMigration("v11-console-sessions-agent-notes", migrate: console)
         return migrator
     }
 

@@ -158,6 +158,12 @@ extension Store {
                 let note = try SealedField.open(row["note"], key: oldKey, context: context)
                 try db.execute(sql: "UPDATE feedback SET note = ? WHERE id = ?", arguments: [try SealedField.seal(note, key: newKey, context: context), row["id"] as Int64])
             }
+            let agentNotes = try Row.fetchAll(db, sql: "SELECT id, text FROM agent_note WHERE conversation_id = ?", arguments: [conversation.id])
+            for row in agentNotes {
+                let context = SealedField.agentNote(conversation.id, row["id"])
+                let note = try SealedField.open(row["text"], key: oldKey, context: context)
+                try db.execute(sql: "UPDATE agent_note SET text = ? WHERE id = ?", arguments: [try SealedField.seal(note, key: newKey, context: context), row["id"] as String])
+            }
             if let tracker = record.sealedTracker {
                 let context = SealedField.tracker(conversation.id)
                 record.sealedTracker = try SealedField.seal(SealedField.open(tracker, key: oldKey, context: context), key: newKey, context: context)

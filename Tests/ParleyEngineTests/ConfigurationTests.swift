@@ -36,6 +36,20 @@ import Testing
         #expect(key == "storage.page_cache_kib")
     }
 
+    @Test func consoleSessionLimitsAndCookieModeAreReadAndBadOnesRefused() throws {
+        let defaults = try ParleyConfiguration.load(from: nil, layout: layout).console
+        #expect(defaults.idleTimeoutMinutes == 30 && defaults.absoluteTimeoutHours == 12 && defaults.secureCookie == "auto")
+        let url = try write("console:\n  idle_timeout_minutes: 15\n  absolute_timeout_hours: 8\n  secure_cookie: always\n")
+        let console = try ParleyConfiguration.load(from: url, layout: layout).console
+        #expect(console.idleTimeoutMinutes == 15 && console.absoluteTimeoutHours == 8 && console.secureCookie == "always")
+        let never = try write("console:\n  secure_cookie: never\n")
+        let (_, line, key, _) = try #require(configurationError { _ = try ParleyConfiguration.load(from: never, layout: layout) }, "secure_cookie: never was accepted")
+        #expect(line == 2)
+        #expect(key == "console.secure_cookie")
+        let zero = try write("console:\n  idle_timeout_minutes: 0\n")
+        #expect(configurationError { _ = try ParleyConfiguration.load(from: zero, layout: layout) } != nil)
+    }
+
     @Test func badValueNamesFileLineAndKey() throws {
         let url = try write("server:\n  host: 127.0.0.1\n  port: eighty\n")
         #expect(throws: EngineError.configuration(file: url.path, line: 3, key: "server.port", reason: "expected a whole number")) {

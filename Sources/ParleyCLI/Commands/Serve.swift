@@ -50,10 +50,15 @@ struct Serve: AsyncParsableCommand {
         let metrics = MetricsRegistry()
         MetricsSystem.bootstrap(metrics.metricsFactory)
         let engine = try await bootstrap.engine(trainIfMissing: true, metrics: metrics)
-        let settings = try await serverSettings(configuration, engine: engine, logger: logger)
+        var settings = try await serverSettings(configuration, engine: engine, logger: logger)
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.server.host) {
             logger.warning("binding a non-loopback address: the API is reachable from the network", metadata: ["server.host": "\(configuration.server.host)"])
         }
+        settings.console = ConsoleSettings(
+            idleTimeout: Double(configuration.console.idleTimeoutMinutes * 60),
+            absoluteTimeout: Double(configuration.console.absoluteTimeoutHours * 3600),
+            secureCookie: ConsoleSettings.SecureCookie(rawValue: configuration.console.secureCookie) ?? .auto
+        )
         let app = buildApplication(engine: engine, settings: settings, logger: logger, models: bootstrap.models)
         // Failed sign-ins a previous run counted but had not written out (it stopped or crashed meanwhile).
         await engine.authFailures.closeWindows(all: true)

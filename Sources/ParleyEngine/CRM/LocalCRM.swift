@@ -17,6 +17,20 @@ public struct LocalCRM: CustomerRecords {
             throw .unavailable(connector: "local CRM", reason: error.description)
         }
         guard let record else { return nil }
+        return try Self.order(record)
+    }
+
+    public func orders(customerID: String, limit: Int) async throws(IntegrationError) -> [Order] {
+        let records: [CRMOrderRecord]
+        do { records = try await store.crmOrders(customerID: customerID, limit: limit) } catch {
+            throw .unavailable(connector: "local CRM", reason: error.description)
+        }
+        var orders: [Order] = []
+        for record in records { orders.append(try Self.order(record)) }
+        return orders
+    }
+
+    private static func order(_ record: CRMOrderRecord) throws(IntegrationError) -> Order {
         guard let status = Order.Status(rawValue: record.status) else {
             throw .invalidRecord(connector: "local CRM", reason: "unknown order status")
         }

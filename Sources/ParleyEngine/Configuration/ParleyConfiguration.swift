@@ -108,7 +108,18 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var credentialsDirectory: URL?
     }
 
+    /// The agent console under `/console`.
+    public struct Console: Sendable, Hashable {
+        /// A session unused this long ends.
+        public var idleTimeoutMinutes = 30
+        /// A session ends this long after sign-in, however active.
+        public var absoluteTimeoutHours = 12
+        /// `auto`: the cookie is Secure when a TLS proxy says the request came over HTTPS; `always`.
+        public var secureCookie = "auto"
+    }
+
     public var server = Server()
+    public var console = Console()
     public var paths: Paths
     public var keys = Keys()
     public var logging = Logging()
@@ -157,7 +168,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention", "learning"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention", "learning", "console"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
@@ -210,6 +221,17 @@ public struct ParleyConfiguration: Sendable, Hashable {
                 }
             case "learning":
                 try LearningSettingsReader.read(value, into: &configuration.learning)
+            case "console":
+                for (key, value) in try value.mapping(allowed: ["idle_timeout_minutes", "absolute_timeout_hours", "secure_cookie"]) {
+                    switch key {
+                    case "idle_timeout_minutes": configuration.console.idleTimeoutMinutes = try value.int(in: 1...1440)
+                    case "absolute_timeout_hours": configuration.console.absoluteTimeoutHours = try value.int(in: 1...168)
+                    default:
+                        let mode = try value.nonEmptyString()
+                        guard ["auto", "always"].contains(mode) else { throw value.fail("expected auto or always") }
+                        configuration.console.secureCookie = mode
+                    }
+                }
             case "storage":
                 for (key, value) in try value.mapping(allowed: ["page_cache_kib", "reserve_mib"]) {
                     if key == "reserve_mib" {

@@ -24,7 +24,8 @@ import ParleyStore
 /// 7. run the actions (responses, look-ups through the integration layer);
 /// 8. store the turn, its audit entries and, when the bot was unsure, its
 ///    review-queue mark, atomically; count it;
-/// 9. a shadow candidate, if any, parses the same redacted text (it never answers).
+/// 9. a shadow candidate, if any, parses the same redacted text (it never answers);
+/// 10. tell the agents' console (a new handoff, a message during one).
 ///
 /// A message with an idempotency key that was already handled is answered,
 /// under the same lock, with the stored reply of that first attempt: a
@@ -44,6 +45,7 @@ struct TurnPipeline: Sendable {
     let store: Store
     let audit: AuditTrail
     let metrics: MetricsRegistry
+    let events: EventFeed
     let logger: Logger
     let locks = KeyedLock()
     let clock: @Sendable () -> Date
@@ -112,11 +114,13 @@ struct TurnPipeline: Sendable {
                 ranking: parse.ranking, status: .handoff,
                 handoff: open.map { Handoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, redactedText: text
             )
-            try await commit(
+            let seqs = try await commit(
                 message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now,
                 audit: [event], result: result
             )
             logger.info("message stored during handoff; bot silent", metadata: ["handoff.queue": "\(open?.queue ?? "")"])
+            // 10. The console.
+            if let seq = seqs.first { events.publish(.turn(conversationID: message.conversationID, seq: seq, role: .customer)) }
             return result
         }
 
@@ -173,6 +177,14 @@ struct TurnPipeline: Sendable {
         if let handoff {
             metrics.increment("parley_handoffs_total", labels: ["queue": handoff.queue, "rule": handoff.rule])
             logger.info("conversation handed off", metadata: ["handoff.queue": "\(handoff.queue)", "handoff.rule": "\(handoff.rule)"])
+        }
+        // 10. The console.
+        if handoff != nil {
+            do {
+                if let open = try await store.openHandoff(conversationID: message.conversationID) { self.events.publish(.handoff(open)) }
+            } catch {
+                logger.warning("the new handoff could not be announced to the console", metadata: ["error": "\(error.description)"])
+            }
         }
         logger.debug("turn handled", metadata: [
             "turn.intent": "\(parse.intent.name)", "turn.confidence": "\(String(format: "%.3f", parse.intent.confidence))",
@@ -272,11 +284,13 @@ struct TurnPipeline: Sendable {
         ]
     }
 
+    /// The stored turns' numbers.
+    @discardableResult
     private func commit(
         _ message: IncomingMessage, customerID: String?, status: ConversationRecord.Status, tracker: Tracker,
         messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, review: TurnCommit.Review? = nil, now: Date, audit events: [AuditEvent],
         result: TurnResult
-    ) async throws(EngineError) {
+    ) async throws(EngineError) -> [Int] {
         let encoded: Data
         do { encoded = try JSONEncoder().encode(tracker) } catch { throw .storage("the tracker could not be encoded") }
         var idempotency: IdempotentReply?
@@ -297,7 +311,7 @@ struct TurnPipeline: Sendable {
                 }
             )
             commit.idempotency = idempotency
-            try await store.commit(commit)
+            return try await store.commit(commit)
         } catch {
             if case let .conflict(reason) = error { throw .conflict(reason) }
             throw Self.storage(error)

@@ -109,6 +109,7 @@ extension Store {
             try db.execute(sql: "UPDATE turn SET text = X'' WHERE conversation_id IN \(list)", arguments: arguments)
             try db.execute(sql: "DELETE FROM pii_vault WHERE conversation_id IN \(list)", arguments: arguments)
             try db.execute(sql: "UPDATE feedback SET note = NULL WHERE conversation_id IN \(list)", arguments: arguments)
+            try db.execute(sql: "DELETE FROM agent_note WHERE conversation_id IN \(list)", arguments: arguments)
             for row in previous {
                 let conversation: String = row["id"]
                 guard let subject = subjects[conversation] else { continue }

@@ -1,0 +1,20 @@
+// The administrator's view: one panel a module. A panel is
+// `{ id, title, mount(container) }`; what the server does not offer yet
+// (the review queue of the learning loop) is one more module in this list
+// once it exists, and absent until then.
+
+import { $, h } from './dom.js';
+import * as tokens from './tokens.js';
+import * as models from './models.js';
+
+const panels = [tokens, models];
+
+export async function mount() {
+  const container = $('admin-panels');
+  container.replaceChildren();
+  for (const panel of panels) {
+    const body = h('div', {});
+    container.append(h('section', { class: 'panel', 'aria-labelledby': `${panel.id}-title` }, h('h2', { id: `${panel.id}-title` }, panel.title), body));
+    await panel.mount(body);
+  }
+}

@@ -103,6 +103,7 @@ let package = Package(
                 .embedInCode("Console/Assets/conversation.js"), .embedInCode("Console/Assets/transcript.js"),
                 .embedInCode("Console/Assets/shortcuts.js"), .embedInCode("Console/Assets/auditor.js"),
                 .embedInCode("Console/Assets/admin.js"), .embedInCode("Console/Assets/tokens.js"), .embedInCode("Console/Assets/models.js"),
+                .embedInCode("Console/Assets/review.js"),
             ]
         ),
         .target(

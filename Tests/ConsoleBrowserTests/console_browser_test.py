@@ -513,10 +513,25 @@ class ConsoleBrowserTests(unittest.TestCase):
         self.assertIn("Verified", result)
         self.assertNotIn("FAILED", result)
 
+        # The review queue: a message the bot did not understand waits for a label.
+        self.say("br-review", "Ωψζ ξϑφ qqq")
         self.sign_in(self.admin)
         self.visible("admin-view")
         self.wait(lambda d: "Dana Example" in d.find_element(By.ID, "admin-panels").text, message="no token list")
+        item = self.wait(
+            lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, ".review-item") if "Ωψζ ξϑφ qqq" in e.text), False),
+            message="the message is not in the review queue",
+        )
+        self.assertRegex(self.driver.find_element(By.ID, "review-summary").text, r"^\d+ open: ")
         self.no_serious_axe_violations("admin")
+        self.driver.execute_script("arguments[0].scrollIntoView()", item)
+        self.screenshot("admin-review-1280x800.png")
+        Select(item.find_element(By.TAG_NAME, "select")).select_by_value("greet")
+        item.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait(lambda d: "Labelled as greet" in d.find_element(By.ID, "status").text, message="no confirmation of the label")
+        self.assertFalse(any("Ωψζ ξϑφ qqq" in e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".review-item")))
+        status, _, review = self.server.call("GET", "/v1/review", token=self.admin)
+        self.assertNotIn("br-review", [i["conversation_id"] for i in review["items"]], "the label closed the item")
 
 
 def main():

@@ -58,6 +58,10 @@ struct AgentReplyResponse: Encodable {
 struct ResolveRequest: Decodable {
     let intent: String
     let note: String?
+    /// The intent is not in the domain yet: propose it as a candidate.
+    let newIntent: Bool?
+
+    enum CodingKeys: String, CodingKey { case intent, note, newIntent = "new_intent" }
 }
 
 /// `GET /v1/conversations/{id}`: the stored, redacted transcript.

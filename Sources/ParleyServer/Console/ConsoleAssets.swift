@@ -23,6 +23,7 @@ enum ConsoleAssets {
         "admin.js": script(PackageResources.admin_js),
         "tokens.js": script(PackageResources.tokens_js),
         "models.js": script(PackageResources.models_js),
+        "review.js": script(PackageResources.review_js),
     ]
 
     private static func script(_ bytes: [UInt8]) -> Asset {

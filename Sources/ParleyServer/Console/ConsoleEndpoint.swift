@@ -20,7 +20,7 @@ struct ConsoleEndpoint: Sendable, Hashable {
     static let signOut = ConsoleEndpoint(method: .delete, path: "/console/api/session", roles: staff)
     static let events = ConsoleEndpoint(method: .get, path: "/console/api/events", roles: [.agent])
     static let queues = ConsoleEndpoint(method: .get, path: "/console/api/queues", roles: [.agent])
-    static let domain = ConsoleEndpoint(method: .get, path: "/console/api/domain", roles: [.agent])
+    static let domain = ConsoleEndpoint(method: .get, path: "/console/api/domain", roles: [.agent, .admin])
     static let conversation = ConsoleEndpoint(method: .get, path: "/console/api/conversations/{id}", roles: [.agent])
     static let claim = ConsoleEndpoint(method: .post, path: "/console/api/conversations/{id}/claim", roles: [.agent])
     static let reply = ConsoleEndpoint(method: .post, path: "/console/api/conversations/{id}/replies", roles: [.agent])
@@ -30,6 +30,9 @@ struct ConsoleEndpoint: Sendable, Hashable {
     static let createToken = ConsoleEndpoint(method: .post, path: "/console/api/tokens", roles: [.admin])
     static let revokeToken = ConsoleEndpoint(method: .post, path: "/console/api/tokens/{id}/revoke", roles: [.admin])
     static let models = ConsoleEndpoint(method: .get, path: "/console/api/models", roles: [.admin])
+    static let review = ConsoleEndpoint(method: .get, path: "/console/api/review", roles: [.admin])
+    static let labelReview = ConsoleEndpoint(method: .post, path: "/console/api/review/{id}/label", roles: [.admin])
+    static let dismissReview = ConsoleEndpoint(method: .post, path: "/console/api/review/{id}/dismiss", roles: [.admin])
     static let auditExport = ConsoleEndpoint(method: .get, path: "/console/api/audit/export", roles: [.auditor])
     static let auditVerify = ConsoleEndpoint(method: .post, path: "/console/api/audit/verify", roles: [.auditor])
     static let erasures = ConsoleEndpoint(method: .get, path: "/console/api/erasures", roles: [.auditor])
@@ -38,6 +41,7 @@ struct ConsoleEndpoint: Sendable, Hashable {
 
     static let all: [ConsoleEndpoint] = [
         page, asset, signIn, session, signOut, events, queues, domain, conversation, claim, reply, note, resolve,
-        tokens, createToken, revokeToken, models, auditExport, auditVerify, erasures, erasureReceipt, holds,
+        tokens, createToken, revokeToken, models, review, labelReview, dismissReview,
+        auditExport, auditVerify, erasures, erasureReceipt, holds,
     ]
 }

@@ -37,6 +37,9 @@ struct ConsoleRoutes: Sendable {
         case .createToken: try await createToken(request, context)
         case .revokeToken: try await revokeToken(context)
         case .models: try await routes.listModels(request, context)
+        case .review: try await routes.reviewItems(request, context)
+        case .labelReview: try await routes.labelReviewItem(request, context)
+        case .dismissReview: try await routes.dismissReviewItem(request, context)
         case .auditExport: try await auditExport(request, context)
         case .auditVerify: try await auditVerify(request, context)
         case .erasures: try await routes.listErasures(request, context)
@@ -62,7 +65,7 @@ struct ConsoleRoutes: Sendable {
             variants.map { ConsoleDomainResponse.Response(name: name, text: $0.text) }
         }
         return try routes.json(ConsoleDomainResponse(
-            intents: domain.intents.sorted(), responses: responses, newIntents: false, piiTypes: PIIEntityType.allCases.map(\.rawValue)
+            intents: domain.intents.sorted(), responses: responses, newIntents: true, piiTypes: PIIEntityType.allCases.map(\.rawValue)
         ))
     }
 

@@ -33,7 +33,8 @@ extension Routes {
         let id = try parameter("id", context)
         let resolution = try await body.decode(ResolveRequest.self, from: request)
         let handoff = try await engine.resolve(
-            conversationID: id, agent: try caller(context), correctIntent: resolution.intent, note: resolution.note
+            conversationID: id, agent: try caller(context), correctIntent: resolution.intent, note: resolution.note,
+            newIntent: resolution.newIntent ?? false
         )
         return try json(HandoffView(handoff))
     }

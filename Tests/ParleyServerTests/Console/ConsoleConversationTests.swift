@@ -54,6 +54,48 @@ import Testing
         #expect(feedback.map(\.intent) == ["complaint"])
     }
 
+    /// Resolving with an intent the domain does not have yet proposes it (the
+    /// learning loop's candidate intents) when the agent says it is new, and is
+    /// refused when not; an admin sees the review queue and labels from it.
+    @Test func aResolutionProposesANewIntentAndAnAdminLabelsFromTheReviewQueue() async throws {
+        let test = try await ConsoleTestApp.make()
+        let channel = try await test.token(.channel)
+        try await test.app.test(.router) { client in
+            _ = try await client.say("I want to make a complaint", in: "cc-n1", token: channel)
+            let agent = try await client.signedIn(try await test.token(.agent))
+            let domain = try await client.console(.get, "/console/api/domain", as: agent).jsonObject()
+            #expect(domain["new_intents"] as? Bool == true)
+            _ = try await client.console(.post, "/console/api/conversations/cc-n1/claim", as: agent, json: "{}")
+            let unknown = try await client.console(.post, "/console/api/conversations/cc-n1/resolve", as: agent, json: #"{"intent": "gift_card"}"#)
+            #expect(unknown.status == .badRequest)
+            let proposed = try await client.console(
+                .post, "/console/api/conversations/cc-n1/resolve", as: agent, json: #"{"intent": "gift_card", "new_intent": true}"#
+            )
+            #expect(proposed.status == .ok)
+
+            let admin = try await client.signedIn(try await test.token(.admin))
+            let candidates = try await client.get("/v1/intents/candidates", token: try await test.token(.admin)).jsonObject()["candidates"] as? [[String: Any]]
+            #expect(candidates?.map { $0["name"] as? String } == ["gift_card"])
+
+            // The review queue: a message the bot did not understand waits there.
+            _ = try await client.say("Ωψζ ξϑφ", in: "cc-n2", token: channel)
+            _ = try await client.say("ξϑφ Ωψζ ψψψ", in: "cc-n3", token: channel)
+            #expect(try await client.console(.get, "/console/api/review", as: agent).status == .forbidden)
+            let items = try await client.console(.get, "/console/api/review", as: admin).jsonObject()["items"] as? [[String: Any]] ?? []
+            #expect(Set(items.compactMap { $0["conversation_id"] as? String }).isSuperset(of: ["cc-n2", "cc-n3"]))
+            let first = try #require(items.first { $0["conversation_id"] as? String == "cc-n2" }?["id"] as? Int)
+            let second = try #require(items.first { $0["conversation_id"] as? String == "cc-n3" }?["id"] as? Int)
+            let labelled = try await client.console(.post, "/console/api/review/\(first)/label", as: admin, json: #"{"intent": "greet"}"#)
+            #expect(labelled.status == .created)
+            let noCSRF = try await client.console(.post, "/console/api/review/\(second)/dismiss", as: admin, json: "{}", csrf: false)
+            #expect(noCSRF.status == .forbidden)
+            let dismissed = try await client.console(.post, "/console/api/review/\(second)/dismiss", as: admin, json: "{}")
+            #expect(dismissed.status == .noContent)
+            let left = try await client.console(.get, "/console/api/review", as: admin).jsonObject()["items"] as? [[String: Any]] ?? []
+            #expect(left.allSatisfy { ![first, second].contains($0["id"] as? Int ?? -1) })
+        }
+    }
+
     /// A note on a conversation whose customer was erased is refused (409),
     /// not a server error: nothing can be sealed under a shredded key.
     @Test func aNoteOnAnErasedCustomersConversationIsAConflict() async throws {

@@ -1,13 +1,12 @@
 // The administrator's view: one panel a module. A panel is
-// `{ id, title, mount(container) }`; what the server does not offer yet
-// (the review queue of the learning loop) is one more module in this list
-// once it exists, and absent until then.
+// `{ id, title, mount(container) }`.
 
 import { $, h } from './dom.js';
 import * as tokens from './tokens.js';
 import * as models from './models.js';
+import * as review from './review.js';
 
-const panels = [tokens, models];
+const panels = [tokens, models, review];
 
 export async function mount() {
   const container = $('admin-panels');

@@ -205,7 +205,8 @@ export function createConversation({ session, domain }) {
   async function resolve() {
     if (!current || $('resolve-fields').disabled) return;
     let intent = $('resolve-intent').value;
-    if (intent === '__new__') intent = $('new-intent').value.trim();
+    const proposed = intent === '__new__';
+    if (proposed) intent = $('new-intent').value.trim();
     if (!intent) {
       announce('Choose the intent the customer had.', { error: true });
       $('resolve-intent').focus();
@@ -213,8 +214,11 @@ export function createConversation({ session, domain }) {
     }
     const note = $('resolve-note').value.trim();
     try {
-      await api.post(api.conversationPath(current.id, '/resolve'), note ? { intent, note } : { intent });
-      announce(`Resolved as ${intent}. Thank you.`);
+      const resolution = { intent };
+      if (note) resolution.note = note;
+      if (proposed) resolution.new_intent = true;
+      await api.post(api.conversationPath(current.id, '/resolve'), resolution);
+      announce(proposed ? `Resolved; ${intent} is proposed as a new intent for an administrator to add.` : `Resolved as ${intent}. Thank you.`);
       await refresh();
     } catch (error) {
       announce(`Not resolved: ${error.message}`, { error: true });

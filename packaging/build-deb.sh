@@ -55,7 +55,8 @@ prefix_map=(
 # Hardening: relocations bound and made read-only at start (lintian: bindnow).
 link_flags=(-Xlinker -z -Xlinker now -Xlinker -z -Xlinker relro)
 if [ "$skip_build" = false ]; then
-  swift build -c release -j 1 --static-swift-stdlib --product parley --scratch-path "$scratch" "${prefix_map[@]}" "${link_flags[@]}"
+  # All cores (PARLEY_BUILD_JOBS to limit): the build is deterministic whatever the parallelism.
+  swift build -c release -j "${PARLEY_BUILD_JOBS:-$(nproc)}" --static-swift-stdlib --product parley --scratch-path "$scratch" "${prefix_map[@]}" "${link_flags[@]}"
 fi
 binary="$scratch/release/parley"
 [ -x "$binary" ] || { echo "build-deb.sh: no release binary at $binary (build without --skip-build)" >&2; exit 1; }

@@ -5,7 +5,7 @@ import ParleyCrypto
 extension Store {
     /// The conversation and its unsealed tracker, or nil when it does not exist.
     public func loadConversation(_ id: String) async throws(StoreError) -> LoadedConversation? {
-        guard let record = try await read({ db in try ConversationRecord.fetchOne(db, key: id) }) else { return nil }
+        guard let record = try await read({ db in try ConversationRecord.fetch(db, id: id) }) else { return nil }
         guard let sealed = record.sealedTracker else { return LoadedConversation(record: record, tracker: nil) }
         let key = try await subjectKey(record.subjectID)
         do {
@@ -24,7 +24,7 @@ extension Store {
     public func commit(_ commit: TurnCommit) async throws(StoreError) -> [Int] {
         // Refused whole, before any write (its subject and key included), when the disk is nearly full.
         try space?.requireReserve()
-        var existing = try await read { db in try ConversationRecord.fetchOne(db, key: commit.conversationID) }
+        var existing = try await read { db in try ConversationRecord.fetch(db, id: commit.conversationID) }
         if let current = existing, current.channel != nil, current.channel != commit.channel {
             throw .conflict(Self.unavailable(commit.conversationID))
         }
@@ -49,7 +49,7 @@ extension Store {
         }
         let created = existing?.createdAt ?? commit.now
         return try await groupWrite { db in
-            var conversation = try ConversationRecord.fetchOne(db, key: commit.conversationID) ?? ConversationRecord(
+            var conversation = try ConversationRecord.fetch(db, id: commit.conversationID) ?? ConversationRecord(
                 id: commit.conversationID, subjectID: subjectID, customerID: commit.customerID, channel: commit.channel,
                 status: .bot, sealedTracker: nil, turnCount: 0, createdAt: created, updatedAt: commit.now
             )
@@ -137,7 +137,7 @@ extension Store {
         let oldKey = try await subjectKey(oldSubject)
         let newKey = try await subjectKey(newSubject)
         let linked = try await write { db -> ConversationRecord in
-            var record = try ConversationRecord.fetchOne(db, key: conversation.id) ?? conversation
+            var record = try ConversationRecord.fetch(db, id: conversation.id) ?? conversation
             try Self.requireSubject(oldSubject, of: record)
             let turns = try TurnRecord.filter(TurnRecord.Columns.conversationID == conversation.id).fetchAll(db)
             for var turn in turns where !turn.sealedText.isEmpty {
@@ -182,7 +182,7 @@ extension Store {
     /// The stored, redacted transcript; text of an erased subject, or removed by retention, reads as nil.
     public func transcript(_ conversationID: String, afterSeq: Int = 0) async throws(StoreError) -> (ConversationRecord, [StoredTurn])? {
         let loaded = try await read { db -> (ConversationRecord, [TurnRecord])? in
-            guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else { return nil }
+            guard let conversation = try ConversationRecord.fetch(db, id: conversationID) else { return nil }
             let turns = try TurnRecord
                 .filter(TurnRecord.Columns.conversationID == conversationID && TurnRecord.Columns.seq > afterSeq)
                 .order(TurnRecord.Columns.seq)

@@ -71,7 +71,7 @@ extension Store {
         let key = try await subjectKey(subjectID)
         return try await write { db in
             try Self.requireHeld(db, conversationID, by: agent)
-            guard var conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
+            guard var conversation = try ConversationRecord.fetch(db, id: conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
             try Self.requireSubject(subjectID, of: conversation)
@@ -103,7 +103,7 @@ extension Store {
         let key = try await subjectKey(subjectID)
         return try await write { db in
             try Self.requireHeld(db, conversationID, by: agent)
-            guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
+            guard let conversation = try ConversationRecord.fetch(db, id: conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
             try Self.requireSubject(subjectID, of: conversation)
@@ -184,7 +184,7 @@ extension Store {
     /// Checked before the work and again inside the write transaction.
     @discardableResult
     static func requireHeld(_ db: Database, _ conversationID: String, by agent: String) throws -> ConversationRecord {
-        guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
+        guard let conversation = try ConversationRecord.fetch(db, id: conversationID) else {
             throw StoreError.notFound("conversation \(conversationID)")
         }
         guard let handoff = try openHandoff(db, conversationID) else {

@@ -91,7 +91,7 @@ extension Store {
 
     /// The pseudonymous subject id of a conversation.
     public func subjectID(ofConversation conversationID: String) async throws(StoreError) -> String? {
-        try await read { db in try ConversationRecord.fetchOne(db, key: conversationID)?.subjectID }
+        try await read { db in try ConversationRecord.fetch(db, id: conversationID)?.subjectID }
     }
 
     /// The subject id of a customer, if they have one.

@@ -23,7 +23,7 @@ extension Store {
     /// nothing vaulted, `.subjectErased` once the subject was shredded.
     public func vaultedValues(conversationID: String, seq: Int) async throws(StoreError) -> [VaultedValue] {
         let loaded = try await read { db -> (subject: String, rows: [(type: String, sealed: Data)])? in
-            guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else { return nil }
+            guard let conversation = try ConversationRecord.fetch(db, id: conversationID) else { return nil }
             let rows = try Row.fetchAll(
                 db, sql: "SELECT entity_type, value FROM pii_vault WHERE conversation_id = ? AND turn_seq = ? ORDER BY id",
                 arguments: [conversationID, seq]

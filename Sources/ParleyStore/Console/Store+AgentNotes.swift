@@ -12,14 +12,14 @@ extension Store {
     /// Stores an agent's (redacted) internal note on a conversation that was
     /// handed to people, sealed under its subject's key, with its audit entries.
     public func addAgentNote(conversationID: String, author: String, text: String, now: Date, audit: [AuditAppend] = []) async throws(StoreError) -> AgentNote {
-        guard let conversation = try await read({ db in try ConversationRecord.fetchOne(db, key: conversationID) }) else {
+        guard let conversation = try await read({ db in try ConversationRecord.fetch(db, id: conversationID) }) else {
             throw .notFound("conversation \(conversationID)")
         }
         let key = try await subjectKey(conversation.subjectID)
         let id: String
         do { id = Hex.encode(try RandomBytes.generate(count: 12)) } catch { throw Self.map(error) }
         try await write { db in
-            guard let current = try ConversationRecord.fetchOne(db, key: conversationID) else {
+            guard let current = try ConversationRecord.fetch(db, id: conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
             try Self.requireSubject(conversation.subjectID, of: current)
@@ -38,7 +38,7 @@ extension Store {
     /// A conversation's notes, oldest first.
     public func agentNotes(conversationID: String) async throws(StoreError) -> [AgentNote] {
         let (subjectID, records) = try await read { db -> (String?, [AgentNoteRecord]) in
-            let subject = try ConversationRecord.fetchOne(db, key: conversationID)?.subjectID
+            let subject = try ConversationRecord.fetch(db, id: conversationID)?.subjectID
             let notes = try AgentNoteRecord.filter(Column("conversation_id") == conversationID).order(Column("created_at"), Column("id")).fetchAll(db)
             return (subject, notes)
         }

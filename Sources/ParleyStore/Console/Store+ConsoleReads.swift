@@ -4,7 +4,7 @@ import GRDB
 extension Store {
     /// The conversation row alone (no text, no state), or nil.
     public func conversationRecord(_ id: String) async throws(StoreError) -> ConversationRecord? {
-        try await read { db in try ConversationRecord.fetchOne(db, key: id) }
+        try await read { db in try ConversationRecord.fetch(db, id: id) }
     }
 
     /// A customer's orders in the local CRM, newest first.

@@ -6,8 +6,11 @@ extension CryptoWalletDetector {
     /// The shortest address: a segwit v1+ program of two bytes (`bc1` + 11).
     static let shortestAddress = 14
 
-    private static let segwitPrefixes: [[UInt8]] = [Array("bc".utf8), Array("tb".utf8), Array("ltc".utf8)]
-    private static let segwitStarts: [[UInt8]] = segwitPrefixes.map { $0 + [0x31] }  // "bc1", "tb1", "ltc1"
+    /// Segwit's human-readable parts and their chains.
+    private static let segwitPrefixes: [(prefix: [UInt8], chain: CryptoChain)] = [
+        (Array("bc".utf8), .bitcoin), (Array("tb".utf8), .bitcoinTestnet), (Array("ltc".utf8), .litecoin),
+    ]
+    private static let segwitStarts: [[UInt8]] = segwitPrefixes.map { $0.prefix + [0x31] }  // "bc1", "tb1", "ltc1"
     private static let cardanoStart = CardanoAddress.prefix + [0x31]  // "addr1"
 
     /// The chain whose address `text` is, if any (one word, nothing around it).
@@ -40,17 +43,21 @@ extension CryptoWalletDetector {
     }
 
     /// Segwit (`bc1`, `tb1`, `ltc1`) and Cardano (`addr1`) addresses.
-    private static func bech32Address(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CryptoAddressMatch? {
+    private static func bech32Address(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+    ) -> CryptoAddressMatch? {
         func starts(with literal: [UInt8]) -> Bool {
             guard end - start > literal.count else { return false }
-            for offset in 0..<literal.count where bytes[start + offset].asciiLowercased != literal[offset] { return false }
+            for offset in 0..<literal.count where bytes[start + offset].asciiLowercased != literal[offset] {
+                return false
+            }
             return true
         }
         let length = end - start
         if length <= Bech32.standardMaximumLength, let index = segwitStarts.firstIndex(where: starts(with:)) {
-            guard Bech32.isValidSegwitAddress(Array(bytes[start..<end]), prefixes: [segwitPrefixes[index]]) else { return nil }
-            let chains: [CryptoChain] = [.bitcoin, .bitcoinTestnet, .litecoin]
-            return CryptoAddressMatch(chain: chains[index], needsContext: false)
+            let (prefix, chain) = segwitPrefixes[index]
+            guard Bech32.isValidSegwitAddress(Array(bytes[start..<end]), prefixes: [prefix]) else { return nil }
+            return CryptoAddressMatch(chain: chain, needsContext: false)
         }
         if length <= CardanoAddress.maximumLength, starts(with: cardanoStart) {
             guard CardanoAddress.isValid(Array(bytes[start..<end])) else { return nil }
@@ -61,7 +68,9 @@ extension CryptoWalletDetector {
 
     /// Base58Check (Bitcoin family, TRON, XRP), SS58 and Solana: one decode,
     /// told apart by the decoded length.
-    private static func base58Address(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CryptoAddressMatch? {
+    private static func base58Address(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+    ) -> CryptoAddressMatch? {
         let length = end - start
         guard length >= 25, length <= 50, Base58Alphabet.bitcoin.contains(all: bytes, start, end) else { return nil }
         let text = Array(bytes[start..<end])
@@ -83,7 +92,9 @@ extension CryptoWalletDetector {
             break
         }
         // XRP orders the same 58 characters differently; its addresses start with r (zero).
-        if bytes[start] == Base58Alphabet.ripple.zero, length <= 35, Base58Check.version(of: text, alphabet: .ripple) == 0 {
+        if bytes[start] == Base58Alphabet.ripple.zero, length <= 35,
+           Base58Check.version(of: text, alphabet: .ripple) == 0
+        {
             return CryptoAddressMatch(chain: .xrp, needsContext: false)
         }
         return nil

@@ -22,7 +22,9 @@ struct CryptoWalletDetector: PIIDetector {
 
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
         input.forEachWord { start, end in
-            guard end - start >= Self.shortestAddress, let match = Self.identify(input.bytes, start, end) else { return }
+            guard end - start >= Self.shortestAddress, let match = Self.identify(input.bytes, start, end) else {
+                return
+            }
             var spanStart = start
             let prefixStart = start - Self.cashAddrPrefix.count
             if match.chain == .bitcoinCash, input.matchesIgnoringCase(Self.cashAddrPrefix, at: prefixStart),

@@ -173,7 +173,9 @@ struct ContextScorer: Sendable {
     /// whether a sentence end lies between it and `end`. With `crossingLabelLine`
     /// one newline is crossed when a colon ends the line before it, the layout
     /// of a label over its value ("SOL address:⏎<value>").
-    func previousWord(before end: Int, limit: Int, in input: ScanInput, crossingLabelLine: Bool = false) -> (Int, Int, Bool)? {
+    func previousWord(
+        before end: Int, limit: Int, in input: ScanInput, crossingLabelLine: Bool = false
+    ) -> (Int, Int, Bool)? {
         var position = end - 1
         var boundary = false
         var mayCrossLine = crossingLabelLine

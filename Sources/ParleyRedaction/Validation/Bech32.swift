@@ -62,7 +62,8 @@ enum Bech32 {
         case bech32mConstant: encoding = .bech32m
         default: return nil
         }
-        return Decoded(humanReadablePart: hrp, data: Array(expanded[dataStart..<(expanded.count - 6)]), encoding: encoding)
+        let data = Array(expanded[dataStart..<(expanded.count - 6)])
+        return Decoded(humanReadablePart: hrp, data: data, encoding: encoding)
     }
 
     /// Regroups `data` from `from`-bit to `to`-bit values. Without `pad`, the

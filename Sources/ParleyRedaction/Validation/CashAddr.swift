@@ -38,6 +38,6 @@ enum CashAddr {
               let version = raw.first
         else { return false }
         // Version byte: reserved bit 0, type (0 P2PKH, 1 P2SH), size code (0 = 160 bits).
-        return version == 0x00 || version == 0x08 ? raw.count == 21 : false
+        return (version == 0x00 || version == 0x08) && raw.count == 21
     }
 }

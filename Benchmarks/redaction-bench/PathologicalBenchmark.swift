@@ -35,6 +35,10 @@ struct PathologicalBenchmark {
             ("IBAN-like", repeated("GB82 ")),
             ("emoji", repeated("😀")),
             ("real valid values", repeated("card 4111 1111 1111 1111 mail a.b@example.com ")),
+            // Words that pass the crypto detector's shape checks and reach a decoder or a hash.
+            ("base58 SS58-shaped words", repeated("5Dsg8P4xyRxqfFHkr8AXumufmX4TS5Ni5QtbPhS9b13SaetX ")),
+            ("0x + 40 mixed-case hex", repeated("0x023f8a94136817e114fc15975e3d6d5eedbde30A ")),
+            ("bech32-shaped words", repeated("bc1qsyrrz56d0fqplmcdu7dazwzcrdueant30t549x ")),
         ]
     }
 

@@ -1,27 +1,41 @@
-/// Bitcoin addresses: legacy Base58Check (P2PKH `1…`, P2SH `3…`) with the
-/// double-SHA-256 checksum verified, and segwit `bc1…` addresses with the bech32
-/// or bech32m checksum verified.
+/// Wallet addresses of the chains customers paste, each accepted only when its
+/// own checksum holds (`CryptoWalletDetector+Chains`): Bitcoin (mainnet and
+/// testnet), Litecoin, Dogecoin, TRON and XRP (Base58Check), segwit (bech32 /
+/// bech32m), Ethereum and EVM chains (EIP-55), Bitcoin Cash (CashAddr), Monero,
+/// Cardano and Substrate (SS58). Solana keys have no checksum and count only
+/// near a context word ("wallet", "Solana", "SOL", …), as do SS58 addresses of
+/// less common networks.
+///
+/// Words are ASCII alphanumeric runs, so trailing punctuation, quotes and URI
+/// parts (`bitcoin:…?amount=`, `ethereum:…@1`) never join a span; only
+/// `bitcoincash:`, part of a CashAddr, is taken in when written.
 struct CryptoWalletDetector: PIIDetector {
     let name = "crypto-wallet"
     let entityType = PIIEntityType.cryptoWallet
+    /// A checksum-validated address.
     static let score = 0.95
+    /// An address without a checksum worth the name: below the default
+    /// threshold alone, above it with a context word.
+    static let contextScore = 0.3
+
+    private static let cashAddrPrefix = Array("bitcoincash:".utf8)
 
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
         input.forEachWord { start, end in
-            let length = end - start
-            let first = input[start]
-            if length >= 25, length <= 35, first == 0x31 || first == 0x33 {
-                if Base58Check.isValidAddress(Array(input.bytes[start..<end])) { append(start, end, &candidates) }
-            } else if length >= 14, length <= 90, first | 0x20 == 0x62, input[start + 1] | 0x20 == 0x63,
-                      input[start + 2] == 0x31
-            {
-                if Bech32.isValidSegwitAddress(Array(input.bytes[start..<end])) { append(start, end, &candidates) }
+            guard end - start >= Self.shortestAddress, let match = Self.identify(input.bytes, start, end) else {
+                return
             }
+            var spanStart = start
+            let prefixStart = start - Self.cashAddrPrefix.count
+            if match.chain == .bitcoinCash, input.matchesIgnoringCase(Self.cashAddrPrefix, at: prefixStart),
+               input.isWordStart(prefixStart)
+            {
+                spanStart = prefixStart
+            }
+            candidates.append(
+                Candidate(type: entityType, start: spanStart, end: end,
+                          score: match.needsContext ? Self.contextScore : Self.score,
+                          detector: name, usesContext: match.needsContext))
         }
-    }
-
-    private func append(_ start: Int, _ end: Int, _ candidates: inout [Candidate]) {
-        candidates.append(
-            Candidate(type: entityType, start: start, end: end, score: Self.score, detector: name, usesContext: false))
     }
 }

@@ -107,7 +107,8 @@ struct ContextScorer: Sendable {
         let limit = max(0, candidate.start - Self.byteWindow)
         for _ in 0..<Self.prefixWords + Self.fillerAllowance {
             guard significant < Self.prefixWords,
-                  let (start, end, boundary) = previousWord(before: wordEnd, limit: limit, in: input)
+                  let (start, end, boundary) = previousWord(
+                      before: wordEnd, limit: limit, in: input, crossingLabelLine: wordEnd == candidate.start)
             else { break }
             wordEnd = start
             crossedSentence = crossedSentence || boundary
@@ -169,12 +170,22 @@ struct ContextScorer: Sendable {
     }
 
     /// The ASCII letter run before `end` (not crossing a newline or `limit`), and
-    /// whether a sentence end lies between it and `end`.
-    func previousWord(before end: Int, limit: Int, in input: ScanInput) -> (Int, Int, Bool)? {
+    /// whether a sentence end lies between it and `end`. With `crossingLabelLine`
+    /// one newline is crossed when a colon ends the line before it, the layout
+    /// of a label over its value ("SOL address:⏎<value>").
+    func previousWord(
+        before end: Int, limit: Int, in input: ScanInput, crossingLabelLine: Bool = false
+    ) -> (Int, Int, Bool)? {
         var position = end - 1
         var boundary = false
+        var mayCrossLine = crossingLabelLine
         while position >= limit, !input[position].isASCIILetter {
-            if input[position] == 0x0A { return nil }
+            if input[position] == 0x0A {
+                guard mayCrossLine, Self.colonEndsLine(before: position, limit: limit, in: input) else { return nil }
+                mayCrossLine = false
+                position -= 1
+                continue
+            }
             boundary = boundary || Self.endsSentence(at: position, in: input)
             position -= 1
         }
@@ -182,6 +193,16 @@ struct ContextScorer: Sendable {
         let wordEnd = position + 1
         while position >= limit, input[position].isASCIILetter { position -= 1 }
         return (position + 1, wordEnd, boundary)
+    }
+
+    /// True when the last byte before the newline at `newline`, blanks and a
+    /// carriage return aside, is a colon.
+    private static func colonEndsLine(before newline: Int, limit: Int, in input: ScanInput) -> Bool {
+        var position = newline - 1
+        while position >= limit, input[position] == 0x20 || input[position] == 0x09 || input[position] == 0x0D {
+            position -= 1
+        }
+        return position >= limit && input[position] == 0x3A
     }
 
     /// `!`, `?`, `;` or a newline, or a full stop followed by a space and a

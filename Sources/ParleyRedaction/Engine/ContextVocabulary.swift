@@ -27,7 +27,14 @@ enum ContextVocabulary {
         .iban: ["iban", "account", "bank", "transfer", "sepa", "payee"],
         .ipAddress: ["ip", "ipv4", "ipv6", "address", "server", "host", "router", "gateway", "connecting", "login", "logged"],
         .postcode: ["postcode", "post", "postal", "zip", "zipcode", "address"],
-        .cryptoWallet: ["bitcoin", "btc", "wallet", "crypto"],
+        // Solana keys and rarer SS58 networks have no checksum to stand on: these words carry them.
+        .cryptoWallet: [
+            "bitcoin", "btc", "wallet", "crypto", "address", "solana", "sol", "phantom", "solflare", "spl", "usdc",
+            "usdt", "polkadot", "dot", "kusama", "ksm", "substrate", "send", "sent", "withdraw", "deposit", "refund",
+            "pay", "transfer", "adresse", "adres", "billetera", "cartera", "carteira", "portefeuille", "portafoglio",
+            "portemonnee", "portfel", "direcci", "endere", "indirizzo", "enviar", "envoyer", "senden", "inviare",
+            "reembolso", "rembours", "erstatt", "rimbors",
+        ],
         .streetAddress: ["address", "live", "living", "moved", "deliver", "located", "reside", "residence", "home"],
         .dateOfBirth: ["born", "birth", "dob", "birthday"],
     ]

@@ -1,8 +1,23 @@
-/// Verification of Bitcoin segwit addresses (BIP 173 bech32 and BIP 350 bech32m).
+/// Bech32 (BIP 173) and bech32m (BIP 350) strings: a human-readable part, the
+/// separator `1`, 5-bit data and a six-character BCH checksum. Segwit addresses
+/// (Bitcoin, its testnet, Litecoin) and Cardano's Shelley addresses use them.
 enum Bech32 {
+    enum Encoding: Sendable {
+        case bech32, bech32m
+    }
+
+    /// A decoded string: lowercase human-readable part, data without the checksum.
+    struct Decoded {
+        let humanReadablePart: [UInt8]
+        let data: [UInt8]
+        let encoding: Encoding
+    }
+
     private static let charset = Array("qpzry9x8gf2tvdw0s3jn54khce6mua7l".utf8)
     private static let bech32Constant: UInt32 = 1
     private static let bech32mConstant: UInt32 = 0x2bc8_30a3
+    /// BIP 173's limit; Cardano's addresses are longer and lift it.
+    static let standardMaximumLength = 90
 
     /// Value of each lowercase charset byte, or -1.
     static let values: [Int8] = {
@@ -11,7 +26,7 @@ enum Bech32 {
         return table
     }()
 
-    private static func polymod(_ values: [UInt8]) -> UInt32 {
+    static func polymod(_ values: [UInt8]) -> UInt32 {
         let generator: [UInt32] = [0x3b6a_57b2, 0x2650_8e6d, 0x1ea1_19fa, 0x3d42_33dd, 0x2a14_62b3]
         var checksum: UInt32 = 1
         for value in values {
@@ -22,30 +37,72 @@ enum Bech32 {
         return checksum
     }
 
-    /// True for a valid mainnet (`bc1…`) segwit address: one case, the right
-    /// checksum constant for its witness version, and a plausible program length.
-    static func isValidSegwitAddress(_ address: [UInt8]) -> Bool {
-        guard address.count >= 14, address.count <= 90 else { return false }
-        let hasLower = address.contains { $0.isASCIILower }
-        let hasUpper = address.contains { $0.isASCIIUpper }
-        guard !(hasLower && hasUpper) else { return false }
-        let lower = address.map(\.asciiLowercased)
-        guard lower[0] == 0x62, lower[1] == 0x63, lower[2] == 0x31 else { return false }  // "bc1"
-        var data: [UInt8] = []
-        data.reserveCapacity(lower.count - 3)
-        for byte in lower[3...] {
-            guard byte < 128, values[Int(byte)] >= 0 else { return false }
-            data.append(UInt8(values[Int(byte)]))
+    /// Decodes a string in one case whose checksum is bech32 or bech32m; nil
+    /// otherwise. The human-readable part ends at the last `1`.
+    static func decode(_ text: [UInt8], maximumLength: Int = standardMaximumLength) -> Decoded? {
+        guard text.count >= 8, text.count <= maximumLength else { return nil }
+        let hasLower = text.contains { $0.isASCIILower }
+        let hasUpper = text.contains { $0.isASCIIUpper }
+        guard !(hasLower && hasUpper) else { return nil }
+        let lower = text.map(\.asciiLowercased)
+        guard let separator = lower.lastIndex(of: 0x31), separator >= 1, separator + 7 <= lower.count else {
+            return nil
         }
-        guard data.count >= 7 else { return false }
-        let expanded: [UInt8] = [3, 3, 0, 2, 3] + data  // hrp "bc" expanded
-        let constant = polymod(expanded)
-        let version = data[0]
-        guard version <= 16 else { return false }
-        guard constant == (version == 0 ? bech32Constant : bech32mConstant) else { return false }
-        let programBits = (data.count - 1 - 6) * 5
-        let programBytes = programBits / 8
-        guard programBytes >= 2, programBytes <= 40 else { return false }
-        return version != 0 || programBytes == 20 || programBytes == 32
+        let hrp = Array(lower[..<separator])
+        guard hrp.allSatisfy({ $0 >= 33 && $0 <= 126 }) else { return nil }
+        var expanded = hrp.map { $0 >> 5 } + [0] + hrp.map { $0 & 31 }
+        let dataStart = expanded.count
+        for byte in lower[(separator + 1)...] {
+            guard byte < 128, values[Int(byte)] >= 0 else { return nil }
+            expanded.append(UInt8(values[Int(byte)]))
+        }
+        let encoding: Encoding
+        switch polymod(expanded) {
+        case bech32Constant: encoding = .bech32
+        case bech32mConstant: encoding = .bech32m
+        default: return nil
+        }
+        let data = Array(expanded[dataStart..<(expanded.count - 6)])
+        return Decoded(humanReadablePart: hrp, data: data, encoding: encoding)
+    }
+
+    /// Regroups `data` from `from`-bit to `to`-bit values. Without `pad`, the
+    /// leftover bits must be fewer than `from` and all zero (nil otherwise).
+    static func convertBits(_ data: some Collection<UInt8>, from: Int, to: Int, pad: Bool) -> [UInt8]? {
+        var accumulator: UInt32 = 0
+        var bits = 0
+        let mask: UInt32 = (1 << UInt32(to)) - 1
+        var result: [UInt8] = []
+        result.reserveCapacity(data.count * from / to + 1)
+        for value in data {
+            guard value >> UInt8(from) == 0 else { return nil }
+            accumulator = (accumulator << UInt32(from) | UInt32(value)) & 0xFFFF
+            bits += from
+            while bits >= to {
+                bits -= to
+                result.append(UInt8((accumulator >> UInt32(bits)) & mask))
+            }
+        }
+        if pad {
+            if bits > 0 { result.append(UInt8((accumulator << UInt32(to - bits)) & mask)) }
+        } else if bits >= from || (accumulator << UInt32(to - bits)) & mask != 0 {
+            return nil
+        }
+        return result
+    }
+
+    /// True for a valid segwit address whose human-readable part is one of
+    /// `prefixes` (`bc`, `tb`, `ltc`): the right checksum for its witness
+    /// version (bech32 for v0, bech32m for v1–16) and a program of 2–40 bytes
+    /// (20 or 32 for v0).
+    static func isValidSegwitAddress(_ address: [UInt8], prefixes: [[UInt8]]) -> Bool {
+        guard let decoded = decode(address), prefixes.contains(decoded.humanReadablePart),
+              let version = decoded.data.first, version <= 16
+        else { return false }
+        guard decoded.encoding == (version == 0 ? .bech32 : .bech32m),
+              let program = convertBits(decoded.data.dropFirst(), from: 5, to: 8, pad: false),
+              program.count >= 2, program.count <= 40
+        else { return false }
+        return version != 0 || program.count == 20 || program.count == 32
     }
 }

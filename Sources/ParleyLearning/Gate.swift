@@ -27,21 +27,18 @@ public enum Gate {
     ) -> GateReport {
         let started = ContinuousClock.now
         let holdout = trainingSet.holdout
-        let activePredictions = predictions(active, on: holdout)
-        let candidatePredictions = predictions(candidate, on: holdout)
-        let activeHoldout = NLUEvaluator.score(activePredictions, outOfScopeLabel: noOutOfScopeLabel, calibrationBins: settings.calibrationBins)
-        let candidateHoldout = NLUEvaluator.score(candidatePredictions, outOfScopeLabel: noOutOfScopeLabel, calibrationBins: settings.calibrationBins)
-        let paired = Paired(active: activePredictions, candidate: candidatePredictions)
+        let activeHoldout = score(active, on: holdout, bins: settings.calibrationBins)
+        let candidateHoldout = score(candidate, on: holdout, bins: settings.calibrationBins)
 
         let training = trainingSet.trainingLabels.map { LabeledUtterance(text: $0.text, intent: $0.label.intent) }
         let regression = training.filter { active.rank($0.text).top?.name == $0.intent }
         let candidateRegression = score(candidate, on: regression, bins: settings.calibrationBins)
 
         var conditions: [GateReport.Condition] = []
-        conditions.append(macroF1(active: activeHoldout, candidate: candidateHoldout, paired: paired, settings: settings))
+        conditions.append(macroF1(active: activeHoldout, candidate: candidateHoldout, n: holdout.count, settings: settings))
         let (recall, intents) = intentRecall(active: activeHoldout, candidate: candidateHoldout, settings: settings)
         conditions.append(recall)
-        conditions.append(calibration(active: activeHoldout, candidate: candidateHoldout, paired: paired, settings: settings))
+        conditions.append(calibration(active: activeHoldout, candidate: candidateHoldout, n: holdout.count, settings: settings))
         conditions.append(regressionCondition(candidateRegression, n: regression.count, settings: settings))
         let regressions = conversations.filter { test in
             test.passes(active.rank, fallbackThreshold: fallbackThreshold) && !test.passes(candidate.rank, fallbackThreshold: fallbackThreshold)
@@ -69,49 +66,29 @@ public enum Gate {
     }
 
     static func score(_ model: GatedModel, on examples: [LabeledUtterance], bins: Int) -> NLUTestResult {
-        NLUEvaluator.score(predictions(model, on: examples), outOfScopeLabel: noOutOfScopeLabel, calibrationBins: bins)
-    }
-
-    static func predictions(_ model: GatedModel, on examples: [LabeledUtterance]) -> [IntentPrediction] {
-        examples.map { example in
+        let predictions = examples.map { example in
             let ranking = model.rank(example.text)
             let top = ranking.top ?? IntentScore(name: "", confidence: 0)
             return IntentPrediction(text: example.text, intent: example.intent, predicted: top.name, confidence: top.confidence)
         }
-    }
-
-    /// Both models' predictions on the held-out examples, in the same order.
-    struct Paired {
-        let active: [IntentPrediction]
-        let candidate: [IntentPrediction]
-    }
-
-    /// The lower end of a one-sided 95 % interval of how much worse the
-    /// candidate is (a paired bootstrap): a condition fails only when even
-    /// that end is past its tolerance, i.e. the candidate is worse by more
-    /// than the tolerance with 95 % confidence, not merely on this sample.
-    static func credibleWorsening(_ paired: Paired, bins: Int, _ worsening: (NLUTestResult, NLUTestResult) -> Double) -> Double {
-        PairedBootstrap().quantile(0.05, active: paired.active, candidate: paired.candidate, bins: bins, worsening: worsening)
+        return NLUEvaluator.score(predictions, outOfScopeLabel: noOutOfScopeLabel, calibrationBins: bins)
     }
 
     static func scores(_ result: NLUTestResult) -> GateReport.Scores {
         .init(accuracy: result.accuracy, macroF1: result.macroF1, ece: result.ece)
     }
 
-    static func macroF1(active: NLUTestResult, candidate: NLUTestResult, paired: Paired, settings: GateSettings) -> GateReport.Condition {
-        guard !paired.active.isEmpty else {
+    static func macroF1(active: NLUTestResult, candidate: NLUTestResult, n: Int, settings: GateSettings) -> GateReport.Condition {
+        guard n > 0 else {
             return .init(name: "macro_f1", verdict: .notChecked, active: nil, candidate: nil, limit: nil, explanation: "no held-out examples")
         }
         let limit = active.macroF1 - settings.maxMacroF1Drop
-        let observedPass = candidate.macroF1 >= limit - 1e-12
-        let credibleDrop = observedPass ? 0 : credibleWorsening(paired, bins: settings.calibrationBins) { $0.macroF1 - $1.macroF1 }
-        let passed = observedPass || credibleDrop <= settings.maxMacroF1Drop + 1e-12
+        let passed = candidate.macroF1 >= limit - 1e-12
         return .init(
             name: "macro_f1", verdict: passed ? .passed : .failed, active: active.macroF1, candidate: candidate.macroF1, limit: limit,
             explanation: String(
-                format: "held-out macro-F1 %.2f%% against %.2f%% (may be at most %.2f points lower%@)",
-                candidate.macroF1 * 100, active.macroF1 * 100, settings.maxMacroF1Drop * 100,
-                observedPass ? "" : String(format: "; with 95%% confidence the drop is at least %.2f points over %d examples", credibleDrop * 100, paired.active.count)
+                format: "held-out macro-F1 %.2f%% against %.2f%% (may be at most %.2f points lower)",
+                candidate.macroF1 * 100, active.macroF1 * 100, settings.maxMacroF1Drop * 100
             )
         )
     }
@@ -156,12 +133,8 @@ public enum Gate {
         return (condition, comparisons)
     }
 
-    /// A fixed tolerance, not the bootstrap: the calibration error is a sum of
-    /// absolute gaps, biased upwards on a resample, and most for the better
-    /// calibrated model, so a paired bootstrap of its difference hides a real
-    /// rise (an overconfident candidate on 24 examples passed it).
-    static func calibration(active: NLUTestResult, candidate: NLUTestResult, paired: Paired, settings: GateSettings) -> GateReport.Condition {
-        guard !paired.active.isEmpty else {
+    static func calibration(active: NLUTestResult, candidate: NLUTestResult, n: Int, settings: GateSettings) -> GateReport.Condition {
+        guard n > 0 else {
             return .init(name: "calibration", verdict: .notChecked, active: nil, candidate: nil, limit: nil, explanation: "no held-out examples")
         }
         let limit = active.ece + settings.maxCalibrationErrorIncrease

@@ -44,15 +44,17 @@ struct ConsoleEventStream: Sendable {
         let feed = engine.events
         let slots = slots
         guard slots.take(session.id) else { throw Self.tooManyStreams }
+        // Subscribed first, so that nothing published while the watch is audited is missed.
+        let subscription = feed.subscribe(after: Self.resumePoint(request.headers[Self.lastEventID], feed: feed))
         let names: TokenNames
         do {
             try await engine.audit.record(Principal.token(session.caller).event("queue.watch", target: ConsoleSessions.target(session.id)))
             names = TokenNames(engine: engine, known: try await engine.tokenNames())
         } catch {
+            feed.end(subscription)
             slots.release(session.id)
             throw error
         }
-        let subscription = feed.subscribe(after: Self.resumePoint(request.headers[Self.lastEventID], feed: feed))
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"

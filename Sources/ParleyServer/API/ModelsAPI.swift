@@ -103,40 +103,8 @@ struct JSONText: Encodable {
     }
 
     func encode(to encoder: any Encoder) throws {
-        let value = (try? JSONDecoder().decode(JSONDocument.self, from: Data(text.utf8))) ?? .null
+        let value = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
         try value.encode(to: encoder)
-    }
-}
-
-/// A JSON value, to pass stored documents through.
-indirect enum JSONDocument: Codable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONDocument])
-    case object([String: JSONDocument])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONDocument].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONDocument].self)) }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case let .bool(value): try container.encode(value)
-        case let .number(value): try container.encode(value)
-        case let .string(value): try container.encode(value)
-        case let .array(value): try container.encode(value)
-        case let .object(value): try container.encode(value)
-        }
     }
 }
 

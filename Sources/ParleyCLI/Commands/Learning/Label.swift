@@ -16,27 +16,16 @@ struct Label: AsyncParsableCommand {
     @Option(help: "The turn number (as in the transcript).")
     var seq: Int
 
-    @Option(help: "The intent the message has.")
-    var intent: String
-
-    @Option(help: "An entity in the redacted text as NAME:START:END (Unicode scalar offsets); repeat for more.")
-    var entity: [String] = []
-
-    @Flag(help: "The intent is new: it waits as a candidate until an admin adds it to the domain or maps it.")
-    var newIntent = false
-
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var label: LabelOptions
 
     func run() async throws {
-        let entities = try EntityArgument.parse(entity)
+        let entities = try EntityArgument.parse(label.entity)
         let (data, learning) = try await CommandContext(global).openLearning()
         defer { try? data.store.close() }
         let outcome = try await learning.labelTurn(
-            conversationID: conversation, seq: seq, intent: intent, entities: entities, newIntent: newIntent, by: .localUser()
+            conversationID: conversation, seq: seq, intent: label.intent, entities: entities, newIntent: label.newIntent, by: .localUser()
         )
-        if json { return try printJSON(LabelView(outcome)) }
         let previous = outcome.previous.map { " (was \($0.intent))" } ?? ""
-        print("labelled \(conversation)#\(seq) as \(intent)\(previous)\(outcome.proposedIntent ? "; a candidate intent: add it with 'parley intents add'" : "")")
+        try label.report(outcome, as: "labelled \(conversation)#\(seq) as \(label.intent)\(previous)")
     }
 }

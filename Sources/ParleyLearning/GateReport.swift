@@ -37,7 +37,7 @@ public struct GateReport: Sendable, Codable, Hashable {
         public var explanation: String
     }
 
-    /// One intent on the held-out set.
+    /// One intent on the held-out set (or on the bot's own examples).
     public struct IntentComparison: Sendable, Codable, Hashable {
         public var intent: String
         public var support: Int
@@ -47,11 +47,19 @@ public struct GateReport: Sendable, Codable, Hashable {
         public var candidateF1: Double
         /// `not_checked` when the intent has fewer held-out examples than the recall condition needs.
         public var verdict: Verdict
+        /// Examples of the intent the active model gets right and the candidate wrong, and the reverse.
+        public var lost: Int?
+        public var gained: Int?
+        /// The chance of losing this many or more if the candidate were as good (``SignTest``).
+        public var pValue: Double?
+        /// What the candidate reads most of the lost examples as.
+        public var nowPredictedAs: String?
 
         enum CodingKeys: String, CodingKey {
-            case intent, support, verdict
+            case intent, support, verdict, lost, gained
             case activeRecall = "active_recall", candidateRecall = "candidate_recall"
             case activeF1 = "active_f1", candidateF1 = "candidate_f1"
+            case pValue = "p_value", nowPredictedAs = "now_predicted_as"
         }
     }
 
@@ -61,6 +69,8 @@ public struct GateReport: Sendable, Codable, Hashable {
     public var sets: [SetScores]
     public var conditions: [Condition]
     public var intents: [IntentComparison]
+    /// Each intent on the bot's own training examples (absent from reports made before this check).
+    public var botExamples: [IntentComparison]?
     /// Conversation tests that pass with the active model and fail with the candidate.
     public var conversationRegressions: [String]
     public var settings: Settings
@@ -77,6 +87,7 @@ public struct GateReport: Sendable, Codable, Hashable {
         public var minIntentSupport: Int
         public var maxCalibrationErrorIncrease: Double
         public var minRegressionAccuracy: Double
+        public var significanceLevel: Double?
 
         init(_ settings: GateSettings) {
             holdoutFraction = settings.holdoutFraction
@@ -85,18 +96,19 @@ public struct GateReport: Sendable, Codable, Hashable {
             minIntentSupport = settings.minIntentSupport
             maxCalibrationErrorIncrease = settings.maxCalibrationErrorIncrease
             minRegressionAccuracy = settings.minRegressionAccuracy
+            significanceLevel = settings.significanceLevel
         }
 
         enum CodingKeys: String, CodingKey {
             case holdoutFraction = "holdout_fraction", maxMacroF1Drop = "max_macro_f1_drop", maxIntentRecallDrop = "max_intent_recall_drop"
             case minIntentSupport = "min_intent_support", maxCalibrationErrorIncrease = "max_calibration_error_increase"
-            case minRegressionAccuracy = "min_regression_accuracy"
+            case minRegressionAccuracy = "min_regression_accuracy", significanceLevel = "significance_level"
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case active, candidate, passed, sets, conditions, intents, settings, seconds
-        case conversationRegressions = "conversation_regressions", evaluatedAt = "evaluated_at"
+        case conversationRegressions = "conversation_regressions", evaluatedAt = "evaluated_at", botExamples = "bot_examples"
     }
 
     /// The conditions that failed, by name.
@@ -115,11 +127,17 @@ public struct GateReport: Sendable, Codable, Hashable {
         for condition in conditions {
             lines.append("  [\(condition.verdict.rawValue)] \(condition.name): \(condition.explanation)")
         }
-        let failing = intents.filter { $0.verdict == .failed }
-        for intent in failing {
+        for intent in intents where intent.verdict == .failed {
             lines.append(String(
                 format: "    intent %@ (n=%d): recall %.1f%% -> %.1f%%", intent.intent, intent.support,
                 intent.activeRecall * 100, intent.candidateRecall * 100
+            ))
+        }
+        for intent in botExamples ?? [] where intent.verdict == .failed {
+            lines.append(String(
+                format: "    bot examples of %@ (n=%d): recall %.1f%% -> %.1f%%%@", intent.intent, intent.support,
+                intent.activeRecall * 100, intent.candidateRecall * 100,
+                intent.nowPredictedAs.map { ", now read as \($0)" } ?? ""
             ))
         }
         for name in conversationRegressions { lines.append("    conversation test now failing: \(name)") }

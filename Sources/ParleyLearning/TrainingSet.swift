@@ -9,6 +9,9 @@ public struct TrainingSet: Sendable {
     public var data: NLUTrainingData
     /// Bot examples held out (never trained on).
     public var botHoldout: [LabeledUtterance]
+    /// Bot examples trained on: the bot author's statement of each intent,
+    /// which the gate checks a candidate still agrees with.
+    public var botTraining: [LabeledUtterance] = []
     /// Labelled turns held out (never trained on).
     public var labelHoldout: [LabelledExample]
     /// The labels that train.
@@ -31,13 +34,15 @@ public struct TrainingSet: Sendable {
         let perIntent = bot.intentCounts
         var data = NLUTrainingData(examples: [], entityRules: bot.entityRules)
         var botHoldout: [LabeledUtterance] = []
+        var botTraining: [LabeledUtterance] = []
         for example in bot.examples {
             if perIntent[example.intent, default: 0] >= settings.holdoutMinimumIntentExamples, split.isHeldOut(example.text) {
                 botHoldout.append(example)
             } else {
-                data.examples.append(example)
+                botTraining.append(example)
             }
         }
+        data.examples = botTraining
         var counts: [String: Int] = ["bot": data.examples.count, "holdout_bot": botHoldout.count]
         var trainingLabels: [LabelledExample] = []
         var labelHoldout: [LabelledExample] = []
@@ -58,8 +63,8 @@ public struct TrainingSet: Sendable {
         counts["waiting"] = waiting.count
         for source in LabelSource.allCases { counts[source.rawValue, default: 0] += 0 }
         return TrainingSet(
-            data: data, botHoldout: botHoldout, labelHoldout: labelHoldout, trainingLabels: trainingLabels,
-            waitingLabels: waiting, counts: counts
+            data: data, botHoldout: botHoldout, botTraining: botTraining,
+            labelHoldout: labelHoldout, trainingLabels: trainingLabels, waitingLabels: waiting, counts: counts
         )
     }
 

@@ -31,6 +31,7 @@ enum LearningSettingsReader {
         let keys: Set<String> = [
             "holdout_fraction", "holdout_min_intent_examples", "hold_out_labels", "max_macro_f1_drop", "max_intent_recall_drop",
             "min_intent_support", "max_calibration_error_increase", "min_regression_accuracy", "calibration_bins",
+            "significance_level",
         ]
         for (key, value) in try node.mapping(allowed: keys) {
             switch key {
@@ -42,6 +43,7 @@ enum LearningSettingsReader {
             case "min_intent_support": gate.minIntentSupport = try value.int(in: 1...1_000_000)
             case "max_calibration_error_increase": gate.maxCalibrationErrorIncrease = try value.double(in: 0...1)
             case "min_regression_accuracy": gate.minRegressionAccuracy = try value.double(in: 0...1)
+            case "significance_level": gate.significanceLevel = try value.double(in: 0.0001...0.5)
             default: gate.calibrationBins = try value.int(in: 2...100)
             }
         }

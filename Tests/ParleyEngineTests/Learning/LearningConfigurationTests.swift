@@ -17,7 +17,7 @@ import Testing
         let url = try write("""
             learning:
               review: { confidence_below: 0.6, margin_below: 0.05, handoff_rules: [low_confidence], sample_rate: 0.5, max_open: 20 }
-              gate: { holdout_fraction: 0.2, max_macro_f1_drop: 0.01, min_intent_support: 5, hold_out_labels: false }
+              gate: { holdout_fraction: 0.2, max_macro_f1_drop: 0.01, min_intent_support: 5, hold_out_labels: false, significance_level: 0.01 }
               watch_interval_ms: 500
             """)
         let learning = try ParleyConfiguration.load(from: url, layout: layout).learning
@@ -30,6 +30,7 @@ import Testing
         #expect(learning.gate.maxMacroF1Drop == 0.01)
         #expect(learning.gate.minIntentSupport == 5)
         #expect(!learning.gate.holdOutLabels)
+        #expect(learning.gate.significanceLevel == 0.01)
         #expect(learning.watchIntervalMilliseconds == 500)
     }
 
@@ -47,5 +48,10 @@ import Testing
         #expect(throws: EngineError.configuration(file: half.path, line: 3, key: "learning.gate.holdout_fraction", reason: "must be between 0.0 and 0.5")) {
             try ParleyConfiguration.load(from: half, layout: layout)
         }
+        // A level of 0 would never refuse anything beyond the tolerance: refused.
+        let never = try write("learning:\n  gate:\n    significance_level: 0\n")
+        let refused = try #require(configurationError { _ = try ParleyConfiguration.load(from: never, layout: layout) }, "a level of 0 was accepted")
+        #expect(refused.key == "learning.gate.significance_level")
+        #expect(refused.line == 3)
     }
 }

@@ -9,9 +9,11 @@ struct Learn: AsyncParsableCommand {
         abstract: "Train a candidate on the bot's data and the labels, judge it against the active model, and promote it only if it passes.",
         discussion: """
             The gate compares both models on the frozen held-out split (bot examples and labelled turns no model \
-            trains on), on the labelled turns the active model gets right, and on the bot's conversation tests \
-            (tests/*.yml), under the conditions of learning.gate in parley.yml; the report says per condition and \
-            per intent why it passed or failed. A running server serves a promoted model within a second.
+            trains on), on the labelled turns the active model gets right, on the bot's own training examples, and \
+            on the bot's conversation tests (tests/*.yml), under the conditions of learning.gate in parley.yml. A \
+            score condition fails only when the drop is beyond its tolerance and beyond the sampling error of the \
+            set (learning.gate.significance_level); the report says per condition and per intent why it passed or \
+            failed. A running server serves a promoted model within a second.
             """
     )
 

@@ -236,4 +236,30 @@ import Testing
         #expect(text.contains("\"candidate_recall\""))
         #expect(try JSONDecoder().decode(GateReport.self, from: data) == report)
     }
+
+    /// Reports stored by the gate before the sign test and the bot-examples
+    /// check have none of their fields; they still decode (the models API serves them).
+    @Test func aReportStoredBeforeTheSampleSizeChecksStillDecodes() throws {
+        let report = Gate.evaluate(
+            active: Self.model("v1", Self.answers(alphaRight: 12, betaRight: 12)),
+            candidate: Self.model("v2", Self.answers(alphaRight: 12, betaRight: 4)),
+            trainingSet: Self.set(holdout: Self.holdout, bot: [("bot-a0", "alpha")]), fallbackThreshold: 0.4, settings: GateSettings()
+        )
+        let newer: Set<String> = ["bot_examples", "significance_level", "lost", "gained", "p_value", "now_predicted_as"]
+        func strip(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case let .object(fields): .object(fields.filter { !newer.contains($0.key) }.mapValues(strip))
+            case let .array(items): .array(items.map(strip))
+            default: value
+            }
+        }
+        let stored = try JSONEncoder().encode(strip(try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(report))))
+        #expect(!String(decoding: stored, as: UTF8.self).contains("\"bot_examples\":"))
+        let decoded = try JSONDecoder().decode(GateReport.self, from: stored)
+        #expect(decoded.botExamples == nil)
+        #expect(decoded.settings.significanceLevel == nil)
+        #expect(decoded.failedConditions == report.failedConditions)
+        #expect(decoded.intents.first { $0.intent == "beta" }?.lost == nil)
+        #expect(!decoded.lines().isEmpty)
+    }
 }

@@ -37,12 +37,14 @@ extension Store {
         }
     }
 
+    /// Read on a turn that names an order: a cached statement, not SQL rebuilt from the query interface each time.
     public func crmOrder(number: String) async throws(StoreError) -> CRMOrderRecord? {
-        try await read { db in try CRMOrderRecord.fetchOne(db, key: number) }
+        try await read { db in try CRMOrderRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM crm_order WHERE number = ?"), arguments: [number]) }
     }
 
+    /// Read on every turn of a known customer (the tier the escalation rules see): a cached statement.
     public func crmCustomer(id: String) async throws(StoreError) -> CRMCustomerRecord? {
-        try await read { db in try CRMCustomerRecord.fetchOne(db, key: id) }
+        try await read { db in try CRMCustomerRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM crm_customer WHERE id = ?"), arguments: [id]) }
     }
 
     public func crmTickets(customerID: String) async throws(StoreError) -> [CRMTicketRecord] {

@@ -24,7 +24,12 @@ extension Store {
     public func commit(_ commit: TurnCommit) async throws(StoreError) -> [Int] {
         // Refused whole, before any write (its subject and key included), when the disk is nearly full.
         try space?.requireReserve()
-        var existing = try await read { db in try ConversationRecord.fetch(db, id: commit.conversationID) }
+        var existing: ConversationRecord?
+        switch commit.snapshot {
+        case .absent: existing = nil
+        case let .present(record): existing = record
+        case nil: existing = try await read { db in try ConversationRecord.fetch(db, id: commit.conversationID) }
+        }
         if let current = existing, current.channel != nil, current.channel != commit.channel {
             throw .conflict(Self.unavailable(commit.conversationID))
         }

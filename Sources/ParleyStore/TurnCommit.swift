@@ -91,6 +91,17 @@ public struct TurnCommit: Sendable {
     /// The channel's idempotency key for this message and what to answer a
     /// retry with, stored (sealed) in the turn's transaction.
     public var idempotency: IdempotentReply?
+    /// The conversation as the caller read it for this turn, so that the
+    /// commit does not read it again (one database hop less per turn); nil:
+    /// the commit reads it. Safe when stale: the write re-reads the row and
+    /// refuses a changed channel or subject inside its transaction.
+    public var snapshot: Snapshot?
+
+    /// What the caller found: no conversation yet, or this row.
+    public enum Snapshot: Sendable {
+        case absent
+        case present(ConversationRecord)
+    }
 
     public init(
         conversationID: String, customerID: String?, channel: String, status: ConversationRecord.Status, tracker: Data,

@@ -115,8 +115,8 @@ struct TurnPipeline: Sendable {
                 handoff: open.map { Handoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, redactedText: text
             )
             let seqs = try await commit(
-                message, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil, now: now,
-                audit: [event], result: result
+                message, loaded: loaded, customerID: customerID, status: .handoff, tracker: tracker, messages: [customerTurn], handoff: nil,
+                now: now, audit: [event], result: result
             )
             logger.info("message stored during handoff; bot silent", metadata: ["handoff.queue": "\(open?.queue ?? "")"])
             // 10. The console.
@@ -156,7 +156,7 @@ struct TurnPipeline: Sendable {
             ranking: parse.ranking, status: handoff == nil ? .bot : .handoff, handoff: handoff, redactedText: text
         )
         try await commit(
-            message, customerID: customerID, status: handoff == nil ? .bot : .handoff, tracker: tracker,
+            message, loaded: loaded, customerID: customerID, status: handoff == nil ? .bot : .handoff, tracker: tracker,
             messages: messages,
             handoff: handoff.map { TurnCommit.NewHandoff(queue: $0.queue, reason: $0.reason, rule: $0.rule) }, review: mark, now: now,
             audit: events, result: result
@@ -287,7 +287,7 @@ struct TurnPipeline: Sendable {
     /// The stored turns' numbers.
     @discardableResult
     private func commit(
-        _ message: IncomingMessage, customerID: String?, status: ConversationRecord.Status, tracker: Tracker,
+        _ message: IncomingMessage, loaded: LoadedConversation?, customerID: String?, status: ConversationRecord.Status, tracker: Tracker,
         messages: [TurnCommit.Message], handoff: TurnCommit.NewHandoff?, review: TurnCommit.Review? = nil, now: Date, audit events: [AuditEvent],
         result: TurnResult
     ) async throws(EngineError) -> [Int] {
@@ -311,6 +311,8 @@ struct TurnPipeline: Sendable {
                 }
             )
             commit.idempotency = idempotency
+            // Read at step 2 under this conversation's lock: the commit need not read it again.
+            commit.snapshot = loaded.map { .present($0.record) } ?? .absent
             return try await store.commit(commit)
         } catch {
             if case let .conflict(reason) = error { throw .conflict(reason) }

@@ -31,6 +31,72 @@ struct NERTagger: Sendable {
         "mon", "tue", "wed", "thu", "fri", "sat", "sun", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d",
         "it's", "it’s", "that's", "that’s", "let's", "let’s", "we're", "we’re", "you're", "you’re", "don't", "don’t",
         "can't", "can’t",
+    ] + otherLanguages + germanNouns + titlesAndHonorifics + holidays
+
+    /// Determiners, pronouns, prepositions and greetings of German, French,
+    /// Spanish, Italian, Portuguese, Dutch, Polish, Swedish and Turkish that
+    /// start sentences capitalised ("Le", "Mein", "Qué") and are never a name.
+    private static let otherLanguages = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "mein", "meine", "meinen",
+        "meiner", "dein", "sein", "seine", "ihr", "ihre", "unser", "unsere", "sie", "wir", "ich", "er", "es",
+        "sind", "ist", "bin", "habe", "hat", "wurde", "kann", "bitte", "danke", "vielen", "dank", "liebe",
+        "lieber", "grüße", "gruß", "grüß", "gott", "sehr", "geehrte", "geehrter", "damen", "herren", "hallo",
+        "moin", "wie", "warum", "wann", "wo", "was", "im", "am", "vom", "zum", "zur", "mit", "für", "bei",
+        "nach", "seit", "auf", "und", "oder", "aber", "le", "la", "les", "un", "une", "des", "du", "mon", "ma",
+        "mes", "ton", "ta", "son", "sa", "notre", "votre", "je", "tu", "il", "elle", "nous", "vous", "ils",
+        "elles", "merci", "bonsoir", "madame", "monsieur", "cordialement", "est", "sont", "pourquoi", "quand",
+        "comment", "el", "los", "las", "uno", "una", "mi", "mis", "tu", "su", "sus", "nuestro", "yo", "usted",
+        "ustedes", "gracias", "buenos", "buenas", "días", "tardes", "noches", "saludos", "qué", "cuándo",
+        "cuánto", "cuánta", "dónde", "cómo", "por", "para", "tengo", "he", "lo", "il", "lo", "gli", "le", "uno",
+        "mio", "miei", "mie", "tuo", "suo", "sua", "nostro", "grazie", "buongiorno", "buonasera",
+        "salve", "cordiali", "sono", "ho", "perché", "quando", "dove", "o", "os", "um", "uma", "meu", "minha",
+        "meus", "seu", "sua", "obrigado", "obrigada", "olá", "oi", "bom", "boa", "tarde", "noite",
+        "porque", "quando", "onde", "tenho", "estou", "het", "een", "mijn", "ons", "onze", "ik", "wij", "jij",
+        "u", "dank", "bedankt", "goedemorgen", "goedemiddag", "groeten", "bij", "met", "voor", "waarom",
+        "wanneer", "w", "na", "z", "do", "od", "moja", "mój", "moje", "dzień", "dobry", "dziękuję", "pozdrawiam",
+        "czy", "dlaczego", "kiedy", "jag", "mitt", "mina", "vi", "hej", "tack", "hälsningar", "varför",
+        "när", "och", "bir", "benim", "merhaba", "teşekkürler", "teşekkür", "ederim", "saygılarımla",
+        "neden", "ne", "ve", "kia", "ora", "ta",
+    ]
+
+    /// German nouns of customer service, capitalised wherever they stand
+    /// ("Meine Karte", "Die Rechnung"), none of them a name or a place.
+    private static let germanNouns = [
+        "karte", "konto", "rechnung", "vertrag", "paket", "lieferung", "bestellung", "adresse", "kunde", "kundin",
+        "termin", "versicherung", "kündigung", "zahlung", "überweisung", "lastschrift", "gebühr", "gebühren",
+        "geld", "geldautomat", "bank", "filiale", "mitarbeiter", "mitarbeiterin", "techniker", "anruf", "nummer",
+        "telefon", "handy", "internet", "router", "störung", "problem", "frage", "antwort", "hilfe", "dank",
+        "grüße", "herren", "damen", "mann", "frau", "sohn", "tochter", "mutter", "vater", "oma", "opa", "kind",
+        "kinder", "flug", "zug", "reise", "urlaub", "hotel", "arzt", "ärztin", "krankenhaus", "rezept",
+        "leistung", "schaden", "unfall", "auto", "wohnung", "haus", "miete", "strom", "gas", "tarif", "preis",
+        "angebot", "vollmacht", "bestätigung", "unterlagen", "antrag", "formular", "brief", "post", "email",
+        "woche", "monat", "jahr", "tag", "tage", "stunden", "minuten", "uhr", "abheben", "auszahlung", "guthaben",
+        "kredit", "darlehen", "zinsen", "sparbuch", "girokonto", "passwort", "zugang", "app", "bestellnummer",
+        "kundennummer", "vertragsnummer", "reklamation", "rücksendung", "erstattung", "gutschrift", "ware",
+    ]
+
+    /// Titles and honorifics, which stand outside a name ("Sra. [García]").
+    private static let titlesAndHonorifics = [
+        "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "dott", "sig", "lic", "ing", "eng",
+        "pan", "pani", "smt", "shri", "sri", "ma'am", "ma’am", "ji", "bey", "hanım", "chief", "alhaji", "pastor",
+        "rev", "sgt", "engr", "doña", "seu", "mevrouw", "meneer", "heer",
+    ]
+
+    /// Holidays, and the days and months of the other languages (German
+    /// capitalises them wherever they stand: "am Montag").
+    private static let holidays = [
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+        "märz", "juni", "juli", "oktober", "dezember", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "janvier", "février", "avril", "juin", "juillet", "août", "octobre", "lunes", "martes",
+        "miércoles", "jueves", "viernes", "sábado", "enero", "febrero", "marzo", "junio", "julio",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "gennaio", "segunda",
+        "terça", "quarta", "quinta", "sexta", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+        "zaterdag", "zondag", "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "pazartesi", "salı", "çarşamba",
+        "perşembe", "cuma", "cumartesi", "pazar",
+        "christmas", "xmas", "easter", "diwali", "eid", "hanukkah", "thanksgiving", "ramadan", "halloween",
+        "pfingsten", "pfingstmontag", "ostern", "weihnachten", "noël", "navidad", "pasqua", "natale", "páscoa",
+        "kerst", "pasen", "wielkanoc", "bayram",
     ]
     /// Words that make a run a business or a place, not a person ("Holdings", "Church", "Road").
     private static let organisationWords = NameVocabulary.placesAndOrganisations
@@ -41,23 +107,33 @@ struct NERTagger: Sendable {
         "le", "bin", "bint", "al", "el", "ibn", "y", "e", "upon", "on", "sur", "am", "im",
     ]
 
+    /// Words after which a capitalised word names no person: storms and pets
+    /// ("Hurricane Milton", "my dog Charlie").
+    private static let notPersonAfter = [
+        "hurricane", "storm", "typhoon", "cyclone", "tornado", "dog", "cat", "puppy", "kitten", "pet", "horse",
+        "pony", "parrot", "hamster", "rabbit", "hund", "katze", "chien", "chat", "perro", "gato", "cane", "gatto",
+        "cão", "hond", "kat", "pies", "kot", "hund", "katt", "köpek", "kedi",
+    ]
+
     private enum Word {
         static let stop: UInt8 = 1
         static let organisation: UInt8 = 2
         static let particle: UInt8 = 4
+        static let notPersonAfter: UInt8 = 8
     }
 
     /// The three lists above in one table of flags (`Word`).
     private static let words: WordHashTable = {
-        var table = WordHashTable(capacityFor: stopWords.count + organisationWords.count + particles.count)
+        var table = WordHashTable(
+            capacityFor: stopWords.count + organisationWords.count + particles.count + notPersonAfter.count)
         for word in stopWords { table.insert(WordHash.of(word), Word.stop) }
         for word in organisationWords { table.insert(WordHash.of(word), Word.organisation) }
         for word in particles { table.insert(WordHash.of(word), Word.particle) }
+        for word in notPersonAfter { table.insert(WordHash.of(word), Word.notPersonAfter) }
         return table
     }()
 
     @inline(__always) private static func isStopWord(_ hash: UInt64) -> Bool { words.flags(of: hash) & Word.stop != 0 }
-
 
     func entities(in input: ScanInput) -> [Entity] {
         // One allocation for the tokens and one for the tags, scores and
@@ -184,6 +260,13 @@ struct NERTagger: Sendable {
                 }
                 // A lone word the place list knows ("London", "Leeds") is a place.
                 if lists.contains(.place) { type = .location }
+            }
+            // "Hurricane Milton", "Storm Éowyn", "my dog Charlie": no person.
+            if type == .person, Self.words.flags(of: tokens[index].hash) & Word.notPersonAfter != 0
+                || (index > 0 && Self.words.flags(of: tokens[index - 1].hash) & Word.notPersonAfter != 0)
+            {
+                index = next
+                continue
             }
             if isPlausible(type, tokens[index...last]) {
                 result.append(Entity(

@@ -51,7 +51,10 @@ let package = Package(
         .target(name: "ParleyCrypto", dependencies: ["CSodium"]),
         // Google's libphonenumber (Debian libphonenumber-dev, C++) behind a C function.
         .target(name: "CPhoneNumber", linkerSettings: [.linkedLibrary("phonenumber")]),
-        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto", "CPhoneNumber"], exclude: ["Lexicon/Data/NOTICE.md"]),
+        // The redactor's word lists and tagger weights (Data/), embedded by the C compiler's #embed:
+        // SwiftPM's embedInCode writes them as a [UInt8] literal that takes minutes to compile.
+        .target(name: "CParleyLexicon", exclude: ["Data"]),
+        .target(name: "ParleyRedaction", dependencies: ["ParleyCrypto", "CPhoneNumber", "CParleyLexicon"]),
         .target(name: "ParleyNLU", dependencies: ["ParleyCrypto"]),
         // The sentence encoder's float kernels, one copy per instruction set, chosen at run time;
         // optimised even in debug builds, where -O0 kernels would make the encoder tests crawl.

@@ -15,6 +15,10 @@ struct BenchReport: Codable {
     let dev: EvaluationReport?
     let throughput: [ThroughputBenchmark.Result]
     let pathological: [PathologicalBenchmark.Result]
+    /// CPU milliseconds of the first `Redactor()` of the process (it decodes the
+    /// embedded word lists and tagger weights) and of a second one.
+    let firstRedactorMilliseconds: Double
+    let secondRedactorMilliseconds: Double
 
     func json() throws -> String {
         let encoder = JSONEncoder()
@@ -43,6 +47,9 @@ struct BenchReport: Codable {
                 result.megabytesPerCPUSecond, result.megabytesPerSecond,
                 result.megabytesPerCPUSecond / baseline, result.megabytesPerCPUSecond / lowercase))
         }
+        lines.append("")
+        lines.append(String(format: "first use (CPU): first Redactor() %.2f ms (decodes the word lists and weights), second %.2f ms",
+            firstRedactorMilliseconds, secondRedactorMilliseconds))
         lines.append("")
         lines.append("pathological inputs (100 KB each, Redactor.redact):")
         for result in pathological {

@@ -48,7 +48,7 @@ struct NamedEntityTests {
 
     @Test func shippedWeightsDecodeAndAreSmall() {
         #expect(NamedEntityDetector.shipped.weights.featureCount > 1000)
-        #expect(NERWeights.base64.utf8.count < 1_000_000)
+        #expect(ShippedData.nerWeights.count < 1_000_000)
     }
 
     @Test func lexiconsKnowNamesPlacesAndWords() {

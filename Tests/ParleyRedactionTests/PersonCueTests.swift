@@ -12,7 +12,7 @@ struct PersonCueTests {
         ("The account holder's name is Chloé Dubois", "Chloé Dubois"),
         ("patient name: Wei Zhang", "Wei Zhang"),
         ("the account is in the name of Fatima Khan", "Fatima Khan"),
-        ("The cardholder is Ms Emily Carter", "Ms Emily Carter"),
+        ("The cardholder is Ms Emily Carter", "Emily Carter"),
         ("Booked under Nowak for Friday", "Nowak"),
         ("From: Anna Smith", "Anna Smith"),
         ("Name - Björn Nguyen", "Björn Nguyen"),

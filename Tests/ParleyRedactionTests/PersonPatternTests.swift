@@ -4,9 +4,9 @@ import Testing
 @Suite("Person patterns without a cue")
 struct PersonPatternTests {
     @Test(arguments: [
-        ("Please address the letter to Mrs MacDonald", "Mrs MacDonald"),
-        ("Dr Smith referred me to the clinic", "Dr Smith"),
-        ("You can reach Mr van der Berg after five", "Mr van der Berg"),
+        ("Please address the letter to Mrs MacDonald", "MacDonald"),
+        ("Dr Smith referred me to the clinic", "Smith"),
+        ("You can reach Mr van der Berg after five", "van der Berg"),
         ("Priya Fernández called yesterday", "Priya Fernández"),
         ("Łukasz Dubois moved to Leeds", "Łukasz Dubois"),
         ("Grace Papadopoulos will pay the invoice", "Grace Papadopoulos"),

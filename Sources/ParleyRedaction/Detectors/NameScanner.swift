@@ -1,4 +1,4 @@
-/// Reads a personal name at a position: an optional title (`Mr`, `Dr.`), then one
+/// Reads a personal name at a position: an optional title (`Mr`, `Dr.`, `Frau`), then one
 /// to four name words (`Zoë`, `O'Brien`, `Jean-Luc`, `José` with a combining
 /// accent), optionally joined by lowercase particles (`van`, `de`, `bin`). Works on
 /// bytes and Unicode scalars, so accented and non-Latin letters count as letters,
@@ -42,6 +42,8 @@ final class NameScanner: Sendable {
             position = titleEnd
             hasTitle = true
         }
+        // The title is not part of the name: "Mr [Okafor]", "Dr. [Amina Yusuf]".
+        let nameStart = position
         var end: Int?
         var words = 0
         var firstKind = NameLexicon.Kind.unknown
@@ -83,7 +85,7 @@ final class NameScanner: Sendable {
             position = next + 1
         }
         guard let nameEnd = end, words > initials || hasTitle else { return nil }
-        return Name(start: start, end: nameEnd, words: words, hasTitle: hasTitle, firstKind: firstKind,
+        return Name(start: nameStart, end: nameEnd, words: words, hasTitle: hasTitle, firstKind: firstKind,
                     lastWord: lastWord)
     }
 
@@ -95,7 +97,8 @@ final class NameScanner: Sendable {
     /// The end of a title and the space after it ("Mr ", "Dr. "), or nil.
     func titleEnd(_ input: ScanInput, at start: Int) -> Int? {
         switch input.byte(at: start) {
-        case 0x4D, 0x44, 0x50: break  // M D P: Mr Mrs Ms Miss Mx Dr Prof
+        case 0x4D, 0x44, 0x50, 0x48, 0x46, 0x53:
+            break  // M D P H F S: Mr Mrs Ms Miss Mx Mme Mlle Dr Dra Dott Prof Pani Herr Frau Sr Sra Srta Sig Smt Shri
         default: return nil
         }
         let wordEnd = input.letterRunEnd(from: start)

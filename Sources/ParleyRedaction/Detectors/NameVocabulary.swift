@@ -11,7 +11,12 @@ final class NameVocabulary: Sendable {
         static let placeOrOrganisation = Category(rawValue: 8)
     }
 
-    private static let titles = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof"]
+    /// English titles, and those of the other languages customers write in
+    /// (German, French, Spanish, Portuguese, Italian, Polish, Indian English).
+    private static let titles = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra",
+        "dott", "sig", "pani", "smt", "shri",
+    ]
 
     private static let particles = [
         "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "al", "el", "ter",

@@ -41,7 +41,8 @@ enum AddressAssembler {
             var parts = [current]
             var next = index + 1
             while next < candidates.count, isAddressPart(candidates[next].type),
-                  joinable(current.end, candidates[next].start, in: input)
+                  joinable(current.end, candidates[next].start, bridgingTown: hasStreetOrPostcode
+                      && candidates[next].type == .postcode, in: input)
             {
                 current.end = candidates[next].end
                 parts.append(candidates[next])
@@ -51,6 +52,9 @@ enum AddressAssembler {
             if parts.count > 1, hasStreetOrPostcode {
                 var span = parts[0]
                 span.end = current.end
+                if parts.contains(where: { $0.type == .streetAddress }) {
+                    span.start = unitPrefixStart(before: span.start, in: input)
+                }
                 span.score = parts.map(\.score).max() ?? span.score
                 span.type = parts.contains { $0.type == .streetAddress } ? .streetAddress
                     : parts.contains { $0.type == .location } ? .location : .postcode
@@ -58,20 +62,73 @@ enum AddressAssembler {
                 merged.append(span)
                 index = next
             } else {
-                merged.append(candidates[index])
+                var single = candidates[index]
+                if single.type == .streetAddress { single.start = unitPrefixStart(before: single.start, in: input) }
+                merged.append(single)
                 index += 1
             }
         }
         candidates = merged
     }
 
+    /// Words that name a flat, unit or floor inside an address ("Apt 2B", "Suite 400").
+    private static let unitWords = ByteWordSet([
+        "apt", "apartment", "unit", "flat", "suite", "ste", "floor", "fl", "room", "rm", "bldg", "block", "piso",
+        "dpto", "depto", "lok", "wohnung", "whg", "etage", "appartement", "apto", "lgh",
+    ])
+
+    /// The end of a unit designator and its number at `position` ("Apt 2B",
+    /// "Suite 400", "Flat 3", "Unit #5"), or nil.
+    private static func unitDesignatorEnd(at position: Int, in input: ScanInput) -> Int? {
+        guard input.byte(at: position).isASCIILetter, input.isWordStart(position) else { return nil }
+        let wordEnd = input.letterRunEnd(from: position)
+        guard unitWords.contains(input, position, wordEnd) else { return nil }
+        var cursor = wordEnd
+        if input.byte(at: cursor) == 0x2E { cursor += 1 }
+        guard input.byte(at: cursor) == 0x20 else { return nil }
+        cursor += 1
+        if input.byte(at: cursor) == 0x23 { cursor += 1 }  // #
+        let numberStart = cursor
+        while input.byte(at: cursor).isASCIIAlnum, cursor - numberStart < 6 { cursor += 1 }
+        guard cursor > numberStart, input.byte(at: numberStart).isASCIIDigit || cursor - numberStart <= 2,
+              !input.byte(at: cursor).isASCIIAlnum
+        else { return nil }
+        return cursor
+    }
+
+    /// `start` moved back over a unit designator right before it ("Flat 3B, "
+    /// before "22 Hope Street", "Unit " before "7, Riverside Park").
+    private static func unitPrefixStart(before start: Int, in input: ScanInput) -> Int {
+        var cursor = start
+        if input.byte(at: cursor - 1) == 0x20 { cursor -= 1 }
+        if input.byte(at: cursor - 1) == 0x2C { cursor -= 1 }
+        if cursor < start {
+            for begin in stride(from: cursor - 3, through: max(0, cursor - 20), by: -1) {
+                if let end = unitDesignatorEnd(at: begin, in: input), end == cursor { return begin }
+            }
+        }
+        // "Unit " right before the span, its number inside it ("Unit 7, Riverside Park").
+        if input.byte(at: start - 1) == 0x20, input.byte(at: start).isASCIIDigit {
+            var begin = start - 1
+            while begin > 0, input.byte(at: begin - 1).isASCIILetter { begin -= 1 }
+            if begin < start - 1, input.isWordStart(begin), unitWords.contains(input, begin, start - 1) { return begin }
+        }
+        return start
+    }
+
     /// True when only address glue stands between `end` and `start`: blanks,
     /// commas, a line break, a dash, a two-letter state code ("IL"), or a
     /// postcode-like number ("10115", "00-950", "1012 AB").
-    private static func joinable(_ end: Int, _ start: Int, in input: ScanInput) -> Bool {
-        guard start >= end, start - end <= 24 else { return false }
+    ///
+    /// With `bridgingTown` (a street or postcode before, a postcode after) up to
+    /// three capitalised words stand between too: the town the tagger did not
+    /// read ("Cavendish Road, Reading RG1 5PQ"). A unit designator may be glue
+    /// anywhere ("Maple Ave, Apt 2B, Columbus").
+    private static func joinable(_ end: Int, _ start: Int, bridgingTown: Bool, in input: ScanInput) -> Bool {
+        guard start >= end, start - end <= (bridgingTown ? 40 : 24) else { return false }
         var position = end
         var sawGlue = false
+        var townWords = 0
         while position < start {
             let byte = input[position]
             switch byte {
@@ -81,6 +138,15 @@ enum AddressAssembler {
             default:
                 if let wordEnd = postcodeLikeEnd(at: position, in: input), wordEnd <= start {
                     position = wordEnd
+                } else if let unitEnd = unitDesignatorEnd(at: position, in: input), unitEnd <= start {
+                    position = unitEnd
+                } else if bridgingTown, townWords < 3, byte.isASCIIUpper, input.isWordStart(position),
+                          input.letterRunEnd(from: position) <= start,
+                          input.letterRunEnd(from: position) - position >= 3,
+                          !input.byte(at: input.letterRunEnd(from: position)).isASCIIDigit
+                {
+                    position = input.letterRunEnd(from: position)
+                    townWords += 1
                 } else if byte.isASCIIUpper, input.byte(at: position + 1).isASCIIUpper,
                           !input.byte(at: position + 2).isASCIIAlnum, position + 2 <= start
                 {

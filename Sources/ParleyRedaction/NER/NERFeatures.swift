@@ -15,12 +15,12 @@ enum NERFeatures {
     /// `dropLists` hides the token's own lists (training does so for a share of
     /// tokens, so that context and shape carry weight of their own).
     static func extract(
-        _ tokens: [NERToken], _ index: Int, previousTag: Int, previousTag2: Int, input: ScanInput,
-        lexicons: NameLexicons, dropLists: Bool = false, into features: inout [UInt64]
+        _ tokens: UnsafeBufferPointer<NERToken>, _ index: Int, previousTag: Int, previousTag2: Int, input: ScanInput,
+        lexicons: NameLexicons, dropLists: Bool = false, into features: inout NERFeatureVector
     ) {
-        features.removeAll(keepingCapacity: true)
+        features.removeAll()
         let token = tokens[index]
-        func add(_ template: Template, _ value: UInt64) {
+        @inline(__always) func add(_ template: Template, _ value: UInt64) {
             features.append(WordHash.feature(template.rawValue, value))
         }
         let listed = lexicons.kind(of: token.hash)

@@ -24,65 +24,182 @@ struct NERTagger: Sendable {
 
     /// Words that are never a name or place on their own: function words,
     /// greetings, courtesy words, days, months, nationalities (`NameVocabulary`).
-    private static let stopWords: Set<UInt64> = Set(NameVocabulary.stopWords.map(WordHash.of) + [
+    private static let stopWords = NameVocabulary.stopWords + [
         "name", "you", "thank", "thanks", "here", "much", "address", "phone", "email", "account", "order", "card",
         "mr", "mrs", "ms", "dr", "prof", "miss", "sir", "madam", "may", "april", "june", "august", "jan", "feb",
         "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "also", "invalid", "employee",
         "mon", "tue", "wed", "thu", "fri", "sat", "sun", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d",
         "it's", "it’s", "that's", "that’s", "let's", "let’s", "we're", "we’re", "you're", "you’re", "don't", "don’t",
         "can't", "can’t",
-    ].map(WordHash.of))
+    ] + otherLanguages + germanNouns + titlesAndHonorifics + holidays
+
+    /// Determiners, pronouns, prepositions and greetings of German, French,
+    /// Spanish, Italian, Portuguese, Dutch, Polish, Swedish and Turkish that
+    /// start sentences capitalised ("Le", "Mein", "Qué") and are never a name.
+    private static let otherLanguages = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "mein", "meine", "meinen",
+        "meiner", "dein", "sein", "seine", "ihr", "ihre", "unser", "unsere", "sie", "wir", "ich", "er", "es",
+        "sind", "ist", "bin", "habe", "hat", "wurde", "kann", "bitte", "danke", "vielen", "dank", "liebe",
+        "lieber", "grüße", "gruß", "grüß", "gott", "sehr", "geehrte", "geehrter", "damen", "herren", "hallo",
+        "moin", "wie", "warum", "wann", "wo", "was", "im", "am", "vom", "zum", "zur", "mit", "für", "bei",
+        "nach", "seit", "auf", "und", "oder", "aber", "le", "la", "les", "un", "une", "des", "du", "mon", "ma",
+        "mes", "ton", "ta", "son", "sa", "notre", "votre", "je", "tu", "il", "elle", "nous", "vous", "ils",
+        "elles", "merci", "bonsoir", "madame", "monsieur", "cordialement", "est", "sont", "pourquoi", "quand",
+        "comment", "el", "los", "las", "uno", "una", "mi", "mis", "tu", "su", "sus", "nuestro", "yo", "usted",
+        "ustedes", "gracias", "buenos", "buenas", "días", "tardes", "noches", "saludos", "qué", "cuándo",
+        "cuánto", "cuánta", "dónde", "cómo", "por", "para", "tengo", "he", "lo", "il", "lo", "gli", "le", "uno",
+        "mio", "miei", "mie", "tuo", "suo", "sua", "nostro", "grazie", "buongiorno", "buonasera",
+        "salve", "cordiali", "sono", "ho", "perché", "quando", "dove", "o", "os", "um", "uma", "meu", "minha",
+        "meus", "seu", "sua", "obrigado", "obrigada", "olá", "oi", "bom", "boa", "tarde", "noite",
+        "porque", "quando", "onde", "tenho", "estou", "het", "een", "mijn", "ons", "onze", "ik", "wij", "jij",
+        "u", "dank", "bedankt", "goedemorgen", "goedemiddag", "groeten", "bij", "met", "voor", "waarom",
+        "wanneer", "w", "na", "z", "do", "od", "moja", "mój", "moje", "dzień", "dobry", "dziękuję", "pozdrawiam",
+        "czy", "dlaczego", "kiedy", "jag", "mitt", "mina", "vi", "hej", "tack", "hälsningar", "varför",
+        "när", "och", "bir", "benim", "merhaba", "teşekkürler", "teşekkür", "ederim", "saygılarımla",
+        "neden", "ne", "ve", "kia", "ora", "ta",
+    ]
+
+    /// German nouns of customer service, capitalised wherever they stand
+    /// ("Meine Karte", "Die Rechnung"), none of them a name or a place.
+    private static let germanNouns = [
+        "karte", "konto", "rechnung", "vertrag", "paket", "lieferung", "bestellung", "adresse", "kunde", "kundin",
+        "termin", "versicherung", "kündigung", "zahlung", "überweisung", "lastschrift", "gebühr", "gebühren",
+        "geld", "geldautomat", "bank", "filiale", "mitarbeiter", "mitarbeiterin", "techniker", "anruf", "nummer",
+        "telefon", "handy", "internet", "router", "störung", "problem", "frage", "antwort", "hilfe", "dank",
+        "grüße", "herren", "damen", "mann", "frau", "sohn", "tochter", "mutter", "vater", "oma", "opa", "kind",
+        "kinder", "flug", "zug", "reise", "urlaub", "hotel", "arzt", "ärztin", "krankenhaus", "rezept",
+        "leistung", "schaden", "unfall", "auto", "wohnung", "haus", "miete", "strom", "gas", "tarif", "preis",
+        "angebot", "vollmacht", "bestätigung", "unterlagen", "antrag", "formular", "brief", "post", "email",
+        "woche", "monat", "jahr", "tag", "tage", "stunden", "minuten", "uhr", "abheben", "auszahlung", "guthaben",
+        "kredit", "darlehen", "zinsen", "sparbuch", "girokonto", "passwort", "zugang", "app", "bestellnummer",
+        "kundennummer", "vertragsnummer", "reklamation", "rücksendung", "erstattung", "gutschrift", "ware",
+    ]
+
+    /// Titles and honorifics, which stand outside a name ("Sra. [García]").
+    private static let titlesAndHonorifics = [
+        "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "dott", "sig", "lic", "ing", "eng",
+        "pan", "pani", "smt", "shri", "sri", "ma'am", "ma’am", "ji", "bey", "hanım", "chief", "alhaji", "pastor",
+        "rev", "sgt", "engr", "doña", "seu", "mevrouw", "meneer", "heer",
+    ]
+
+    /// Holidays, and the days and months of the other languages (German
+    /// capitalises them wherever they stand: "am Montag").
+    private static let holidays = [
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+        "märz", "juni", "juli", "oktober", "dezember", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "janvier", "février", "avril", "juin", "juillet", "août", "octobre", "lunes", "martes",
+        "miércoles", "jueves", "viernes", "sábado", "enero", "febrero", "marzo", "junio", "julio",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "gennaio", "segunda",
+        "terça", "quarta", "quinta", "sexta", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+        "zaterdag", "zondag", "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "pazartesi", "salı", "çarşamba",
+        "perşembe", "cuma", "cumartesi", "pazar",
+        "christmas", "xmas", "easter", "diwali", "eid", "hanukkah", "thanksgiving", "ramadan", "halloween",
+        "pfingsten", "pfingstmontag", "ostern", "weihnachten", "noël", "navidad", "pasqua", "natale", "páscoa",
+        "kerst", "pasen", "wielkanoc", "bayram",
+    ]
     /// Words that make a run a business or a place, not a person ("Holdings", "Church", "Road").
-    private static let organisationWords: Set<UInt64> = Set(NameVocabulary.placesAndOrganisations.map(WordHash.of))
+    private static let organisationWords = NameVocabulary.placesAndOrganisations
 
     /// Tokens whose lowercase form may continue a name or place ("Rio de Janeiro").
-    private static let particles: Set<UInt64> = Set(
-        ["de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "du", "la",
-         "le", "bin", "bint", "al", "el", "ibn", "y", "e", "upon", "on", "sur", "am", "im"].map(WordHash.of))
+    private static let particles = [
+        "de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "du", "la",
+        "le", "bin", "bint", "al", "el", "ibn", "y", "e", "upon", "on", "sur", "am", "im",
+    ]
+
+    /// Words after which a capitalised word names no person: storms and pets
+    /// ("Hurricane Milton", "my dog Charlie").
+    private static let notPersonAfter = [
+        "hurricane", "storm", "typhoon", "cyclone", "tornado", "dog", "cat", "puppy", "kitten", "pet", "horse",
+        "pony", "parrot", "hamster", "rabbit", "hund", "katze", "chien", "chat", "perro", "gato", "cane", "gatto",
+        "cão", "hond", "kat", "pies", "kot", "hund", "katt", "köpek", "kedi",
+    ]
+
+    private enum Word {
+        static let stop: UInt8 = 1
+        static let organisation: UInt8 = 2
+        static let particle: UInt8 = 4
+        static let notPersonAfter: UInt8 = 8
+    }
+
+    /// The three lists above in one table of flags (`Word`).
+    private static let words: WordHashTable = {
+        var table = WordHashTable(
+            capacityFor: stopWords.count + organisationWords.count + particles.count + notPersonAfter.count)
+        for word in stopWords { table.insert(WordHash.of(word), Word.stop) }
+        for word in organisationWords { table.insert(WordHash.of(word), Word.organisation) }
+        for word in particles { table.insert(WordHash.of(word), Word.particle) }
+        for word in notPersonAfter { table.insert(WordHash.of(word), Word.notPersonAfter) }
+        return table
+    }()
+
+    @inline(__always) private static func isStopWord(_ hash: UInt64) -> Bool { words.flags(of: hash) & Word.stop != 0 }
 
     func entities(in input: ScanInput) -> [Entity] {
-        var tokens: [NERToken] = []
-        tokens.reserveCapacity(input.count / 5 + 4)
-        NERTokenizer.tokens(input, into: &tokens)
-        var tags = [Int](repeating: 0, count: tokens.count)
-        var confidences = [Double](repeating: 0, count: tokens.count)
-        var features: [UInt64] = []
-        features.reserveCapacity(NERFeatures.maximumCount)
+        // One allocation for the tokens and one for the tags, scores and
+        // features, per text: no array per token.
+        NERTokenizer.withTokens(input) { tokens in entities(tokens, in: input) }
+    }
+
+    private func entities(_ tokens: UnsafeBufferPointer<NERToken>, in input: ScanInput) -> [Entity] {
+        let scratch = TagScratch(tokenCount: tokens.count)
+        defer { scratch.deallocate() }
+        var features = NERFeatureVector(base: scratch.features)
         var any = false
         for index in tokens.indices {
             let token = tokens[index]
-            let previousTag = index > 0 ? tags[index - 1] : 0
+            let previousTag = index > 0 ? Int(scratch.tags[index - 1]) : 0
             guard Self.isCandidate(token, previousTag: previousTag) else { continue }
             // Starts no entity that would survive `isPlausible`: a stop word, or an
             // ordinary word with no capitalised word after it ("Please", "Thanks").
-            if previousTag == 0, Self.stopWords.contains(token.hash)
+            if previousTag == 0, Self.isStopWord(token.hash)
                 || (!(index + 1 < tokens.count && tokens[index + 1].shape.contains(.capitalised))
                     && lexicons.kind(of: token.hash).contains(.common))
             {
                 continue
             }
             NERFeatures.extract(
-                tokens, index, previousTag: previousTag, previousTag2: index > 1 ? tags[index - 2] : 0, input: input,
-                lexicons: lexicons, into: &features)
-            let (tag, margin) = decide(features, previousTag: previousTag)
-            tags[index] = tag
+                tokens, index, previousTag: previousTag, previousTag2: index > 1 ? Int(scratch.tags[index - 2]) : 0,
+                input: input, lexicons: lexicons, into: &features)
+            let (tag, margin) = decide(features.values, previousTag: previousTag)
+            scratch.tags[index] = UInt8(tag)
             if tag != 0 {
                 any = true
-                confidences[index] = 1 / (1 + exp(-Double(margin / max(weights.marginScale, 1e-6))))
+                scratch.confidences[index] = 1 / (1 + exp(-Double(margin / max(weights.marginScale, 1e-6))))
             }
         }
         guard any else { return [] }
-        return spans(tokens, tags, confidences, input: input)
+        return spans(tokens, scratch, input: input)
+    }
+
+    /// Per-token tags and confidences (zeroed) and room for one token's
+    /// features, in one block.
+    private struct TagScratch {
+        let confidences: UnsafeMutablePointer<Double>
+        let features: UnsafeMutablePointer<UInt64>
+        let tags: UnsafeMutablePointer<UInt8>
+        private let block: UnsafeMutableRawPointer
+
+        init(tokenCount: Int) {
+            let featureOffset = tokenCount * MemoryLayout<Double>.stride
+            let tagOffset = featureOffset + NERFeatures.maximumCount * MemoryLayout<UInt64>.stride
+            block = UnsafeMutableRawPointer.allocate(byteCount: tagOffset + tokenCount, alignment: MemoryLayout<Double>.alignment)
+            confidences = block.initializeMemory(as: Double.self, repeating: 0, count: tokenCount)
+            features = (block + featureOffset).bindMemory(to: UInt64.self, capacity: NERFeatures.maximumCount)
+            tags = (block + tagOffset).initializeMemory(as: UInt8.self, repeating: 0, count: tokenCount)
+        }
+
+        func deallocate() { block.deallocate() }
     }
 
     @inline(__always) static func isCandidate(_ token: NERToken, previousTag: Int) -> Bool {
         guard token.kind == .word else { return false }
         if token.shape.contains(.capitalised) { return true }
-        return previousTag != 0 && token.length <= 5 && particles.contains(token.hash)
+        return previousTag != 0 && token.length <= 5 && words.flags(of: token.hash) & Word.particle != 0
     }
 
     /// The best tag allowed after `previousTag`, and its margin over O.
-    func decide(_ features: [UInt64], previousTag: Int) -> (Int, Float) {
+    func decide(_ features: UnsafeBufferPointer<UInt64>, previousTag: Int) -> (Int, Float) {
         var scores: (Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0)
         weights.accumulate(features, into: &scores)
         var best = 0
@@ -99,22 +216,24 @@ struct NERTagger: Sendable {
     /// a stop word or an acronym), for words with a capital inside ("WhatsApp"),
     /// and for "people" with an organisation or street word ("Anna Smith
     /// Holdings", "Victoria Road").
-    private func isPlausible(_ type: PIIEntityType, _ run: ArraySlice<NERToken>) -> Bool {
+    private func isPlausible(_ type: PIIEntityType, _ run: Slice<UnsafeBufferPointer<NERToken>>) -> Bool {
         var allOrdinary = true
         for token in run where token.shape.contains(.capitalised) {
             if token.shape.contains(.innerCapital) { return false }  // "WhatsApp", "iPhone"
-            if type == .person, Self.organisationWords.contains(token.hash) { return false }
-            if Self.stopWords.contains(token.hash) || token.shape.contains(.allCapitals) { continue }  // "SSN", "IBAN"
+            if type == .person, Self.words.flags(of: token.hash) & Word.organisation != 0 { return false }
+            if Self.isStopWord(token.hash) || token.shape.contains(.allCapitals) { continue }  // "SSN", "IBAN"
             if !lexicons.kind(of: token.hash).contains(.common) { allOrdinary = false }
         }
         return !allOrdinary
     }
 
-    private func spans(_ tokens: [NERToken], _ tags: [Int], _ confidences: [Double], input: ScanInput) -> [Entity] {
+    private func spans(_ tokens: UnsafeBufferPointer<NERToken>, _ scratch: TagScratch, input: ScanInput) -> [Entity] {
+        let tags = scratch.tags
+        let confidences = scratch.confidences
         var result: [Entity] = []
         var index = 0
         while index < tokens.count {
-            let tag = tags[index]
+            let tag = Int(tags[index])
             guard tag == 1 || tag == 3 else {
                 index += 1
                 continue
@@ -123,7 +242,7 @@ struct NERTagger: Sendable {
             var last = index
             var total = confidences[index]
             var next = index + 1
-            while next < tokens.count, tags[next] == inside, next - index < Self.maximumTokens {
+            while next < tokens.count, Int(tags[next]) == inside, next - index < Self.maximumTokens {
                 last = next
                 total += confidences[next]
                 next += 1
@@ -141,6 +260,13 @@ struct NERTagger: Sendable {
                 }
                 // A lone word the place list knows ("London", "Leeds") is a place.
                 if lists.contains(.place) { type = .location }
+            }
+            // "Hurricane Milton", "Storm Éowyn", "my dog Charlie": no person.
+            if type == .person, Self.words.flags(of: tokens[index].hash) & Word.notPersonAfter != 0
+                || (index > 0 && Self.words.flags(of: tokens[index - 1].hash) & Word.notPersonAfter != 0)
+            {
+                index = next
+                continue
             }
             if isPlausible(type, tokens[index...last]) {
                 result.append(Entity(

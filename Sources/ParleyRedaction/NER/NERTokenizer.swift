@@ -3,9 +3,24 @@
 /// (U+2000–U+206F: dashes, quotes, ellipsis), no-break spaces and the
 /// guillemets, which are punctuation.
 enum NERTokenizer {
-    static func tokens(_ input: ScanInput, into tokens: inout [NERToken]) {
+    /// Calls `body` with the tokens of `input`, in memory freed after.
+    static func withTokens<Result>(_ input: ScanInput, _ body: (UnsafeBufferPointer<NERToken>) throws -> Result) rethrows -> Result {
+        let storage = UnsafeMutablePointer<NERToken>.allocate(capacity: input.count + 1)
+        defer { storage.deallocate() }
+        return try body(UnsafeBufferPointer(start: storage, count: tokens(input, into: storage)))
+    }
+
+    /// Writes the tokens of `input` to `buffer` (room for `input.count` tokens:
+    /// a token is at least one byte) and returns how many. Each word's hash is
+    /// computed while it is read, with the same value as `WordHash.lowercased`.
+    static func tokens(_ input: ScanInput, into buffer: UnsafeMutablePointer<NERToken>) -> Int {
         let bytes = input.bytes
         let count = bytes.count
+        var produced = 0
+        @inline(__always) func emit(_ token: NERToken) {
+            (buffer + produced).initialize(to: token)
+            produced += 1
+        }
         var index = 0
         var atSentenceStart = true
         while index < count {
@@ -22,10 +37,12 @@ enum NERTokenizer {
             let start = index
             if byte.isASCIIDigit {
                 // A number, or a code of digits and letters ("1Z999AA1", "SW1A", "3rd"): never a name.
-                while index < count, bytes[index].isASCIIAlnum { index += 1 }
-                tokens.append(NERToken(start: start, end: index, kind: .number,
-                                       shape: atSentenceStart ? .sentenceStart : [],
-                                       hash: WordHash.lowercased(bytes, start, index)))
+                var hash = WordHash.offsetBasis
+                while index < count, bytes[index].isASCIIAlnum {
+                    hash = WordHash.mix(hash, bytes[index].asciiLowercased)
+                    index += 1
+                }
+                emit(NERToken(start: start, end: index, kind: .number, shape: atSentenceStart ? .sentenceStart : [], hash: hash))
                 atSentenceStart = false
                 continue
             }
@@ -33,22 +50,28 @@ enum NERTokenizer {
                 var shape: NERToken.Shape = atSentenceStart ? .sentenceStart : []
                 var uppercase = 0
                 var lowercase = 0
+                var hash = WordHash.mixLetter(WordHash.offsetBasis, bytes, index, length)
                 index += length
                 while index < count {
-                    if let next = letterLength(bytes, at: index) {
-                        let letter = bytes[index]
-                        if letter.isASCIIUpper {
-                            uppercase += 1
-                            if bytes[index - 1].isASCIILower, !isMacPrefix(bytes, start, index) { shape.insert(.innerCapital) }
-                        } else if letter.isASCIILower {
-                            lowercase += 1
-                        }
+                    let letter = bytes[index]
+                    if letter.isASCIILower {
+                        lowercase += 1
+                        hash = WordHash.mix(hash, letter)
+                        index += 1
+                    } else if letter.isASCIIUpper {
+                        uppercase += 1
+                        if bytes[index - 1].isASCIILower, !isMacPrefix(bytes, start, index) { shape.insert(.innerCapital) }
+                        hash = WordHash.mix(hash, letter.asciiLowercased)
+                        index += 1
+                    } else if let next = letterLength(bytes, at: index) {
                         if letter >= 0x80 { shape.insert(.nonASCII) }
+                        hash = WordHash.mixLetter(hash, bytes, index, next)
                         index += next
                     } else if let joiner = joinerLength(bytes, at: index), index + joiner < count,
                               letterLength(bytes, at: index + joiner) != nil
                     {
                         shape.insert(.joined)
+                        for offset in index..<(index + joiner) { hash = WordHash.mix(hash, bytes[offset]) }
                         index += joiner
                     } else {
                         break
@@ -56,9 +79,11 @@ enum NERTokenizer {
                 }
                 if index < count, bytes[index].isASCIIDigit {
                     // Letters running into digits ("SW1A", "ORD2024"): a code, not a word.
-                    while index < count, bytes[index].isASCIIAlnum { index += 1 }
-                    tokens.append(NERToken(start: start, end: index, kind: .number, shape: shape,
-                                           hash: WordHash.lowercased(bytes, start, index)))
+                    while index < count, bytes[index].isASCIIAlnum {
+                        hash = WordHash.mix(hash, bytes[index].asciiLowercased)
+                        index += 1
+                    }
+                    emit(NERToken(start: start, end: index, kind: .number, shape: shape, hash: hash))
                     atSentenceStart = false
                     continue
                 }
@@ -70,19 +95,18 @@ enum NERTokenizer {
                     shape.insert(.capitalised)
                     if lowercase == 0, uppercase >= 1 { shape.insert(.allCapitals) }
                 }
-                tokens.append(NERToken(start: start, end: index, kind: .word, shape: shape,
-                                       hash: WordHash.lowercased(bytes, start, index)))
+                emit(NERToken(start: start, end: index, kind: .word, shape: shape, hash: hash))
                 atSentenceStart = false
                 continue
             }
             // Punctuation: one scalar.
             var end = index + 1
             while end < count, !bytes[end].isScalarStart { end += 1 }
-            tokens.append(NERToken(start: start, end: end, kind: .punctuation, shape: [],
-                                   hash: WordHash.lowercased(bytes, start, end)))
+            emit(NERToken(start: start, end: end, kind: .punctuation, shape: [], hash: WordHash.lowercased(bytes, start, end)))
             atSentenceStart = byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3A
             index = end
         }
+        return produced
     }
 
     /// The byte length of the letter at `index`, or nil when it is no letter.

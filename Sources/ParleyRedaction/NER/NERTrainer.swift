@@ -28,7 +28,7 @@ struct NERTrainer {
             return slot
         }
 
-        func scores(_ features: [UInt64]) -> [Float] {
+        func scores(_ features: UnsafeBufferPointer<UInt64>) -> [Float] {
             var scores = [Float](repeating: 0, count: PerceptronWeights.tagCount)
             for feature in features {
                 guard let slot = index[PerceptronWeights.key(feature)] else { continue }
@@ -43,7 +43,9 @@ struct NERTrainer {
         var random = SeededRandom(seed: seed)
         var order = Array(sentences.indices)
         var step: Float = 1
-        var features: [UInt64] = []
+        let featureStorage = UnsafeMutablePointer<UInt64>.allocate(capacity: NERFeatures.maximumCount)
+        defer { featureStorage.deallocate() }
+        var features = NERFeatureVector(base: featureStorage)
         for _ in 0..<epochs {
             random.shuffle(&order)
             for sentenceIndex in order {
@@ -51,32 +53,32 @@ struct NERTrainer {
                 var text = sentence.text
                 text.withUTF8 { bytes in
                     let input = ScanInput(bytes: bytes)
-                    var tokens: [NERToken] = []
-                    NERTokenizer.tokens(input, into: &tokens)
-                    let gold = Self.goldTags(tokens, sentence.entities)
-                    var predicted = [Int](repeating: 0, count: tokens.count)
-                    for index in tokens.indices {
-                        let previous = index > 0 ? predicted[index - 1] : 0
-                        guard NERTagger.isCandidate(tokens[index], previousTag: previous) else { continue }
-                        let drop = random.unit() < listDropout
-                        NERFeatures.extract(
-                            tokens, index, previousTag: previous, previousTag2: index > 1 ? predicted[index - 2] : 0,
-                            input: input, lexicons: lexicons, dropLists: drop, into: &features)
-                        let scores = parameters.scores(features)
-                        let guess = Self.best(scores, previousTag: previous)
-                        let truth = gold[index]
-                        if guess != truth {
-                            for feature in features {
-                                let slot = parameters.slot(PerceptronWeights.key(feature))
-                                let base = slot * PerceptronWeights.tagCount
-                                parameters.weights[base + truth] += 1
-                                parameters.totals[base + truth] += step
-                                parameters.weights[base + guess] -= 1
-                                parameters.totals[base + guess] -= step
+                    NERTokenizer.withTokens(input) { tokens in
+                        let gold = Self.goldTags(tokens, sentence.entities)
+                        var predicted = [Int](repeating: 0, count: tokens.count)
+                        for index in tokens.indices {
+                            let previous = index > 0 ? predicted[index - 1] : 0
+                            guard NERTagger.isCandidate(tokens[index], previousTag: previous) else { continue }
+                            let drop = random.unit() < listDropout
+                            NERFeatures.extract(
+                                tokens, index, previousTag: previous, previousTag2: index > 1 ? predicted[index - 2] : 0,
+                                input: input, lexicons: lexicons, dropLists: drop, into: &features)
+                            let scores = parameters.scores(features.values)
+                            let guess = Self.best(scores, previousTag: previous)
+                            let truth = gold[index]
+                            if guess != truth {
+                                for feature in features.values {
+                                    let slot = parameters.slot(PerceptronWeights.key(feature))
+                                    let base = slot * PerceptronWeights.tagCount
+                                    parameters.weights[base + truth] += 1
+                                    parameters.totals[base + truth] += step
+                                    parameters.weights[base + guess] -= 1
+                                    parameters.totals[base + guess] -= step
+                                }
                             }
+                            predicted[index] = truth  // teacher forcing keeps tags consistent for the next token
+                            step += 1
                         }
-                        predicted[index] = truth  // teacher forcing keeps tags consistent for the next token
-                        step += 1
                     }
                 }
             }
@@ -96,7 +98,7 @@ struct NERTrainer {
         return (table, Self.medianMargin(draft, sentences, lexicons))
     }
 
-    static func goldTags(_ tokens: [NERToken], _ entities: [(type: PIIEntityType, start: Int, end: Int)]) -> [Int] {
+    static func goldTags(_ tokens: UnsafeBufferPointer<NERToken>, _ entities: [(type: PIIEntityType, start: Int, end: Int)]) -> [Int] {
         var tags = [Int](repeating: 0, count: tokens.count)
         for entity in entities {
             let begin = entity.type == .person ? 1 : 3
@@ -131,22 +133,24 @@ struct NERTrainer {
     private static func medianMargin(_ weights: PerceptronWeights, _ sentences: [Sentence], _ lexicons: NameLexicons) -> Float {
         let tagger = NERTagger(weights: weights, lexicons: lexicons)
         var margins: [Float] = []
-        var features: [UInt64] = []
+        let featureStorage = UnsafeMutablePointer<UInt64>.allocate(capacity: NERFeatures.maximumCount)
+        defer { featureStorage.deallocate() }
+        var features = NERFeatureVector(base: featureStorage)
         for sentence in sentences.prefix(4000) {
             var text = sentence.text
             text.withUTF8 { bytes in
                 let input = ScanInput(bytes: bytes)
-                var tokens: [NERToken] = []
-                NERTokenizer.tokens(input, into: &tokens)
-                let gold = goldTags(tokens, sentence.entities)
-                for index in tokens.indices where gold[index] != 0 {
-                    let previous = index > 0 ? gold[index - 1] : 0
-                    guard NERTagger.isCandidate(tokens[index], previousTag: previous) else { continue }
-                    NERFeatures.extract(
-                        tokens, index, previousTag: previous, previousTag2: index > 1 ? gold[index - 2] : 0,
-                        input: input, lexicons: lexicons, into: &features)
-                    let (tag, margin) = tagger.decide(features, previousTag: previous)
-                    if tag == gold[index] { margins.append(margin) }
+                NERTokenizer.withTokens(input) { tokens in
+                    let gold = goldTags(tokens, sentence.entities)
+                    for index in tokens.indices where gold[index] != 0 {
+                        let previous = index > 0 ? gold[index - 1] : 0
+                        guard NERTagger.isCandidate(tokens[index], previousTag: previous) else { continue }
+                        NERFeatures.extract(
+                            tokens, index, previousTag: previous, previousTag2: index > 1 ? gold[index - 2] : 0,
+                            input: input, lexicons: lexicons, into: &features)
+                        let (tag, margin) = tagger.decide(features.values, previousTag: previous)
+                        if tag == gold[index] { margins.append(margin) }
+                    }
                 }
             }
         }

@@ -12,14 +12,14 @@ struct NERTrainingCorpus {
 
     init(seed: UInt64) {
         random = SeededRandom(seed: seed)
-        given = Self.lines(GivenNameList.text)
-        surnames = Self.lines(SurnameList.text)
-        places = Self.lines(PlaceList.text)
-        words = Self.lines(CommonWordList.text)
+        given = Self.entries(.givenNames)
+        surnames = Self.entries(.surnames)
+        places = Self.entries(.places)
+        words = Self.entries(.commonWords)
     }
 
-    private static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n").map(String.init).filter { $0.unicodeScalars.count >= 2 }
+    private static func entries(_ list: ShippedData.List) -> [String] {
+        ShippedData.strings(list).filter { $0.unicodeScalars.count >= 2 }
     }
 
     mutating func generate(count: Int) -> [NERTrainer.Sentence] {

@@ -1,7 +1,8 @@
-/// The name, place and word lists of `Lexicon/Data` (derived from public
-/// packages, see NOTICE.md there) as one open-addressing table from a word's
-/// `WordHash` to what it is. Built once per process (`builtIn`, an immutable
-/// value) in a few milliseconds; a lookup is one hash and one or two probes.
+/// The name, place and word lists of `Sources/CParleyLexicon/Data` (derived
+/// from public packages, see NOTICE.md there) as one open-addressing table from
+/// a word's `WordHash` to what it is. Built once per process (`builtIn`, an
+/// immutable value) straight from the embedded bytes; a lookup is one index and
+/// one or two probes.
 final class NameLexicons: Sendable {
     struct Kind: OptionSet, Sendable, Hashable {
         let rawValue: UInt8
@@ -12,58 +13,50 @@ final class NameLexicons: Sendable {
         static let common = Kind(rawValue: 8)
     }
 
-    /// The lists shipped with the redactor.
+    /// The lists shipped with the redactor, decoded on first use.
     static let builtIn = NameLexicons(lists: [
-        (GivenNameList.text, .givenName), (SurnameList.text, .surname), (PlaceList.text, .place),
-        (CommonWordList.text, .common),
+        (ShippedData.wordList(.givenNames), .givenName), (ShippedData.wordList(.surnames), .surname),
+        (ShippedData.wordList(.places), .place), (ShippedData.wordList(.commonWords), .common),
     ])
 
-    private let keys: [UInt64]
-    private let kinds: [UInt8]
-    private let mask: Int
+    private let table: WordHashTable
 
-    /// `lists`: newline-separated lowercase entries and the kind each list gives.
-    /// Multi-word entries ("new york") are filed under each word's hash too
-    /// (`partOfPlace` for places), so "New" counts as the start of a place name.
-    init(lists: [(String, Kind)]) {
-        var entries: [UInt64: UInt8] = [:]
-        entries.reserveCapacity(200_000)
-        for (text, kind) in lists {
-            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-                let words = line.split(separator: " ")
-                entries[WordHash.of(String(line)), default: 0] |= kind.rawValue
-                if words.count > 1, kind == .place {
-                    for word in words where word.count > 2 {
-                        entries[WordHash.of(String(word)), default: 0] |= Kind.place.rawValue
-                    }
-                }
-            }
+    /// `lists` and the kind each gives. Multi-word entries ("new york") are
+    /// filed under each word's hash too (`place` for places, words of three
+    /// characters or more), so "New" counts as the start of a place name.
+    init(lists: [(WordList, Kind)]) {
+        // Room for every entry and every word of a multi-word place (the
+        // shipped places have 7,107 such entries of 17,001 words).
+        let entries = lists.reduce(0) { $0 + $1.0.count }
+        var table = WordHashTable(capacityFor: entries + entries / 4)
+        var valid = true
+        for (list, kind) in lists {
+            valid = list.forEach { entry in
+                table.insert(WordHash.lowercased(entry, 0, entry.count), kind.rawValue)
+                if kind == .place { Self.fileWords(of: entry, in: &table) }
+            } && valid
         }
-        var capacity = 1
-        while capacity < entries.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var kinds = [UInt8](repeating: 0, count: capacity)
-        let mask = capacity - 1
-        for (key, kind) in entries {
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while kinds[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            kinds[slot] = kind
+        precondition(valid, "a word list does not decode; regenerate it with derive-lexicons.py")
+        self.table = table
+    }
+
+    /// Files each space-separated word of more than two characters of a
+    /// multi-word entry as `place`.
+    private static func fileWords(of entry: UnsafeBufferPointer<UInt8>, in table: inout WordHashTable) {
+        guard entry.contains(0x20) else { return }
+        var start = 0
+        for end in 0...entry.count where end == entry.count || entry[end] == 0x20 {
+            defer { start = end + 1 }
+            guard end - start > 2 else { continue }  // two bytes are at most two characters
+            let word = UnsafeBufferPointer(rebasing: entry[start..<end])
+            if word.contains(where: { $0 >= 0x80 }), String(decoding: word, as: UTF8.self).count <= 2 { continue }
+            table.insert(WordHash.lowercased(word, 0, word.count), Kind.place.rawValue)
         }
-        self.keys = keys
-        self.kinds = kinds
-        self.mask = mask
     }
 
     /// What the word with hash `hash` is; empty when it is in no list.
     @inline(__always) func kind(of hash: UInt64) -> Kind {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let kind = kinds[slot]
-            if kind == 0 { return [] }
-            if keys[slot] == hash { return Kind(rawValue: kind) }
-            slot = (slot + 1) & mask
-        }
+        Kind(rawValue: table.flags(of: hash))
     }
 
     /// The kind of a lowercase word (for tests and the training generator).

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Personal names and places without a cue, from the trained tagger
 /// (`NERTagger`): "Maria Lopez called yesterday", "I moved from Wrocław to
 /// Porto". Its spans compete with the cue and pattern detectors' in overlap
@@ -11,11 +9,10 @@ struct NamedEntityDetector: PIIDetector {
     let findsPeople: Bool
     let findsPlaces: Bool
 
-    /// The shipped tagger: the weights in `NERWeights` and the shipped lists,
+    /// The shipped tagger: the weights ner-train wrote and the shipped lists,
     /// decoded once per process.
     static let shipped: NERTagger = {
-        guard let data = Data(base64Encoded: NERWeights.base64), let weights = PerceptronWeights.deserialise(Array(data))
-        else {
+        guard let weights = PerceptronWeights.deserialise(Array(ShippedData.nerWeights)) else {
             preconditionFailure("the shipped named-entity weights do not decode; regenerate them with ner-train")
         }
         return NERTagger(weights: weights, lexicons: .builtIn)

@@ -1,7 +1,7 @@
 /// Trains the shipped named-entity tagger from generated sentences (templates
 /// and the shipped name and place lists), deterministically: the same code and
-/// lists give the same bytes. `packaging/redaction/ner-train` writes them into
-/// `NER/Data/NERWeights.swift`.
+/// lists give the same bytes. `packaging/redaction/ner-train` writes them to
+/// `Sources/CParleyLexicon/Data/ner-weights.bin`.
 public enum NamedEntityTraining {
     public static let defaultSeed: UInt64 = 20_260_301
     public static let defaultSentences = 40_000

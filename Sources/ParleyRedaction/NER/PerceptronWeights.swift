@@ -34,7 +34,7 @@ final class PerceptronWeights: Sendable {
     }
 
     /// Adds the weights of `features` to `scores` (one per tag).
-    @inline(__always) func accumulate(_ features: [UInt64], into scores: inout (Float, Float, Float, Float, Float)) {
+    @inline(__always) func accumulate(_ features: UnsafeBufferPointer<UInt64>, into scores: inout (Float, Float, Float, Float, Float)) {
         for feature in features {
             let key = Self.key(feature)
             var slot = Int(key) & mask

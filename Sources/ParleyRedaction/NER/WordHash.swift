@@ -37,6 +37,20 @@ enum WordHash {
         return hash
     }
 
+    /// `hash` with the letter of `length` bytes at `index` mixed in, exactly as
+    /// `lowercased` mixes it (the tokenizer hashes a word while it reads it).
+    @inline(__always) static func mixLetter(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ length: Int) -> UInt64 {
+        let byte = bytes[index]
+        if byte < 0x80 { return mix(hash, byte.asciiLowercased) }
+        if length == 2, byte == 0xC3 || byte == 0xC4 || byte == 0xC5 {
+            let folded = foldLatin((UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F))
+            return mix(mix(hash, UInt8(0xC0 | (folded >> 6))), UInt8(0x80 | (folded & 0x3F)))
+        }
+        var mixed = hash
+        for offset in index..<(index + length) { mixed = mix(mixed, bytes[offset]) }
+        return mixed
+    }
+
     /// The hash of a lowercase word given as a String (tables are built from these).
     static func of(_ word: String) -> UInt64 {
         var copy = word

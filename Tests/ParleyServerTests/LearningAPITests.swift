@@ -16,7 +16,7 @@ import Testing
         let app: any ApplicationProtocol
 
         static func make() async throws -> Harness {
-            let installation = try await TestInstallation.open()
+            let installation = try await TestInstallation.open(learning: LearningSettings())
             let app = buildApplication(
                 engine: installation.engine, settings: ServerSettings(host: "127.0.0.1", port: 0, maxBodyBytes: 64 * 1024),
                 logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -106,16 +106,15 @@ extension Gate {
     /// bot says. There are many more of them than held-out texts, so this is
     /// what catches labels that contradict the bot (an intent taught as
     /// another) when the held-out set is too small to show it.
-    static func botExamples(_ paired: Paired, settings: GateSettings) -> (GateReport.Condition, [GateReport.IntentComparison]) {
+    static func botExamples(
+        _ paired: Paired, active: NLUTestResult, candidate: NLUTestResult, settings: GateSettings
+    ) -> (GateReport.Condition, [GateReport.IntentComparison]) {
         guard paired.count > 0 else {
             return (.init(name: "bot_examples", verdict: .notChecked, active: nil, candidate: nil, limit: nil, explanation: "no bot examples to train on"), [])
         }
         let tallies = tallies(paired)
         let verdicts = verdicts(tallies, minimumSupport: 1, settings: settings)
-        let intents = comparisons(
-            tallies, verdicts: verdicts, active: paired.activeResult(bins: settings.calibrationBins),
-            candidate: paired.candidateResult(bins: settings.calibrationBins)
-        )
+        let intents = comparisons(tallies, verdicts: verdicts, active: active, candidate: candidate)
         let failed = intents.filter { $0.verdict == .failed }
         let worst = intents.map { $0.activeRecall - $0.candidateRecall }.max() ?? 0
         let explanation: String

@@ -42,6 +42,8 @@ public enum Gate {
         let activeHoldout = holdout.activeResult(bins: settings.calibrationBins)
         let candidateHoldout = holdout.candidateResult(bins: settings.calibrationBins)
         let bot = Paired(active: active, candidate: candidate, on: trainingSet.botTraining)
+        let activeBot = bot.activeResult(bins: settings.calibrationBins)
+        let candidateBot = bot.candidateResult(bins: settings.calibrationBins)
 
         let training = trainingSet.trainingLabels.map { LabeledUtterance(text: $0.text, intent: $0.label.intent) }
         let regression = training.filter { active.rank($0.text).top?.name == $0.intent }
@@ -52,7 +54,7 @@ public enum Gate {
         let (recall, intents) = intentRecall(holdout, active: activeHoldout, candidate: candidateHoldout, settings: settings)
         conditions.append(recall)
         conditions.append(calibration(active: activeHoldout, candidate: candidateHoldout, paired: holdout, settings: settings))
-        let (consistency, botIntents) = botExamples(bot, settings: settings)
+        let (consistency, botIntents) = botExamples(bot, active: activeBot, candidate: candidateBot, settings: settings)
         conditions.append(consistency)
         conditions.append(regressionCondition(candidateRegression, n: regression.count, settings: settings))
         let regressions = conversations.filter { test in
@@ -74,10 +76,7 @@ public enum Gate {
             candidate: scores(candidateRegression)
         ))
         if bot.count > 0 {
-            sets.append(.init(
-                name: "bot examples", n: bot.count, active: scores(bot.activeResult(bins: settings.calibrationBins)),
-                candidate: scores(bot.candidateResult(bins: settings.calibrationBins))
-            ))
+            sets.append(.init(name: "bot examples", n: bot.count, active: scores(activeBot), candidate: scores(candidateBot)))
         }
         var report = GateReport(
             active: active.version, candidate: candidate.version, passed: !conditions.contains { $0.verdict == .failed },

@@ -65,7 +65,7 @@ struct EncoderFileHeaderTests {
         #expect(embedding.count == 32 && embedding.allSatisfy(\.isFinite))
     }
 
-    /// 1 << 40 rows of 32 floats was an allocation of 4 TiB before the file
+    /// 1 << 40 rows of 32 floats was an allocation of 128 TiB before the file
     /// was found short; `Int.max / 16` overflowed the element count (a trap).
     @Test(arguments: [0, 1025, 1 << 40, Int.max / 16])
     func anOutOfRangeTypeVocabularyIsRefused(typeVocabSize: Int) throws {

@@ -132,20 +132,36 @@ public enum EncoderFile {
             return Array(bytes[position..<(position + count)])
         }
 
+        /// The bytes a tensor of `count` values takes in `precision`, or nil on overflow.
+        private static func storedSize(rows: Int, count: Int, precision: String) -> Int? {
+            let (size, overflow): (Int, Bool)
+            switch precision {
+            case "f32": (size, overflow) = count.multipliedReportingOverflow(by: 4)
+            case "f16": (size, overflow) = count.multipliedReportingOverflow(by: 2)
+            default:
+                let (scales, scalesOverflow) = rows.multipliedReportingOverflow(by: 4)
+                let (total, totalOverflow) = scales.addingReportingOverflow(count)
+                (size, overflow) = (total, scalesOverflow || totalOverflow)
+            }
+            return overflow ? nil : size
+        }
+
         mutating func tensor(rows: Int, columns: Int, precision: String) -> Tensor? {
             let width = max(columns, 1)
-            let count = rows * width
+            let (count, overflow) = rows.multipliedReportingOverflow(by: width)
+            // The header's sizes are claims until the bytes are there: check before allocating.
+            guard rows >= 0, columns >= 0, !overflow, let size = Self.storedSize(rows: rows, count: count, precision: precision),
+                  remaining >= size
+            else { return nil }
             var values = [Float](repeating: 0, count: count)
             let start = position
             switch precision {
             case "f32":
-                guard remaining >= 4 * count else { return nil }
                 values.withUnsafeMutableBytes { out in
                     bytes.withUnsafeBytes { raw in out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + 4 * count)])) }
                 }
                 position += 4 * count
             case "f16":
-                guard remaining >= 2 * count else { return nil }
                 var halves = [UInt16](repeating: 0, count: count)
                 halves.withUnsafeMutableBytes { out in
                     bytes.withUnsafeBytes { raw in out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + 2 * count)])) }
@@ -153,7 +169,6 @@ public enum EncoderFile {
                 values.withUnsafeMutableBufferPointer { out in pk_f16_to_f32(halves, count, out.baseAddress!) }
                 position += 2 * count
             default:
-                guard remaining >= 4 * rows + count else { return nil }
                 for row in 0..<rows {
                     let scale = Float(bitPattern: load(start + 4 * row, as: UInt32.self))
                     guard scale.isFinite, scale > 0 else { return nil }

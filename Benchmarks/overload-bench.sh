@@ -7,19 +7,23 @@
 # socket errors, p50/p99 of the answered turns, the server's CPU, its peak
 # RSS during the load, and the slowest /healthz probe (one every 0.5 s).
 #
-#   bash Benchmarks/overload-bench.sh [--seconds S] [--arm NAME=BINARY]...
+#   bash Benchmarks/overload-bench.sh [--seconds S] [--loads "KIND CONNS,..."] [--arm NAME=BINARY]...
 #
 # Without --arm, the one arm is .build/release/parley. Several arms (say the
 # binary of main and of a branch) run one after the other in the same run, so
-# their figures compare. Needs wrk (apt-get install wrk) and python3.
+# their figures compare; name an arm twice to alternate rounds (each arm gets
+# a fresh data directory). --loads picks the loads, e.g. "ignore 32" (default
+# "ignore 32,ignore 256,ignore 1000,honour 256"). Needs wrk (apt-get install wrk) and python3.
 set -euo pipefail
 seconds=20
 arms=()
+loads_arg="ignore 32,ignore 256,ignore 1000,honour 256"
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --arm) arms+=("$2"); shift 2 ;;
-    *) echo "usage: $0 [--seconds S] [--arm NAME=BINARY]..." >&2; exit 2 ;;
+    --loads) loads_arg="$2"; shift 2 ;;
+    *) echo "usage: $0 [--seconds S] [--loads \"KIND CONNS,...\"] [--arm NAME=BINARY]..." >&2; exit 2 ;;
   esac
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,11 +69,13 @@ run_load() {  # kind connections seconds
   esac
 }
 
-loads=("ignore 32" "ignore 256" "ignore 1000" "honour 256")
+IFS=, read -r -a loads <<< "$loads_arg"
 : > "$work/results"
+round=0
 for arm in "${arms[@]}"; do
   name=${arm%%=*}; binary=${arm#*=}
-  dir="$work/$name"; mkdir -p "$dir"
+  round=$((round + 1))
+  dir="$work/$round-$name"; mkdir -p "$dir"
   start "$binary" "$dir"
   run_load ignore 16 3 >/dev/null   # warm-up: caches, the first conversations
   for load in "${loads[@]}"; do

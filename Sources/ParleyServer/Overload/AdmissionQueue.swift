@@ -144,8 +144,7 @@ public final class AdmissionQueue: Sendable {
 
     /// Gives the slot to the longest waiting request, or frees it.
     private func release(heldFor duration: Duration) {
-        let parts = duration.components
-        let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        let seconds = duration / .seconds(1)
         let next: Waiter? = state.withLock { state in
             state.averageSeconds = 0.9 * state.averageSeconds + 0.1 * seconds
             if !state.waiting.isEmpty { return state.waiting.removeFirst() }

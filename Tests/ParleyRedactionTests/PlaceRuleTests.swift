@@ -52,4 +52,32 @@ struct PlaceRuleTests {
         #expect(Fixture.found(text, .location).isEmpty)
         #expect(Fixture.found(text, .person) == [name])
     }
+
+    /// Place spans win over the tagger's spans they overlap; the indexed merge
+    /// (linear-logarithmic, for long lines) keeps the definition: compared with
+    /// checking every pair, on overlapping, nested, touching and disjoint spans.
+    @Test func placesWinOverTheTaggersOverlappingSpansAsByTheDefinition() {
+        typealias Entity = NERTagger.Entity
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func spans(_ count: Int, _ type: PIIEntityType) -> [Entity] {
+            // In text order, as the tagger and the rules give them.
+            (0..<count).map { _ in
+                let start = next(400)
+                return Entity(type: type, start: start, end: start + 1 + next(12), score: 0.5)
+            }.sorted { $0.start < $1.start }
+        }
+        for round in 0..<200 {
+            let places = spans(round % 7, .location), tagged = spans(round % 11, .person)
+            let expected = places + tagged.filter { entity in
+                !places.contains { $0.start < entity.end && entity.start < $0.end }
+            }
+            let merged = NERTagger.preferringPlaces(places, over: tagged)
+            #expect(merged.map { "\($0.type)\($0.start)-\($0.end)" }.sorted() == expected.map { "\($0.type)\($0.start)-\($0.end)" }.sorted())
+            #expect(zip(merged, merged.dropFirst()).allSatisfy { $0.start <= $1.start })
+        }
+    }
 }

@@ -82,6 +82,13 @@ public final class AdmissionQueue: Sendable {
         state.withLock { ($0.running, $0.waiting.count) }
     }
 
+    /// Whether a request arriving now would be refused at once (``Refusal/queueFull``).
+    var isFull: Bool {
+        state.withLock { state in
+            !(state.running < settings.maxConcurrent && state.waiting.isEmpty) && state.waiting.count >= settings.maxQueued
+        }
+    }
+
     /// Whole seconds after which a refused client may try again: the time the
     /// current backlog takes to drain, at least one second, at most a minute.
     var retryAfterSeconds: Int {

@@ -38,7 +38,7 @@ import Testing
             try? FileManager.default.removeItem(at: longFile.deletingLastPathComponent())
         }
         let measurement = await onDedicatedThread {
-            ScalingProbe.measure(short: shortFile, long: longFile, sizeRatio: sizeRatio, samples: 2) { file in
+            ScalingProbe.measure(short: shortFile, long: longFile, sizeRatio: sizeRatio, samples: 1) { file in
                 var written = 0
                 var output = RedactionOutput(redactor: Self.redactor, jsonl: jsonl, field: "text", spansAsJSON: jsonl) { written += $0.utf8.count }
                 do {

@@ -22,7 +22,7 @@ import Testing
         }
         let (measurement, failure) = await onDedicatedThread { () -> (ScalingProbe.Measurement, String?) in
             var failure: String?
-            let measurement = ScalingProbe.measure(short: shortFile, long: longFile, sizeRatio: sizeRatio, samples: 2) { file in
+            let measurement = ScalingProbe.measure(short: shortFile, long: longFile, sizeRatio: sizeRatio, samples: 1) { file in
                 do { try load(file) } catch { failure = failure ?? "\(error)" }
             }
             return (measurement, failure)
@@ -111,7 +111,7 @@ import Testing
         let long = try Self.modelFile(features: 52_000)
         let sizeRatio = Double(long.count) / Double(short.count)
         let measurement = await onDedicatedThread {
-            ScalingProbe.measure(short: short, long: long, sizeRatio: sizeRatio, samples: 2) { bytes in
+            ScalingProbe.measure(short: short, long: long, sizeRatio: sizeRatio, samples: 1) { bytes in
                 do { _ = try ModelFile.decode(bytes, path: "model.parleynlu") } catch { Issue.record("model file: \(error)") }
             }
         }

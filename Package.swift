@@ -10,10 +10,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "parley", targets: ["parley"]),
-        // For the micro-benchmarks' nested package (Benchmarks/micro), which imports these modules.
+        // For the nested packages of the micro-benchmarks (Benchmarks/micro) and the fuzz targets (Tests/Fuzz), which import these modules.
         .library(
             name: "ParleyModules",
-            targets: ["CSQLiteCrypt", "ParleyCrypto", "ParleyAudit", "ParleyStore", "ParleyRedaction", "ParleyNLU", "ParleyEngine"]
+            targets: ["CSQLiteCrypt", "ParleyCrypto", "ParleyAudit", "ParleyStore", "ParleyRedaction", "ParleyNLU", "ParleyEncoder", "ParleyEngine"]
         ),
     ],
     dependencies: [

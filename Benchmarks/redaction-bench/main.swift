@@ -35,6 +35,12 @@ func runBench() -> Int32 {
         if let path = options.corpusPath {
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
         }
+        if options.stages {
+            let (baseline, stages) = StageBenchmark(texts: records.map(\.text), minimumSeconds: options.minimumSeconds).run(redactor: redactor)
+            let header = "corpus: \(records.count) sentences (seed \(options.seed)), \(records.reduce(0) { $0 + $1.text.utf8.count }) bytes; shipped policy (every stage on)\n"
+            FileHandle.standardOutput.write(Data((header + StageBenchmark.table(baseline: baseline, stages: stages) + "\n").utf8))
+            return 0
+        }
         if options.showErrors > 0 {
             var heldOutGenerator = CorpusGenerator(seed: options.seed &+ 1, heldOut: true)
             let heldOutRecords = heldOutGenerator.generate(count: options.sentences / 4)

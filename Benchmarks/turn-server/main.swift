@@ -10,6 +10,9 @@ import ServiceLifecycle
 //   turn-server echo  --port P            a bare Hummingbird route that decodes and encodes a JSON body
 //   turn-server plain --port P --data-dir D --keys-dir K
 //                                         Parley exactly as `parley serve`, but on plain SQLite files
+//   turn-server parse --data-dir D --keys-dir K [--repeats N]
+//                                         that engine's parse (redaction + NLU) of a longest message of
+//                                         each adversarial shape: CPU ms, the best of N (ParseBenchmark.swift)
 // Benchmark only: the plain arm exists to price the encryption of the same workload.
 
 struct Echo: Codable {
@@ -21,8 +24,10 @@ let arguments = CommandLine.arguments
 func value(_ flag: String) -> String? {
     arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
-guard arguments.count >= 2, ["echo", "plain"].contains(arguments[1]), let port = value("--port").flatMap(Int.init) else {
-    FileHandle.standardError.write(Data("usage: turn-server echo|plain --port P [--data-dir D --keys-dir K]\n".utf8))
+guard arguments.count >= 2, ["echo", "plain", "parse"].contains(arguments[1]),
+    let port = arguments[1] == "parse" ? 0 : value("--port").flatMap(Int.init)
+else {
+    FileHandle.standardError.write(Data("usage: turn-server echo|plain --port P [--data-dir D --keys-dir K] | parse --data-dir D --keys-dir K [--repeats N]\n".utf8))
     exit(2)
 }
 var logger = Logger(label: "turn-server")
@@ -52,6 +57,11 @@ if arguments[1] == "echo" {
     let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
     defer { withExtendedLifetime(lock) {} }
     let engine = try await bootstrap.engine(trainIfMissing: true)
+    if arguments[1] == "parse" {
+        let rows = ParseBenchmark(repeats: value("--repeats").flatMap(Int.init) ?? 5).run(engine: engine)
+        print(ParseBenchmark.table(rows))
+        exit(0)
+    }
     let app = buildApplication(
         engine: engine, settings: ServerSettings(host: "127.0.0.1", port: port, maxBodyBytes: configuration.server.maxBodyBytes),
         logger: logger, models: bootstrap.models

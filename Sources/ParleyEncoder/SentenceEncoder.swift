@@ -37,6 +37,12 @@ public struct SentenceEncoder: Sendable {
         layers = (0..<c.layers).map { layer in
             TransformerLayer(prefix: "encoder.layer.\(layer).", tensor: tensor, configuration: c, halfPrecision: half)
         }
+        // Finite weights may still overflow Float in a forward pass (a huge
+        // LayerNorm scale): such a file is refused here, by name, rather than
+        // embedding into NaN.
+        guard forward([[tokenizer.classID, tokenizer.separatorID]])[0].allSatisfy(\.isFinite) else {
+            throw .invalidEncoderFile(path: url.path, reason: "its weights overflow a forward pass (the embedding is not finite)")
+        }
     }
 
     /// Bytes of weights held in memory.
@@ -58,7 +64,17 @@ public struct SentenceEncoder: Sendable {
     /// Embeddings of tokenised sequences (each `[CLS] … [SEP]`, as ``WordPieceTokenizer/tokenize(_:)``
     /// makes them). A longer sequence is cut to `maxTokens`, an id outside the
     /// vocabulary counts as `[UNK]`, and an empty one as `[CLS] [SEP]`.
+    /// Always finite: a sequence whose forward pass overflows (weights the
+    /// load-time check did not catch) embeds as the zero vector, which
+    /// matches nothing, rather than as NaN.
     public func embed(tokens given: [[Int32]]) -> [[Float]] {
+        forward(given).map { embedding in
+            embedding.allSatisfy(\.isFinite) ? embedding : [Float](repeating: 0, count: embedding.count)
+        }
+    }
+
+    /// The forward pass of ``embed(tokens:)``, unchecked.
+    private func forward(_ given: [[Int32]]) -> [[Float]] {
         let vocabularySize = Int32(configuration.vocabSize)
         let sequences = given.map { sequence -> [Int32] in
             guard !sequence.isEmpty else { return [tokenizer.classID, tokenizer.separatorID] }

@@ -65,6 +65,39 @@ struct EncoderFileHeaderTests {
         #expect(embedding.count == 32 && embedding.allSatisfy(\.isFinite))
     }
 
+    /// Finite weights whose forward pass overflows Float (a LayerNorm scale of
+    /// 3e38: found by the encoder_file fuzz target) embedded into NaN, which
+    /// reached the NLU cascade's scores. Such a file is refused at load.
+    @Test func weightsThatOverflowAForwardPassAreRefused() throws {
+        let url = EncoderFileTests.temporary("overflowing.parleyenc")
+        try Data(try TinyEncoderFile.bytes(layerNormWeight: 3e38)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            let encoder = try SentenceEncoder(contentsOf: url, kernel: .generic)
+            Issue.record("loaded; embeds \(encoder.embed("hello worlds").filter { !$0.isFinite }.count) non-finite values")
+        } throws: { error in
+            guard case let .invalidEncoderFile(_, reason) = error as? EncoderError else { return false }
+            return reason.contains("overflow")
+        }
+    }
+
+    /// The load-time check embeds `[CLS] [SEP]`: a word whose embedding alone
+    /// overflows (its row scaled by 1e38) passes it, and embeds as the zero
+    /// vector, never NaN; other words embed as before.
+    @Test func aSentenceWhoseForwardPassOverflowsEmbedsAsZero() throws {
+        let url = EncoderFileTests.temporary("overflowing-word.parleyenc")
+        let hello = try #require(TinyEncoderFile.vocabulary.firstIndex(of: "hello"))
+        let bytes = try TinyEncoderFile.bytes { tensor, row in
+            tensor == "embeddings.word_embeddings.weight" && row == hello ? 1e38 : 0.01
+        }
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let encoder = try SentenceEncoder(contentsOf: url, kernel: .generic)
+        #expect(encoder.embed("hello") == [Float](repeating: 0, count: 32))
+        let world = encoder.embed("world")
+        #expect(world.allSatisfy(\.isFinite) && world.contains { $0 != 0 })
+    }
+
     /// 1 << 40 rows of 32 floats was an allocation of 128 TiB before the file
     /// was found short; `Int.max / 16` overflowed the element count (a trap).
     @Test(arguments: [0, 1025, 1 << 40, Int.max / 16])

@@ -19,8 +19,13 @@ enum TinyEncoderFile {
 
     /// The file for `header`, its tensors sized for `tensorsFor` (the header
     /// itself by default: a header that lies about its sizes gets the bytes of
-    /// the tiny shape), ending in the right checksum.
-    static func bytes(header: EncoderConfiguration = configuration, tensorsFor shape: EncoderConfiguration? = nil) throws -> [UInt8] {
+    /// the tiny shape), ending in the right checksum. `layerNormWeight` is
+    /// every LayerNorm's scale (1 unless told); `rowScale` the int8 scale of a
+    /// matrix's row (0.01 unless told).
+    static func bytes(
+        header: EncoderConfiguration = configuration, tensorsFor shape: EncoderConfiguration? = nil, layerNormWeight: Float = 1,
+        rowScale: (_ tensor: String, _ row: Int) -> Float = { _, _ in 0.01 }
+    ) throws -> [UInt8] {
         var bytes = EncoderFile.magic
         func u32(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes += $0 } }
         func f32(_ value: Float) { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
@@ -34,10 +39,10 @@ enum TinyEncoderFile {
         var counter = 0
         for (name, rows, columns) in EncoderFile.tensorLayout(shape ?? header) {
             if columns == 0 {
-                for _ in 0..<rows { f32(name.hasSuffix("LayerNorm.weight") ? 1 : 0) }
+                for _ in 0..<rows { f32(name.hasSuffix("LayerNorm.weight") ? layerNormWeight : 0) }
                 continue
             }
-            for _ in 0..<rows { f32(0.01) }
+            for row in 0..<rows { f32(rowScale(name, row)) }
             for _ in 0..<(rows * columns) {
                 counter += 1
                 bytes.append(UInt8(bitPattern: Int8(counter % 7 - 3)))

@@ -35,18 +35,22 @@ public enum ScalingProbe {
     public static func measure<Input>(
         short: Input, long: Input, sizeRatio: Double, samples: Int = ScalingProbe.samples, _ body: (Input) throws -> Void
     ) rethrows -> Measurement {
-        // Warm both first: caches, lazily built tables (the long input's first
-        // call counts its repetitions below).
+        // Warm the short input first: caches, lazily built tables. The long
+        // input's repetitions follow from the short one's (a linear operation
+        // costs `sizeRatio` times more a call; a worse one only lasts longer),
+        // so that a long input of a mebibyte is not run once more just to
+        // count them: with `samples: 1`, one call an attempt (the cheap short input
+        // still gets the best of three samples).
         try body(short)
         let shortRepetitions = try repetitions { try body(short) }
-        let longRepetitions = try repetitions { try body(long) }
+        let longRepetitions = max(1, Int(Double(shortRepetitions) / sizeRatio))
         var best: Measurement?
         for _ in 0..<attempts {
             var shortSeconds = Double.infinity
             var longSeconds = Double.infinity
-            for _ in 0..<samples {
+            for index in 0..<max(samples, 3) {
                 shortSeconds = min(shortSeconds, try sample(shortRepetitions) { try body(short) })
-                longSeconds = min(longSeconds, try sample(longRepetitions) { try body(long) })
+                if index < samples { longSeconds = min(longSeconds, try sample(longRepetitions) { try body(long) }) }
             }
             let measurement = Measurement(shortSeconds: shortSeconds, longSeconds: longSeconds, sizeRatio: sizeRatio)
             if best.map({ measurement.timeRatio < $0.timeRatio }) ?? true { best = measurement }

@@ -77,10 +77,7 @@ struct Redact: AsyncParsableCommand {
                 do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
                     throw ValidationError("\(file) cannot be read (missing, unreadable or not UTF-8)")
                 }
-                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                if lines.last == "" { lines.removeLast() }
-                for line in lines { try output.add(String(line), source: file) }
-                try output.finish(source: file)
+                try output.add(contentsOf: text, source: file)
             }
         }
     }
@@ -148,6 +145,14 @@ struct RedactionOutput {
             try flush()
             paragraphStart = lineNumber + 1
         }
+    }
+
+    /// A whole file's text, line by line, then its end.
+    mutating func add(contentsOf text: String, source: String) throws {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        for line in lines { try add(String(line), source: source) }
+        try finish(source: source)
     }
 
     /// The end of one input: its last paragraph; the next input counts lines from 1.

@@ -30,23 +30,25 @@ struct DetectorCatalog: Sendable {
         namedEntities = people || places ? NamedEntityDetector(people: people, places: places) : nil
     }
 
-    func detect(in input: ScanInput, into candidates: inout [Candidate]) {
-        run(email, input, &candidates)
-        run(url, input, &candidates)
-        run(phone, input, &candidates)
-        run(creditCard, input, &candidates)
-        run(iban, input, &candidates)
-        run(ssn, input, &candidates)
-        run(nhs, input, &candidates)
-        run(nino, input, &candidates)
-        run(ipAddress, input, &candidates)
-        run(cryptoWallet, input, &candidates)
-        run(dateOfBirth, input, &candidates)
-        run(date, input, &candidates)
-        run(postcode, input, &candidates)
-        run(streetAddress, input, &candidates)
-        run(person, input, &candidates)
+    /// `lap` is called after each detector (`redaction-bench --stages`).
+    func detect(in input: ScanInput, into candidates: inout [Candidate], lap: (RedactionStage) -> Void = { _ in }) {
+        run(email, input, &candidates); lap(.email)
+        run(url, input, &candidates); lap(.url)
+        run(phone, input, &candidates); lap(.phone)
+        run(creditCard, input, &candidates); lap(.creditCard)
+        run(iban, input, &candidates); lap(.iban)
+        run(ssn, input, &candidates); lap(.usSSN)
+        run(nhs, input, &candidates); lap(.ukNHS)
+        run(nino, input, &candidates); lap(.ukNINO)
+        run(ipAddress, input, &candidates); lap(.ipAddress)
+        run(cryptoWallet, input, &candidates); lap(.cryptoWallet)
+        run(dateOfBirth, input, &candidates); lap(.dateOfBirth)
+        run(date, input, &candidates); lap(.date)
+        run(postcode, input, &candidates); lap(.postcode)
+        run(streetAddress, input, &candidates); lap(.streetAddress)
+        run(person, input, &candidates); lap(.person)
         namedEntities?.detect(in: input, into: &candidates)
+        lap(.namedEntities)
     }
 
     @inline(__always)

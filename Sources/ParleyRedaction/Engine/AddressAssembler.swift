@@ -14,13 +14,44 @@ enum AddressAssembler {
     /// a name a cue or pattern found ("From: Anna Smith" is a person, whatever
     /// the tagger reads): those detectors know the type better.
     static func preferStreetAddresses(_ candidates: inout [Candidate], thresholds: [Double]) {
-        let anchors = candidates.filter {
+        let anchors = AnchorIndex(candidates.filter {
             ($0.type == .streetAddress || ($0.type == .person && $0.detector != "ner"))
                 && $0.score >= thresholds[$0.type.index]
-        }
+        })
         guard !anchors.isEmpty else { return }
         candidates.removeAll { candidate in
-            candidate.detector == "ner" && anchors.contains { $0.start < candidate.end && candidate.start < $0.end }
+            candidate.detector == "ner" && anchors.overlaps(candidate.start, candidate.end)
+        }
+    }
+
+    /// Spans sorted by start with the running maximum of their ends: whether
+    /// any overlaps a range is one binary search (a document with thousands of
+    /// addresses and tagger spans checked every pair before).
+    private struct AnchorIndex {
+        private let starts: [Int]
+        private let maximumEnds: [Int]
+
+        init(_ spans: [Candidate]) {
+            let sorted = spans.sorted { $0.start < $1.start }
+            starts = sorted.map(\.start)
+            var maximum = Int.min
+            maximumEnds = sorted.map { span in
+                maximum = max(maximum, span.end)
+                return maximum
+            }
+        }
+
+        var isEmpty: Bool { starts.isEmpty }
+
+        /// True when a span starting before `end` ends after `start`.
+        func overlaps(_ start: Int, _ end: Int) -> Bool {
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] < end { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 && maximumEnds[low - 1] > start
         }
     }
 

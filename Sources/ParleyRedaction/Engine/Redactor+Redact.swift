@@ -3,10 +3,15 @@ extension Redactor {
     ///
     /// Text without personal data is returned unchanged (same string, no copy).
     public func redact(_ text: String) -> RedactionResult {
+        redact(text) { _ in }
+    }
+
+    /// The same, calling `lap` at the end of each stage (`redaction-bench --stages`).
+    @_spi(Benchmarks) public func redact(_ text: String, lap: (RedactionStage) -> Void) -> RedactionResult {
         var copy = text
         return copy.withUTF8 { bytes in
             let input = ScanInput(bytes: bytes)
-            let spans = resolvedCandidates(in: input)
+            let spans = resolvedCandidates(in: input, lap: lap)
             guard !spans.isEmpty else { return RedactionResult(redactedText: text, spans: [], vaulted: []) }
             var writer = RedactionWriter(input: input, spanCount: spans.count)
             for span in spans {
@@ -22,7 +27,9 @@ extension Redactor {
                     writer.replace(span, with: replacement, operatorKind: choice.kind, value: value)
                 }
             }
-            return writer.finish()
+            let result = writer.finish()
+            lap(.replacement)
+            return result
         }
     }
 }

@@ -59,15 +59,17 @@ public struct Redactor: Sendable {
     }
 
     /// Runs every detector, scores context, applies keep rules, thresholds and
-    /// overlap resolution. Byte offsets, sorted by start.
-    func resolvedCandidates(in input: ScanInput) -> [Candidate] {
+    /// overlap resolution. Byte offsets, sorted by start. `lap` is called at
+    /// the end of each stage (`redaction-bench --stages`).
+    func resolvedCandidates(in input: ScanInput, lap: (RedactionStage) -> Void = { _ in }) -> [Candidate] {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(16)
-        detectors.detect(in: input, into: &candidates)
+        detectors.detect(in: input, into: &candidates, lap: lap)
         guard !candidates.isEmpty else { return [] }
         for index in candidates.indices where candidates[index].usesContext {
             candidates[index].score = contextScorer.score(candidates[index], in: input)
         }
+        lap(.contextScoring)
         // "SSN #123-45-6789": a number sign after a personal-data word is not an
         // order reference, whatever the keep rules say about "#".
         var protected = keepMatcher.protectedRanges(in: input)
@@ -76,9 +78,13 @@ public struct Redactor: Sendable {
                 !input[range.lowerBound].isASCIIAlnum && contextScorer.followsPersonalDataKeyword(range.lowerBound, in: input)
             }
         }
+        lap(.keepRules)
         AddressAssembler.preferStreetAddresses(&candidates, thresholds: resolver.thresholds)
+        lap(.streetAddressPreference)
         resolver.resolve(&candidates, protected: protected, textLength: input.count)
+        lap(.resolution)
         if assemblesAddresses { AddressAssembler.merge(&candidates, in: input) }
+        lap(.addressAssembly)
         return candidates
     }
 }

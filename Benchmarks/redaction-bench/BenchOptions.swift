@@ -8,9 +8,10 @@ struct BenchOptions {
     var showErrors = 0
     var perType = false
     var devCorpusPath: String?
+    var redactPath: String?
 
     static let usage = """
-        usage: redaction-bench [--sentences N] [--seed S] [--write-corpus PATH] [--seconds T] [--json] [--show-errors N] [--per-type] [--dev FILE]
+        usage: redaction-bench [--sentences N] [--seed S] [--write-corpus PATH] [--seconds T] [--json] [--show-errors N] [--per-type] [--dev FILE] [--redact-jsonl FILE]
           --sentences N        number of generated corpus sentences (default 6000)
           --seed S             PRNG seed for the corpus generator (default 20241125)
           --write-corpus PATH  also write the generated JSONL corpus to PATH
@@ -19,6 +20,7 @@ struct BenchOptions {
           --per-type           also measure detect throughput with one entity type enabled at a time
           --dev FILE           also score a labelled JSONL dev set (e.g. Benchmarks/redaction-dev/dev.jsonl)
           --show-errors N      list up to N synthetic sentences the redactor gets wrong
+          --redact-jsonl FILE  print the shipped redactor's output (text, spans, scores) per record and stop
         """
 
     struct UsageError: Error {
@@ -47,6 +49,9 @@ struct BenchOptions {
             case "--dev":
                 guard let value = iterator.next() else { throw UsageError(message: "--dev needs a path") }
                 devCorpusPath = value
+            case "--redact-jsonl":
+                guard let value = iterator.next() else { throw UsageError(message: "--redact-jsonl needs a path") }
+                redactPath = value
             case "--per-type":
                 perType = true
             case "--json":

@@ -270,13 +270,11 @@ struct NERTagger: Sendable {
                     continue
                 }
                 // A lone word the place list knows ("London", "Leeds") is a place;
-                // one that only the given-name list knows is a person ("The
-                // engineer, Marcus"); one both lists know ("Georgia", "Lewis") is
-                // what the tagger read from its context ("Georgia from billing",
-                // "thanks Lewis").
-                if lists.contains(.place), !lists.contains(.givenName) {
+                // one that only the given-name list knows is a person ("thanks
+                // Lewis", "The engineer, Marcus").
+                if lists.contains(.place) {
                     type = .location
-                } else if lists.contains(.givenName), !lists.contains(.place) {
+                } else if lists.contains(.givenName) {
                     type = .person
                 }
             } else if type == .location, Self.readsAsFullName(tokens[index...last], lexicons: lexicons) {

@@ -9,11 +9,13 @@ struct NERTrainingCorpus {
     let surnames: [String]
     let places: [String]
     let words: [String]
-    /// The share of sentences drawn from `hardNegative()`.
-    static let hardNegativeShare = 0.25
+    /// The share of sentences drawn from `hardNegative()` (0: none, and the
+    /// random stream is the one the corpus had before they existed).
+    let hardNegativeShare: Double
 
-    init(seed: UInt64) {
+    init(seed: UInt64, hardNegativeShare: Double = 0) {
         random = SeededRandom(seed: seed)
+        self.hardNegativeShare = hardNegativeShare
         given = Self.entries(.givenNames)
         surnames = Self.entries(.surnames)
         places = Self.entries(.places)
@@ -217,7 +219,7 @@ struct NERTrainingCorpus {
     ]
 
     private mutating func sentence() -> NERTrainer.Sentence {
-        if random.unit() < Self.hardNegativeShare { return hardNegative() }
+        if hardNegativeShare > 0, random.unit() < hardNegativeShare { return hardNegative() }
         let template = random.unit() < 0.6 ? random.pick(Self.positive) : random.pick(Self.negative)
         var text = ""
         var entities: [(type: PIIEntityType, start: Int, end: Int)] = []

@@ -7,15 +7,8 @@ final class PerceptronWeights: Sendable {
     static let tagCount = 5
     private static let magic: [UInt8] = Array("PNER1".utf8)
 
-    /// One table slot: a key and its weights side by side (32 bytes, so a probe
-    /// touches one cache line, where separate key and weight arrays took two).
-    private struct Slot {
-        var key: UInt32 = 0
-        var weights: (Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0)
-        private var padding: (UInt32, UInt32) = (0, 0)
-    }
-
-    private let slots: [Slot]
+    private let keys: [UInt32]
+    private let weights: [Float]
     private let mask: Int
     /// A typical winning margin over O in training, for turning margins into scores.
     let marginScale: Float
@@ -24,15 +17,17 @@ final class PerceptronWeights: Sendable {
     init(table: [UInt32: [Float]], marginScale: Float) {
         var capacity = 1
         while capacity < max(table.count, 1) * 2 { capacity <<= 1 }
-        var slots = [Slot](repeating: Slot(), count: capacity)
+        var keys = [UInt32](repeating: 0, count: capacity)
+        var weights = [Float](repeating: 0, count: capacity * Self.tagCount)
         let mask = capacity - 1
         for (key, values) in table where key != 0 {
             var slot = Int(key) & mask
-            while slots[slot].key != 0 { slot = (slot + 1) & mask }
-            slots[slot].key = key
-            slots[slot].weights = (values[0], values[1], values[2], values[3], values[4])
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            for tag in 0..<Self.tagCount { weights[slot * Self.tagCount + tag] = values[tag] }
         }
-        self.slots = slots
+        self.keys = keys
+        self.weights = weights
         self.mask = mask
         self.marginScale = marginScale
         self.featureCount = table.count
@@ -40,24 +35,22 @@ final class PerceptronWeights: Sendable {
 
     /// Adds the weights of `features` to `scores` (one per tag).
     @inline(__always) func accumulate(_ features: UnsafeBufferPointer<UInt64>, into scores: inout (Float, Float, Float, Float, Float)) {
-        slots.withUnsafeBufferPointer { slots in
-            for feature in features {
-                let key = Self.key(feature)
-                var index = Int(key) & mask
-                while true {
-                    let stored = slots[index].key
-                    if stored == 0 { break }
-                    if stored == key {
-                        let weights = slots[index].weights
-                        scores.0 += weights.0
-                        scores.1 += weights.1
-                        scores.2 += weights.2
-                        scores.3 += weights.3
-                        scores.4 += weights.4
-                        break
-                    }
-                    index = (index + 1) & mask
+        for feature in features {
+            let key = Self.key(feature)
+            var slot = Int(key) & mask
+            while true {
+                let stored = keys[slot]
+                if stored == 0 { break }
+                if stored == key {
+                    let base = slot * Self.tagCount
+                    scores.0 += weights[base]
+                    scores.1 += weights[base + 1]
+                    scores.2 += weights[base + 2]
+                    scores.3 += weights[base + 3]
+                    scores.4 += weights[base + 4]
+                    break
                 }
+                slot = (slot + 1) & mask
             }
         }
     }

@@ -9,9 +9,10 @@ struct BenchOptions {
     var perType = false
     var devCorpusPath: String?
     var stages = false
+    var redactPath: String?
 
     static let usage = """
-        usage: redaction-bench [--sentences N] [--seed S] [--write-corpus PATH] [--seconds T] [--json] [--show-errors N] [--per-type] [--dev FILE] [--stages]
+        usage: redaction-bench [--sentences N] [--seed S] [--write-corpus PATH] [--seconds T] [--json] [--show-errors N] [--per-type] [--dev FILE] [--stages] [--redact-jsonl FILE]
           --sentences N        number of generated corpus sentences (default 6000)
           --seed S             PRNG seed for the corpus generator (default 20241125)
           --write-corpus PATH  also write the generated JSONL corpus to PATH
@@ -21,6 +22,7 @@ struct BenchOptions {
           --dev FILE           also score a labelled JSONL dev set (e.g. Benchmarks/redaction-dev/dev.jsonl)
           --show-errors N      list up to N synthetic sentences the redactor gets wrong
           --stages             only time each stage of a redaction (µs per KiB of corpus text, beside the byte loop)
+          --redact-jsonl FILE  print the shipped redactor's output (text, spans, scores) per record and stop
         """
 
     struct UsageError: Error {
@@ -49,6 +51,9 @@ struct BenchOptions {
             case "--dev":
                 guard let value = iterator.next() else { throw UsageError(message: "--dev needs a path") }
                 devCorpusPath = value
+            case "--redact-jsonl":
+                guard let value = iterator.next() else { throw UsageError(message: "--redact-jsonl needs a path") }
+                redactPath = value
             case "--per-type":
                 perType = true
             case "--stages":

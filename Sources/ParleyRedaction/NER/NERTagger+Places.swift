@@ -154,6 +154,8 @@ extension NERTagger {
         {
             last += 1
         }
+        // Runs of several words need a first word that starts a multi-word entry.
+        if last > first, !lexicons.startsPlaceEntry(head.hash) { last = first }
         while last >= first {
             if let place = placeEntry(tokens, first, last, weak: weak, in: input) { return place }
             last -= 1

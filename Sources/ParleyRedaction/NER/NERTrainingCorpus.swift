@@ -4,14 +4,18 @@
 /// companies, months, interface labels), so precision is learnt too.
 /// Deterministic for a seed. None of the evaluation corpora is used.
 struct NERTrainingCorpus {
-    private var random: SeededRandom
-    private let given: [String]
-    private let surnames: [String]
-    private let places: [String]
-    private let words: [String]
+    var random: SeededRandom
+    let given: [String]
+    let surnames: [String]
+    let places: [String]
+    let words: [String]
+    /// The share of sentences drawn from `hardNegative()` (0: none, and the
+    /// random stream is the one the corpus had before they existed).
+    let hardNegativeShare: Double
 
-    init(seed: UInt64) {
+    init(seed: UInt64, hardNegativeShare: Double = 0) {
         random = SeededRandom(seed: seed)
+        self.hardNegativeShare = hardNegativeShare
         given = Self.entries(.givenNames)
         surnames = Self.entries(.surnames)
         places = Self.entries(.places)
@@ -64,9 +68,9 @@ struct NERTrainingCorpus {
         return result
     }
 
-    private mutating func givenName() -> String { Self.capitalised(random.pick(given)) }
-    private mutating func surname() -> String { Self.capitalised(random.pick(surnames)) }
-    private mutating func place() -> String {
+    mutating func givenName() -> String { Self.capitalised(random.pick(given)) }
+    mutating func surname() -> String { Self.capitalised(random.pick(surnames)) }
+    mutating func place() -> String {
         random.unit() < 0.15 ? random.pick(Self.countriesAndRegions) : Self.capitalised(random.pick(places))
     }
 
@@ -94,7 +98,7 @@ struct NERTrainingCorpus {
         return String(givenName().prefix(1)) + ". " + surname()
     }
 
-    private static let countriesAndRegions = [
+    static let countriesAndRegions = [
         "France", "Germany", "Spain", "Italy", "Portugal", "Poland", "Brazil", "Mexico", "India", "China", "Japan",
         "Nigeria", "Kenya", "Canada", "Australia", "Ireland", "Scotland", "Wales", "England", "Texas", "California",
         "Bavaria", "Catalonia", "Ontario", "Queensland", "Lagos State", "Andalusia", "Tuscany", "Normandy",
@@ -215,6 +219,7 @@ struct NERTrainingCorpus {
     ]
 
     private mutating func sentence() -> NERTrainer.Sentence {
+        if hardNegativeShare > 0, random.unit() < hardNegativeShare { return hardNegative() }
         let template = random.unit() < 0.6 ? random.pick(Self.positive) : random.pick(Self.negative)
         var text = ""
         var entities: [(type: PIIEntityType, start: Int, end: Int)] = []

@@ -23,6 +23,9 @@ final class NameLexicons: Sendable {
     /// Whole place entries only ("london", "new york", "frankfurt am main"), not
     /// the words filed from inside them: what a gazetteer match must hit.
     private let placeEntries: WordHashTable
+    /// The first words of the multi-word place entries ("new" of "new york"):
+    /// a run of words whose first word is not one matches no multi-word entry.
+    private let placeEntryStarts: WordHashTable
 
     /// `lists` and the kind each gives. Multi-word entries ("new york") are
     /// filed under each word's hash too (`place` for places, words of three
@@ -33,6 +36,7 @@ final class NameLexicons: Sendable {
         let entries = lists.reduce(0) { $0 + $1.0.count }
         var table = WordHashTable(capacityFor: entries + entries / 4)
         var placeEntries = WordHashTable(capacityFor: lists.reduce(0) { $0 + ($1.1 == .place ? $1.0.count : 0) })
+        var placeEntryStarts = WordHashTable(capacityFor: lists.reduce(0) { $0 + ($1.1 == .place ? $1.0.count : 0) })
         var valid = true
         for (list, kind) in lists {
             valid = list.forEach { entry in
@@ -40,6 +44,9 @@ final class NameLexicons: Sendable {
                 table.insert(hash, kind.rawValue)
                 if kind == .place {
                     placeEntries.insert(hash, Kind.place.rawValue)
+                    if let space = entry.firstIndex(of: 0x20) {
+                        placeEntryStarts.insert(WordHash.lowercased(entry, 0, space), Kind.place.rawValue)
+                    }
                     Self.fileWords(of: entry, in: &table)
                 }
             } && valid
@@ -47,6 +54,7 @@ final class NameLexicons: Sendable {
         precondition(valid, "a word list does not decode; regenerate it with derive-lexicons.py")
         self.table = table
         self.placeEntries = placeEntries
+        self.placeEntryStarts = placeEntryStarts
     }
 
     /// Files each space-separated word of more than two characters of a
@@ -71,6 +79,11 @@ final class NameLexicons: Sendable {
     /// True when `hash` is the hash of a whole entry of the place list (one word
     /// or several, joined by single spaces), not only of a word inside one.
     @inline(__always) func isPlaceEntry(_ hash: UInt64) -> Bool { placeEntries.contains(hash) }
+
+    /// True when some multi-word place entry starts with the word of hash
+    /// `hash` (a necessary condition for a run of words that starts with it to
+    /// be one).
+    @inline(__always) func startsPlaceEntry(_ hash: UInt64) -> Bool { placeEntryStarts.contains(hash) }
 
     /// The kind of a lowercase word (for tests and the training generator).
     func kind(of word: String) -> Kind { kind(of: WordHash.of(word)) }

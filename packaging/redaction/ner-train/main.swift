@@ -5,10 +5,23 @@ import ParleyRedaction
 /// writes its weights to Sources/CParleyLexicon/Data/ner-weights.bin (or the
 /// path given), which the C target embeds at build time. Deterministic: run it
 /// after changing the tagger's features, templates or lists, and commit the result.
-let arguments = CommandLine.arguments.dropFirst()
+///
+/// `--hard-negatives SHARE` draws that share of the sentences from the hard
+/// negatives (products, programmes, references, other languages, ambiguous
+/// given names; default 0, which gives the shipped weights).
+var arguments = Array(CommandLine.arguments.dropFirst())
+var hardNegativeShare = 0.0
+if let flag = arguments.firstIndex(of: "--hard-negatives") {
+    guard flag + 1 < arguments.count, let share = Double(arguments[flag + 1]), (0...1).contains(share) else {
+        FileHandle.standardError.write(Data("ner-train: --hard-negatives needs a share from 0 to 1\n".utf8))
+        exit(2)
+    }
+    hardNegativeShare = share
+    arguments.removeSubrange(flag...(flag + 1))
+}
 let output = arguments.first ?? "Sources/CParleyLexicon/Data/ner-weights.bin"
 let started = ContinuousClock.now
-let bytes = NamedEntityTraining.trainWeights()
+let bytes = NamedEntityTraining.trainWeights(hardNegativeShare: hardNegativeShare)
 do {
     try Data(bytes).write(to: URL(fileURLWithPath: output))
 } catch {

@@ -25,6 +25,14 @@ enum CascadeBench {
             let trainSeconds = seconds(since: start)
             let outcome = Outcome(model: model, examples: split.holdout, embeddings: holdoutEmbeddings)
             let metrics = model.metadata.hybrid?.validationMetrics ?? [:]
+            if options["curve"] != nil {
+                say("  threshold-vs-accuracy on the validation split (the model's own choice: \(String(format: "%.2f", model.hybrid?.cascadeThreshold ?? 0)))")
+                for step in stride(from: 50, through: 100, by: 2) {
+                    let threshold = Float(step) / 100
+                    let point = Outcome(model: model, examples: split.holdout, embeddings: holdoutEmbeddings, threshold: threshold)
+                    say("    threshold \(String(format: "%.2f", threshold)): cascade \(pct(point.cascadeAccuracy)) %, \(pct(point.encoderShare)) % reaching the encoder")
+                }
+            }
             say("scale \(scale): hybrid only \(pct(outcome.hybridAccuracy)), cascade \(pct(outcome.cascadeAccuracy)) at threshold \(String(format: "%.2f", metrics["cascade_threshold"] ?? 0)) with \(pct(outcome.encoderShare)) % reaching the encoder; out-of-scope flags on in-scope validation \(pct(outcome.outOfScopeShare)) %; hybrid training \(String(format: "%.1f", trainSeconds)) s")
         }
     }
@@ -169,8 +177,10 @@ struct Outcome {
     var encoderShare = 0.0
     var outOfScopeShare = 0.0
 
-    init(model: NLUModel, examples: [LabeledUtterance], embeddings: [[Float]]) {
+    /// Scores with the model's cascade threshold, or with `threshold` when given.
+    init(model: NLUModel, examples: [LabeledUtterance], embeddings: [[Float]], threshold: Float? = nil) {
         guard let stage = model.hybrid else { return }
+        let cascadeThreshold = threshold ?? stage.cascadeThreshold
         var linear = 0, hybrid = 0, cascade = 0, encoder = 0, outOfScope = 0
         for (example, embedding) in zip(examples, embeddings) {
             let p = model.classifier.probabilities(for: example.text)
@@ -181,7 +191,7 @@ struct Outcome {
             let hybridRight = stage.classifier.intents[hybridBest] == example.intent
             if linearRight { linear += 1 }
             if hybridRight { hybrid += 1 }
-            if p[best] >= stage.cascadeThreshold {
+            if p[best] >= cascadeThreshold {
                 if linearRight { cascade += 1 }
             } else {
                 encoder += 1

@@ -31,16 +31,26 @@ public enum AuditCSV {
         return out
     }
 
-    /// One CSV field, neutralised and quoted as needed.
+    /// One CSV field, neutralised and quoted as needed. Decided and escaped
+    /// on Unicode scalars: a comma, quote or space followed by a combining
+    /// mark is one `Character` (`,\u{301}`), which `Character` comparisons
+    /// and replacements pass over.
     public static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
+        var text = value.unicodeScalars
+        if let first = text.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            text.insert("'", at: text.startIndex)
         }
-        let needsQuotes = text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let needsQuotes = text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return String(text) }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in text {
+            out.append(scalar)
+            if scalar == "\"" { out.append("\"") }
+        }
+        out.append("\"")
+        return String(out)
     }
 
     private static func row(_ fields: [String]) -> String {

@@ -48,10 +48,11 @@ public struct EncoderConfiguration: Sendable, Hashable, Codable {
         guard (1...48).contains(layers), (1...64).contains(heads), hidden > 0, hidden % heads == 0 else {
             return "its layer or head counts are out of range"
         }
-        guard hidden % 32 == 0, intermediate % 32 == 0, hidden <= 4096, intermediate <= 16384 else {
-            return "its hidden and intermediate sizes must be multiples of 32 (at most 4096 and 16384)"
+        guard hidden % 32 == 0, intermediate % 32 == 0, hidden <= 4096, (32...16384).contains(intermediate) else {
+            return "its hidden and intermediate sizes must be positive multiples of 32 (at most 4096 and 16384)"
         }
-        guard (3...maxPositions).contains(maxTokens), maxPositions <= 8192, typeVocabSize >= 1 else {
+        // maxPositions first: `3...maxPositions` traps when maxPositions < 3.
+        guard (3...8192).contains(maxPositions), (3...maxPositions).contains(maxTokens), (1...1024).contains(typeVocabSize) else {
             return "its position or type sizes are out of range"
         }
         guard (5...1_000_000).contains(vocabSize) else { return "its vocabulary size is out of range" }

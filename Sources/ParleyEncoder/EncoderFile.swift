@@ -17,6 +17,8 @@ import ParleyCrypto
 /// ``EncoderError/invalidEncoderFile(path:reason:)``.
 public enum EncoderFile {
     public static let formatVersion: UInt32 = 2
+    /// Version 1 differs only in an i8 file's embedding tables (i8 then), so its files still load.
+    static let readableVersions: ClosedRange<UInt32> = 1...2
     static let magic = Array("PARLEYEN".utf8)
 
     /// The configuration, vocabulary and weights (as floats, in the file's order).
@@ -58,8 +60,8 @@ public enum EncoderFile {
         }
         let digest = Hex.encode(SHA256.hash(bytes))
         var reader = Reader(bytes: bytes, end: bodyEnd, position: magic.count)
-        guard let version = reader.u32(), version == formatVersion else {
-            throw fail("its format version is not \(formatVersion); convert it again with this Parley's packaging/encoder/convert.py")
+        guard let version = reader.u32(), readableVersions.contains(version) else {
+            throw fail("its format version is not one of \(readableVersions.map(String.init).joined(separator: ", ")); convert it again with this Parley's packaging/encoder/convert.py")
         }
         guard let headerLength = reader.u32(), let header = reader.bytes(Int(headerLength)) else { throw fail("its header is truncated") }
         let configuration: EncoderConfiguration
@@ -78,7 +80,7 @@ public enum EncoderFile {
         }
         var tensors: [String: Tensor] = [:]
         for (name, rows, columns) in tensorLayout(configuration) {
-            guard let tensor = reader.tensor(rows: rows, columns: columns, precision: precision(of: name, columns: columns, configuration)) else {
+            guard let tensor = reader.tensor(rows: rows, columns: columns, precision: precision(of: name, columns: columns, configuration, version: version)) else {
                 throw fail("its tensor \(name) is truncated or malformed")
             }
             guard tensor.values.allSatisfy({ $0.isFinite }) else { throw fail("its tensor \(name) holds non-finite numbers") }
@@ -89,10 +91,10 @@ public enum EncoderFile {
     }
 
     /// How a tensor is stored: vectors in f32; matrices in the file's precision, except that an
-    /// i8 file keeps its embedding tables (looked up, not multiplied) in f16.
-    static func precision(of name: String, columns: Int, _ c: EncoderConfiguration) -> String {
+    /// i8 file of version 2 keeps its embedding tables (looked up, not multiplied) in f16.
+    static func precision(of name: String, columns: Int, _ c: EncoderConfiguration, version: UInt32 = formatVersion) -> String {
         if columns == 0 { return "f32" }
-        return c.precision == "i8" && name.hasPrefix("embeddings.") ? "f16" : c.precision
+        return version >= 2 && c.precision == "i8" && name.hasPrefix("embeddings.") ? "f16" : c.precision
     }
 
     /// Names and shapes in file order; `columns` 0 marks a vector of `rows` values.
@@ -144,20 +146,36 @@ public enum EncoderFile {
             return Array(bytes[position..<(position + count)])
         }
 
+        /// The bytes a tensor of `count` values takes in `precision`, or nil on overflow.
+        private static func storedSize(rows: Int, count: Int, precision: String) -> Int? {
+            let (size, overflow): (Int, Bool)
+            switch precision {
+            case "f32": (size, overflow) = count.multipliedReportingOverflow(by: 4)
+            case "f16": (size, overflow) = count.multipliedReportingOverflow(by: 2)
+            default:
+                let (scales, scalesOverflow) = rows.multipliedReportingOverflow(by: 4)
+                let (total, totalOverflow) = scales.addingReportingOverflow(count)
+                (size, overflow) = (total, scalesOverflow || totalOverflow)
+            }
+            return overflow ? nil : size
+        }
+
         mutating func tensor(rows: Int, columns: Int, precision: String) -> Tensor? {
             let width = max(columns, 1)
-            let count = rows * width
+            let (count, overflow) = rows.multipliedReportingOverflow(by: width)
+            // The header's sizes are claims until the bytes are there: check before allocating.
+            guard rows >= 0, columns >= 0, !overflow, let size = Self.storedSize(rows: rows, count: count, precision: precision),
+                  remaining >= size
+            else { return nil }
             var values = [Float](repeating: 0, count: count)
             let start = position
             switch precision {
             case "f32":
-                guard remaining >= 4 * count else { return nil }
                 values.withUnsafeMutableBytes { out in
                     bytes.withUnsafeBytes { raw in out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + 4 * count)])) }
                 }
                 position += 4 * count
             case "f16":
-                guard remaining >= 2 * count else { return nil }
                 var halves = [UInt16](repeating: 0, count: count)
                 halves.withUnsafeMutableBytes { out in
                     bytes.withUnsafeBytes { raw in out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + 2 * count)])) }
@@ -165,7 +183,6 @@ public enum EncoderFile {
                 values.withUnsafeMutableBufferPointer { out in pk_f16_to_f32(halves, count, out.baseAddress!) }
                 position += 2 * count
             default:
-                guard remaining >= 4 * rows + count else { return nil }
                 var scales = [Float](repeating: 0, count: rows)
                 var quantized = [Int8](repeating: 0, count: count)
                 for row in 0..<rows {

@@ -137,7 +137,7 @@ public struct EngineBootstrap: Sendable {
             logger.info("sentence encoder loaded", metadata: [
                 "encoder.name": "\(encoder.configuration.name)", "encoder.precision": "\(encoder.configuration.precision)",
                 "encoder.kernel": "\(encoder.kernel.rawValue)", "encoder.sha256": "\(encoder.fileSHA256.prefix(16))",
-                "encoder.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+                "encoder.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1)))",
             ])
             return encoder
         } catch {

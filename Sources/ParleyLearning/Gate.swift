@@ -84,7 +84,7 @@ public enum Gate {
             settings: .init(settings), evaluatedAt: ISO8601DateFormatter().string(from: now), seconds: 0
         )
         report.botExamples = botIntents
-        report.seconds = (ContinuousClock.now - started).inSeconds
+        report.seconds = (ContinuousClock.now - started) / .seconds(1)
         return report
     }
 
@@ -123,12 +123,5 @@ public enum Gate {
         func candidateResult(bins: Int) -> NLUTestResult {
             NLUEvaluator.score(candidate, outOfScopeLabel: Gate.noOutOfScopeLabel, calibrationBins: bins)
         }
-    }
-}
-
-extension Duration {
-    var inSeconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

@@ -152,9 +152,21 @@ public enum IntentCSV {
     /// One CSV record with RFC 4180 quoting (a field is quoted when it holds a
     /// comma, quote, CR or LF), ending in a line feed.
     public static func formatRecord(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\n"
+        fields.map(quoted).joined(separator: ",") + "\n"
+    }
+
+    /// Decided and escaped on Unicode scalars, as the reader reads: a quote
+    /// followed by a combining mark is one `Character` (`"\u{301}`), which a
+    /// comparison or replacement of `Character`s passes over.
+    static func quoted(_ field: String) -> String {
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in field.unicodeScalars {
+            out.append(scalar)
+            if scalar == "\"" { out.append("\"") }
+        }
+        out.append("\"")
+        return String(out)
     }
 }

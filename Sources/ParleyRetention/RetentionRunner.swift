@@ -93,7 +93,7 @@ public struct RetentionRunner: Sendable {
         }
         if !plan.categories.isEmpty { try await checkpoint() }
         plan.retrain = try await retrain(policy, asOf: run.asOf)
-        let seconds = (ContinuousClock.now - started).seconds
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
         var details: [String: String] = [
             "run": run.id, "policy_sha256": policy.sha256, "as_of": Self.time(run.asOf),
             "duration_ms": String(Int((seconds * 1000).rounded())), "resumed": resumed ? "true" : "false",
@@ -239,8 +239,4 @@ public struct RetentionRunner: Sendable {
         let object = Dictionary(uniqueKeysWithValues: counts)
         return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -54,6 +54,15 @@ public struct APIError: HTTPResponseError, Sendable {
         APIError(.forbidden, code: "forbidden", message: "this endpoint needs a token with role \(roles.map(\.rawValue).joined(separator: " or "))")
     }
 
+    /// The turn queue is full (see ``AdmissionQueue``, ``OverloadShedder``).
+    static func overloaded(retryAfter seconds: Int) -> APIError {
+        APIError(
+            .serviceUnavailable, code: "overloaded",
+            message: "the server is at capacity; try again after the number of seconds in Retry-After",
+            headers: [.retryAfter: String(seconds)]
+        )
+    }
+
     static let notFoundRoute = APIError(.notFound, code: "not_found", message: "no such endpoint")
     static let internalError = APIError(.internalServerError, code: "internal", message: "internal error; see the server log")
 

@@ -16,7 +16,9 @@ public func buildApplication(
     engine: ParleyEngine, settings: ServerSettings, logger: Logger, models: ModelRepository? = nil,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(engine: engine, settings: settings, models: models)
+    let turnQueue = makeTurnQueue(settings: settings, metrics: engine.metrics)
+    let router = buildRouter(engine: engine, settings: settings, models: models, turnQueue: turnQueue)
+    let metrics = engine.metrics
     let bodyTimeout = TimeAmount(settings.bodyTimeout)
     let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
         maxHeaderFieldSize: ServerSettings.maxHeaderBytes, maxHeaderListSize: ServerSettings.maxHeaderBytes, maxHeaderFieldCount: 100
@@ -24,7 +26,12 @@ public func buildApplication(
     return Application(
         router: router,
         server: .http1(configuration: .init(
-            additionalChannelHandlers: [ProtocolErrorShaper(), RequestBodyDeadline(timeout: bodyTimeout)],
+            additionalChannelHandlers: [
+                ProtocolErrorShaper(), RequestBodyDeadline(timeout: bodyTimeout),
+                OverloadShedder(queue: turnQueue) {
+                    metrics.increment("parley_http_overload_rejections_total", labels: ["reason": "queue_full"])
+                },
+            ],
             idleTimeout: TimeAmount(settings.idleTimeout),
             httpDecoderConfiguration: decoder
         )),
@@ -38,7 +45,9 @@ public func buildApplication(
 }
 
 /// The router alone (for in-process tests).
-public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: ModelRepository? = nil) -> Router<ParleyRequestContext> {
+public func buildRouter(
+    engine: ParleyEngine, settings: ServerSettings, models: ModelRepository? = nil, turnQueue: AdmissionQueue? = nil
+) -> Router<ParleyRequestContext> {
     let router = Router(context: ParleyRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: engine.metrics))
     // Hummingbird's own request metrics, through swift-metrics (into the same
@@ -48,12 +57,7 @@ public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: 
     let audit = AuthenticationAudit(engine: engine)
     let loopback = LoopbackExemption(tokens: engine.tokens, policy: settings.tokenlessLoopback)
     let metrics = engine.metrics
-    metrics.describe("parley_turn_queue_running", type: "gauge", help: "Requests running the turn pipeline.")
-    metrics.describe("parley_turn_queue_waiting", type: "gauge", help: "Requests waiting for the turn pipeline.")
-    let turnQueue = AdmissionQueue(settings: settings.turnQueue) { running, waiting in
-        metrics.set("parley_turn_queue_running", to: Double(running))
-        metrics.set("parley_turn_queue_waiting", to: Double(waiting))
-    }
+    let turnQueue = turnQueue ?? makeTurnQueue(settings: settings, metrics: metrics)
     let routes = Routes(engine: engine, body: BodyDecoder(maxBytes: settings.maxBodyBytes), models: models, turnQueue: turnQueue)
     for endpoint in Endpoint.all {
         let group = router.group()
@@ -73,4 +77,14 @@ public func buildRouter(engine: ParleyEngine, settings: ServerSettings, models: 
     }
     router.addConsole(routes: routes, settings: settings.console, audit: audit)
     return router
+}
+
+/// The queue in front of the turn pipeline, reporting its load as gauges.
+func makeTurnQueue(settings: ServerSettings, metrics: MetricsRegistry) -> AdmissionQueue {
+    metrics.describe("parley_turn_queue_running", type: "gauge", help: "Requests running the turn pipeline.")
+    metrics.describe("parley_turn_queue_waiting", type: "gauge", help: "Requests waiting for the turn pipeline.")
+    return AdmissionQueue(settings: settings.turnQueue) { running, waiting in
+        metrics.set("parley_turn_queue_running", to: Double(running))
+        metrics.set("parley_turn_queue_waiting", to: Double(waiting))
+    }
 }

@@ -60,6 +60,9 @@ public struct Endpoint: Sendable, Hashable {
     public static let metrics = Endpoint(method: .get, path: "/metrics", roles: [.admin], openOnLoopback: true)
     public static let openAPI = Endpoint(method: .get, path: "/openapi.json", roles: nil)
 
+    /// The endpoints that run the turn pipeline, behind the turn queue.
+    static let queued: [Endpoint] = [sendMessage, webhook, parse]
+
     public static let all: [Endpoint] = [
         sendMessage, replies, webhook, parse, transcript, queues, queueHandoffs, claim, agentReply, resolve,
         reveal, models, auditExport, retentionPlan, retentionRuns, retentionApply, erasures, createErasure, erasure,

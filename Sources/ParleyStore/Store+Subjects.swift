@@ -81,10 +81,7 @@ extension Store {
         try await write { db in
             for start in stride(from: 0, to: subjectIDs.count, by: 500) {
                 let page = Array(subjectIDs[start..<min(start + 500, subjectIDs.count)])
-                try db.execute(
-                    sql: "UPDATE subject SET erased_at = ?, customer_id = NULL WHERE id IN \(Self.placeholders(page.count))",
-                    arguments: StatementArguments([now] + page)
-                )
+                try db.execute(literal: "UPDATE subject SET erased_at = \(now), customer_id = NULL WHERE id IN \(page)")
             }
         }
     }

@@ -122,7 +122,7 @@ final class SubjectKeyring: Sendable {
         try await database.write { db in
             for start in stride(from: 0, to: subjectIDs.count, by: 500) {
                 let page = Array(subjectIDs[start..<min(start + 500, subjectIDs.count)])
-                try db.execute(sql: "DELETE FROM subject_key WHERE subject_id IN \(Store.placeholders(page.count))", arguments: StatementArguments(page))
+                try db.execute(literal: "DELETE FROM subject_key WHERE subject_id IN \(page)")
             }
         }
         _ = try await database.writeWithoutTransaction { db in
@@ -145,10 +145,7 @@ final class SubjectKeyring: Sendable {
         for start in stride(from: 0, to: subjectIDs.count, by: 500) {
             let page = Array(subjectIDs[start..<min(start + 500, subjectIDs.count)])
             found += try await database.read { db in
-                try String.fetchAll(
-                    db, sql: "SELECT subject_id FROM subject_key WHERE subject_id IN \(Store.placeholders(page.count))",
-                    arguments: StatementArguments(page)
-                )
+                try SQLRequest<String>(literal: "SELECT subject_id FROM subject_key WHERE subject_id IN \(page)").fetchAll(db)
             }
         }
         return found

@@ -29,3 +29,20 @@ import Testing
         #expect(rows[2] == #"3,2025-01-01T00:03:00.003Z,token:01HX3,operator,key.rotate,conversation,c-21,success,"{""queue"":""billing""}""#)
     }
 }
+
+/// Quoting decided on Unicode scalars: a comma, quote or space followed by a
+/// combining mark is one `Character` to Swift, and went out unquoted.
+@Suite struct AuditCSVCombiningMarkTests {
+    @Test func marksAfterACommaQuoteOrSpaceStillQuote() {
+        #expect(AuditCSV.field(",\u{301}") == "\",\u{301}\"")
+        #expect(AuditCSV.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
+        #expect(AuditCSV.field(" \u{301}x") == "\" \u{301}x\"")
+        #expect(AuditCSV.field("x\r\u{301}") == "\"x\r\u{301}\"")
+        #expect(AuditCSV.field("\n\u{301}") == "\"\n\u{301}\"")
+        #expect(AuditCSV.field("e\u{301}") == "e\u{301}")
+    }
+
+    @Test func aFormulaLeaderWithAMarkIsNeutralised() {
+        #expect(AuditCSV.field("=\u{301}1") == "'=\u{301}1")
+    }
+}

@@ -51,3 +51,66 @@ struct EncoderFileTests {
         #expect(encoder.fileSHA256.count == 64)
     }
 }
+
+/// Header values an attacker controls: each is refused with the reader's
+/// error before anything is allocated for it.
+@Suite("Encoder file headers")
+struct EncoderFileHeaderTests {
+    @Test func theTinyFileLoadsAndEmbeds() throws {
+        let url = EncoderFileTests.temporary("tiny.parleyenc")
+        try Data(try TinyEncoderFile.bytes()).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let encoder = try SentenceEncoder(contentsOf: url, kernel: .generic)
+        let embedding = encoder.embed("hello worlds")
+        #expect(embedding.count == 32 && embedding.allSatisfy(\.isFinite))
+    }
+
+    /// 1 << 40 rows of 32 floats was an allocation of 128 TiB before the file
+    /// was found short; `Int.max / 16` overflowed the element count (a trap).
+    @Test(arguments: [0, 1025, 1 << 40, Int.max / 16])
+    func anOutOfRangeTypeVocabularyIsRefused(typeVocabSize: Int) throws {
+        var header = TinyEncoderFile.configuration
+        header.typeVocabSize = typeVocabSize
+        let bytes = try TinyEncoderFile.bytes(header: header, tensorsFor: TinyEncoderFile.configuration)
+        #expect(throws: EncoderError.invalidEncoderFile(path: "tiny", reason: "its position or type sizes are out of range")) {
+            try EncoderFile.decode(bytes, path: "tiny")
+        }
+    }
+
+    /// `3...maxPositions` with max_positions under 3 was a trap.
+    @Test(arguments: [Int.min, -1, 0, 2, 8193])
+    func anOutOfRangePositionCountIsRefused(maxPositions: Int) throws {
+        var header = TinyEncoderFile.configuration
+        header.maxPositions = maxPositions
+        header.maxTokens = 3
+        let bytes = try TinyEncoderFile.bytes(header: header, tensorsFor: TinyEncoderFile.configuration)
+        #expect(throws: EncoderError.invalidEncoderFile(path: "tiny", reason: "its position or type sizes are out of range")) {
+            try EncoderFile.decode(bytes, path: "tiny")
+        }
+    }
+
+    /// A negative intermediate size made a negative element count (a trap).
+    @Test(arguments: [-32, 0])
+    func aNonPositiveIntermediateSizeIsRefused(intermediate: Int) throws {
+        var header = TinyEncoderFile.configuration
+        header.intermediate = intermediate
+        let bytes = try TinyEncoderFile.bytes(header: header, tensorsFor: TinyEncoderFile.configuration)
+        #expect(throws: EncoderError.invalidEncoderFile(path: "tiny", reason: "its hidden and intermediate sizes must be positive multiples of 32 (at most 4096 and 16384)")) {
+            try EncoderFile.decode(bytes, path: "tiny")
+        }
+    }
+
+    /// Sizes in range but bytes missing: refused as truncated, without first
+    /// allocating the 8,192 × 4,096 floats the header claims.
+    @Test func aHeaderClaimingLargeTensorsOverAShortFileIsTruncated() throws {
+        var header = TinyEncoderFile.configuration
+        header.hidden = 4096
+        header.heads = 64
+        header.intermediate = 16384
+        header.maxPositions = 8192
+        let bytes = try TinyEncoderFile.bytes(header: header, tensorsFor: TinyEncoderFile.configuration)
+        #expect(throws: EncoderError.invalidEncoderFile(path: "tiny", reason: "its tensor embeddings.word_embeddings.weight is truncated or malformed")) {
+            try EncoderFile.decode(bytes, path: "tiny")
+        }
+    }
+}

@@ -59,3 +59,16 @@ struct IntentCSVTests {
         #expect(try IntentCSV.records(text).first?.fields == fields)
     }
 }
+
+/// Quoting decided on Unicode scalars, as the reader reads: a quote or comma
+/// followed by a combining mark is one `Character` to Swift.
+@Suite struct IntentCSVCombiningMarkTests {
+    @Test(arguments: ["\"\u{301}", ",\u{301}x", "x\u{301}\"", "\u{301}", "\u{301},", "a\r\u{301}", "\"\u{301}\"\u{302}"])
+    func aFieldWithMarksAfterAQuoteOrCommaRoundTrips(field: String) throws {
+        let fields = [field, "plain", field]
+        let text = IntentCSV.formatRecord(fields)
+        let records = try IntentCSV.records(text)
+        #expect(records.count == 1)
+        #expect(records.first?.fields == fields)
+    }
+}

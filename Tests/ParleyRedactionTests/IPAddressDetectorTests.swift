@@ -19,6 +19,14 @@ struct IPAddressDetectorTests {
         #expect(Fixture.found("value \(text) here", .ipAddress).isEmpty)
     }
 
+    /// A digit run after an IPv6 address's dotted tail is no octet, however
+    /// long: its value used to overflow `Int` (a trap) from 19 digits on.
+    @Test(arguments: [19, 20, 40, 4000]) func aLongDigitRunInAnIPv4TailIsNoOctet(digits: Int) {
+        let text = "from fe80:192.0.2.\(String(repeating: "9", count: digits)) today"
+        #expect(Fixture.found(text, .ipAddress).isEmpty)
+        #expect(Fixture.found("fe80::192.0.2.\(String(repeating: "1", count: digits))", .ipAddress).isEmpty)
+    }
+
     @Test func versionNumbersAreNotAddresses() {
         #expect(Fixture.found("app version 10.2.3.4 crashes", .ipAddress).isEmpty)
         #expect(Fixture.found("firmware 4.1.0.12 on the router", .ipAddress).isEmpty)

@@ -87,6 +87,18 @@ import Testing
             #expect(onNothing.status == .notFound)
             let twoScopes = try await client.post("/v1/holds", json: #"{"customer_id": "C-1002", "conversation_id": "api-2", "reason": "r", "authority": "a"}"#, token: admin)
             #expect(twoScopes.status == .badRequest)
+            // Days that do not exist are refused, not rolled over (Foundation read 2026-02-30 as 2026-03-02).
+            for bad in ["2026-02-30", "2026-02-30T00:00:00Z", "2026-04-31", "2026-1-1", "2026-12-31T23:59:60Z"] {
+                let impossible = try await client.post(
+                    "/v1/holds", json: #"{"customer_id": "C-1002", "reason": "r", "authority": "a", "review_by": "\#(bad)"}"#, token: admin
+                )
+                #expect(impossible.status == .badRequest, "\(bad)")
+            }
+            // A leap day and an offset are read: the request gets past the dates (to find no conversation in 2028).
+            let leapDay = try await client.post(
+                "/v1/holds", json: #"{"reason": "r", "authority": "a", "from": "2028-02-29", "to": "2028-03-01T12:30:00+01:00"}"#, token: admin
+            )
+            #expect(String(buffer: leapDay.body).contains("no conversation was active in that period"))
 
             let export = try await client.post("/v1/exports", json: #"{"customer_id": "C-1001"}"#, token: admin)
             #expect(export.status == .ok)

@@ -1,22 +1,13 @@
 import Foundation
+import ParleyAudit
 
 /// Dates as officers and admins type them: a plain date (`2026-11-01`,
 /// midnight UTC) or an RFC 3339 time (`2026-11-01T09:30:00Z`, fractions allowed).
 enum CommandDate {
+    /// Strict: a day that does not exist (2026-02-30), a leap second or a
+    /// date before 1970 is nil (the audit export's reading of a period bound).
     static func parse(_ text: String) -> Date? {
-        if text.count == 10, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-            let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-            guard let date = calendar.date(from: components), calendar.component(.day, from: date) == parts[2] else { return nil }
-            return date
-        }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        (try? AuditTime(periodBound: text))?.date
     }
 
     /// `2026-11-01T00:00:00Z`

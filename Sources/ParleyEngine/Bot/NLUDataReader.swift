@@ -15,10 +15,11 @@ public enum NLUDataReader {
                     do {
                         let (text, entities) = try EntityMarkup.parse(line)
                         data.examples.append(LabeledUtterance(text: text, intent: name, entities: entities))
-                        for entity in entities where entity.value != String(text.unicodeScalars.dropFirst(entity.start).prefix(entity.end - entity.start)) {
-                            data.entityRules.synonyms[entity.value, default: []].append(
-                                String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(entity.start).prefix(entity.end - entity.start)))
-                            )
+                        // Scalars indexed once: dropping `start` scalars afresh for each entity is quadratic on a long line.
+                        let scalars = entities.isEmpty ? [] : Array(text.unicodeScalars)
+                        for entity in entities {
+                            let surface = String(String.UnicodeScalarView(scalars[entity.start..<entity.end]))
+                            if entity.value != surface { data.entityRules.synonyms[entity.value, default: []].append(surface) }
                         }
                     } catch {
                         throw examples.fail("intent '\(name)': \(error.description)")
@@ -57,8 +58,9 @@ public enum NLUDataReader {
     static func readCSV(_ url: URL) throws(EngineError) -> NLUTrainingData {
         do { return NLUTrainingData(examples: try IntentCSV.read(from: url)) } catch {
             if case let .invalidTrainingData(location, reason) = error {
+                // "path:line" when the reader knows the line; a path may hold ':' too, so only a trailing number is one.
                 let parts = location.split(separator: ":")
-                throw .configuration(file: url.path, line: parts.count > 1 ? Int(parts.last!) : nil, key: nil, reason: reason)
+                throw .configuration(file: url.path, line: parts.count > 1 ? parts.last.flatMap { Int($0) } : nil, key: nil, reason: reason)
             }
             throw .configuration(file: url.path, line: nil, key: nil, reason: error.description)
         }

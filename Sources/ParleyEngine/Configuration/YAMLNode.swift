@@ -64,10 +64,8 @@ struct YAMLNode {
         return sequence.enumerated().map { YAMLNode(node: $1, file: file, path: "\(path)[\($0)]") }
     }
 
-    var isNull: Bool {
-        if case let .scalar(scalar) = node { return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) }
-        return false
-    }
+    /// A plain `~`, `null` or empty scalar (YAML's null; a quoted `'null'` is a string).
+    var isNull: Bool { node.null != nil }
 
     func string() throws(EngineError) -> String {
         guard case let .scalar(scalar) = node else { throw fail("expected a single value") }

@@ -36,7 +36,7 @@ extension LearningService {
         let active = try models.load(activeVersion)
         let started = ContinuousClock.now
         let candidate = try trainer(set.data, current.bot.hyperParameters)
-        let trainingSeconds = (ContinuousClock.now - started).seconds
+        let trainingSeconds = (ContinuousClock.now - started) / .seconds(1)
         if candidate.metadata.contentHash == active.metadata.contentHash {
             logger.info("nothing new to learn: the candidate is the active model", metadata: ["model.version": "\(activeVersion)"])
             return LearnOutcome(candidate: nil, report: nil, promotion: nil, shadow: false, unchanged: true, counts: set.counts, trainingSeconds: trainingSeconds, gateSeconds: 0)

@@ -38,7 +38,7 @@ public enum Training {
             }
             logger.info("model trained", metadata: [
                 "model.version": "\(model.metadata.version)",
-                "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+                "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1)))",
             ])
             return model
         } catch {
@@ -84,7 +84,7 @@ extension Training {
         cache.retainOnly(texts)
         logger.info("training texts embedded", metadata: [
             "train.embedded": "\(computed)", "train.embeddings_cached": "\(texts.count - computed)",
-            "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))", "encoder.kernel": "\(encoder.kernel.rawValue)",
+            "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1)))", "encoder.kernel": "\(encoder.kernel.rawValue)",
         ])
         do {
             let model = try linear.withHybridStage(
@@ -94,7 +94,7 @@ extension Training {
             logger.info("hybrid stage trained", metadata: [
                 "model.version": "\(model.metadata.version)",
                 "nlu.cascade_threshold": "\(String(format: "%.2f", model.hybrid?.cascadeThreshold ?? 1))",
-                "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started).seconds))",
+                "train.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1)))",
             ])
             return model
         } catch {

@@ -62,7 +62,7 @@ struct TurnPipeline: Sendable {
             return result
         }
         metrics.increment("parley_turns_total", labels: ["status": result.status.rawValue])
-        metrics.observe("parley_turn_duration_seconds", (ContinuousClock.now - started).seconds)
+        metrics.observe("parley_turn_duration_seconds", (ContinuousClock.now - started) / .seconds(1))
         return result
     }
 
@@ -361,12 +361,5 @@ struct TurnPipeline: Sendable {
         case .diskFull: .storageFull(error.description)
         default: .storage(error.description)
         }
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

@@ -29,8 +29,10 @@ struct DateDetector: PIIDetector {
             let found: (end: Int, score: Double)?
             if input[word.start].isASCIIDigit {
                 found = numeric(at: word.start, in: input) ?? dayFirst(at: word.start, in: input)
-            } else {
+            } else if Self.mayBeMonthFirst(word, in: input) {
                 found = monthFirst(at: word.start, in: input)
+            } else {
+                found = nil
             }
             guard let found else { continue }
             let end = timeEnd(after: found.end, in: input) ?? found.end
@@ -102,6 +104,21 @@ struct DateDetector: PIIDetector {
         // "12 may" is more often "12 may apply"; a capital or a clause end settles it.
         if month.ordinary, !input[index].isASCIIUpper, !Self.endsPhrase(month.end, in: input) { return nil }
         return input.isWordEnd(month.end) ? (month.end, Self.partialScore) : nil
+    }
+
+    /// False when the word at `word` cannot start "May 12" or "Sept. 3": after
+    /// it (and an abbreviation dot, and a comma) there is no blank and digit.
+    /// Words that run on into non-ASCII letters ("März") are left to
+    /// `monthFirst`. One or two byte reads for most words, before any month
+    /// lookup.
+    @inline(__always) private static func mayBeMonthFirst(_ word: TextWord, in input: ScanInput) -> Bool {
+        var position = word.end
+        let after = input.byte(at: position)
+        if after >= 0x80 { return true }
+        if after == 0x2E { position += 1 }
+        if input.byte(at: position) == 0x2C { position += 1 }
+        guard input.byte(at: position) == 0x20 else { return false }
+        return input.byte(at: input.skipBlanks(from: position)).isASCIIDigit
     }
 
     /// "May 12, 2024", "May 12th", "March 2024", "Sept. 3".

@@ -45,8 +45,9 @@ enum IPv6Syntax {
         while index < end {
             let octetStart = index
             var value = 0
+            // A digit run of any length: only its first four digits count (more is no octet), so the value cannot overflow.
             while index < end, input[index].isASCIIDigit {
-                value = value * 10 + input[index].digitValue
+                if index - octetStart < 4 { value = value * 10 + input[index].digitValue }
                 index += 1
             }
             let length = index - octetStart

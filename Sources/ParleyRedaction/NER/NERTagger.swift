@@ -133,7 +133,7 @@ struct NERTagger: Sendable {
         return table
     }()
 
-    @inline(__always) private static func isStopWord(_ hash: UInt64) -> Bool { words.flags(of: hash) & Word.stop != 0 }
+    @inline(__always) static func isStopWord(_ hash: UInt64) -> Bool { words.flags(of: hash) & Word.stop != 0 }
 
     func entities(in input: ScanInput) -> [Entity] {
         // One allocation for the tokens and one for the tags, scores and
@@ -168,8 +168,8 @@ struct NERTagger: Sendable {
                 scratch.confidences[index] = 1 / (1 + exp(-Double(margin / max(weights.marginScale, 1e-6))))
             }
         }
-        guard any else { return [] }
-        return spans(tokens, scratch, input: input)
+        let tagged = any ? spans(tokens, scratch, input: input) : []
+        return Self.preferringPlaces(placeEntities(tokens, in: input), over: tagged)
     }
 
     /// Per-token tags and confidences (zeroed) and room for one token's
@@ -209,6 +209,17 @@ struct NERTagger: Sendable {
         if scores.3 > bestScore { best = 3; bestScore = scores.3 }
         if scores.4 > bestScore, previousTag == 3 || previousTag == 4 { best = 4; bestScore = scores.4 }
         return (best, bestScore - scores.0)
+    }
+
+    /// True for a run of capitalised words that starts with a given name, ends
+    /// with a surname and has no place word in it.
+    static func readsAsFullName(_ run: Slice<UnsafeBufferPointer<NERToken>>, lexicons: NameLexicons) -> Bool {
+        guard let first = run.first, let last = run.last,
+              lexicons.kind(of: first.hash).contains(.givenName), lexicons.kind(of: last.hash).contains(.surname)
+        else { return false }
+        return run.allSatisfy { token in
+            token.shape.contains(.capitalised) && !lexicons.kind(of: token.hash).contains(.place)
+        }
     }
 
     /// False for runs made only of ordinary words ("Customer Service", "Thank
@@ -258,8 +269,16 @@ struct NERTagger: Sendable {
                     index = next
                     continue
                 }
-                // A lone word the place list knows ("London", "Leeds") is a place.
-                if lists.contains(.place) { type = .location }
+                // A lone word the place list knows ("London", "Leeds") is a place;
+                // one that only the given-name list knows is a person ("thanks
+                // Lewis", "The engineer, Marcus").
+                if lists.contains(.place) {
+                    type = .location
+                } else if lists.contains(.givenName) {
+                    type = .person
+                }
+            } else if type == .location, Self.readsAsFullName(tokens[index...last], lexicons: lexicons) {
+                type = .person  // "Rose Hadley", "Aïcha Benali"
             }
             // "Hurricane Milton", "Storm Éowyn", "my dog Charlie": no person.
             if type == .person, Self.words.flags(of: tokens[index].hash) & Word.notPersonAfter != 0

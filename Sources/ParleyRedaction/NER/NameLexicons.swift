@@ -20,6 +20,9 @@ final class NameLexicons: Sendable {
     ])
 
     private let table: WordHashTable
+    /// Whole place entries only ("london", "new york", "frankfurt am main"), not
+    /// the words filed from inside them: what a gazetteer match must hit.
+    private let placeEntries: WordHashTable
 
     /// `lists` and the kind each gives. Multi-word entries ("new york") are
     /// filed under each word's hash too (`place` for places, words of three
@@ -29,15 +32,21 @@ final class NameLexicons: Sendable {
         // shipped places have 7,107 such entries of 17,001 words).
         let entries = lists.reduce(0) { $0 + $1.0.count }
         var table = WordHashTable(capacityFor: entries + entries / 4)
+        var placeEntries = WordHashTable(capacityFor: lists.reduce(0) { $0 + ($1.1 == .place ? $1.0.count : 0) })
         var valid = true
         for (list, kind) in lists {
             valid = list.forEach { entry in
-                table.insert(WordHash.lowercased(entry, 0, entry.count), kind.rawValue)
-                if kind == .place { Self.fileWords(of: entry, in: &table) }
+                let hash = WordHash.lowercased(entry, 0, entry.count)
+                table.insert(hash, kind.rawValue)
+                if kind == .place {
+                    placeEntries.insert(hash, Kind.place.rawValue)
+                    Self.fileWords(of: entry, in: &table)
+                }
             } && valid
         }
         precondition(valid, "a word list does not decode; regenerate it with derive-lexicons.py")
         self.table = table
+        self.placeEntries = placeEntries
     }
 
     /// Files each space-separated word of more than two characters of a
@@ -58,6 +67,10 @@ final class NameLexicons: Sendable {
     @inline(__always) func kind(of hash: UInt64) -> Kind {
         Kind(rawValue: table.flags(of: hash))
     }
+
+    /// True when `hash` is the hash of a whole entry of the place list (one word
+    /// or several, joined by single spaces), not only of a word inside one.
+    @inline(__always) func isPlaceEntry(_ hash: UInt64) -> Bool { placeEntries.contains(hash) }
 
     /// The kind of a lowercase word (for tests and the training generator).
     func kind(of word: String) -> Kind { kind(of: WordHash.of(word)) }

@@ -50,7 +50,7 @@ final class ProtocolErrorShaper: ChannelDuplexHandler, RemovableChannelHandler {
     static func apiError(for error: HTTPParserError) -> APIError {
         switch error {
         case .headerOverflow:
-            APIError(.init(code: 431, reasonPhrase: "Request Header Fields Too Large"), code: "headers_too_large",
+            APIError(.requestHeaderFieldsTooLarge, code: "headers_too_large",
                      message: "the request's header section is too large (at most \(ServerSettings.maxHeaderBytes / 1024) KiB)")
         case .invalidURL, .invalidCharactersUsed:
             APIError(.badRequest, code: "invalid_request", message: "the request target is not a valid URL path (percent-encode other characters)")

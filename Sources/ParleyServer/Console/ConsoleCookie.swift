@@ -23,12 +23,14 @@ enum ConsoleCookie {
         return found.count == 1 ? found[0] : nil
     }
 
-    static func setting(_ value: String, secure: Bool) -> String {
-        "\(name)=\(value); Path=/console; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    /// The cookie that starts a session (`value` is ours: `pcs_` and hex, valid as RFC 6265 asks).
+    static func setting(_ value: String, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, path: "/console", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
-    static func clearing(secure: Bool) -> String {
-        "\(name)=; Path=/console; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    /// The cookie that makes the browser forget the session's.
+    static func clearing(secure: Bool) -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: "/console", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
     /// Whether the browser reached us over HTTPS: a TLS-terminating proxy says so.

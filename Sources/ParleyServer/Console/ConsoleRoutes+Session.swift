@@ -12,9 +12,6 @@ extension ConsoleRoutes {
     /// send JSON, and a cross-site script's JSON needs a preflight nobody answers.
     func signIn(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         try ConsoleSessionMiddleware.requireSameOrigin(request)
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
-            throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "send the token as JSON: {\"token\": \"...\"}")
-        }
         let body = try await routes.body.decode(ConsoleSignInRequest.self, from: request)
         guard let caller = try await engine.tokens.authenticate(body.token.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             // A wrong token is a guess: counted toward the per-address throttle like a bearer token's (429 past it).
@@ -28,9 +25,7 @@ extension ConsoleRoutes {
         }
         let signedIn = try await sessions.signIn(caller: caller)
         var response = try routes.json(ConsoleSessionResponse(signedIn.session, settings: sessions.settings), status: .created)
-        response.headers[.setCookie] = ConsoleCookie.setting(
-            signedIn.cookieValue, secure: ConsoleCookie.isSecure(request, settings: sessions.settings)
-        )
+        response.setCookie(ConsoleCookie.setting(signedIn.cookieValue, secure: ConsoleCookie.isSecure(request, settings: sessions.settings)))
         return response
     }
 
@@ -47,9 +42,9 @@ extension ConsoleRoutes {
     func signOut(_ request: Request) async throws -> Response {
         let session = try await activeSession(request)
         try await sessions.signOut(session)
-        var headers = HTTPFields()
-        headers[.setCookie] = ConsoleCookie.clearing(secure: ConsoleCookie.isSecure(request, settings: sessions.settings))
-        return Response(status: .noContent, headers: headers)
+        var response = Response(status: .noContent)
+        response.setCookie(ConsoleCookie.clearing(secure: ConsoleCookie.isSecure(request, settings: sessions.settings)))
+        return response
     }
 
     func events(_ request: Request) async throws -> Response {

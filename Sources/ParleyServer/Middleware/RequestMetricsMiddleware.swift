@@ -13,9 +13,7 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         metrics.increment("parley_http_requests_total", labels: [
             "method": request.method.rawValue, "route": route, "status": String(response.status.code),
         ])
-        let elapsed = (ContinuousClock.now - started).components
-        metrics.observe("parley_http_request_duration_seconds", labels: ["route": route],
-                        Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        metrics.observe("parley_http_request_duration_seconds", labels: ["route": route], (ContinuousClock.now - started) / .seconds(1))
         return response
     }
 }

@@ -82,6 +82,13 @@ public final class AdmissionQueue: Sendable {
         state.withLock { ($0.running, $0.waiting.count) }
     }
 
+    /// Whether a request arriving now would be refused at once (``Refusal/queueFull``).
+    var isFull: Bool {
+        state.withLock { state in
+            !(state.running < settings.maxConcurrent && state.waiting.isEmpty) && state.waiting.count >= settings.maxQueued
+        }
+    }
+
     /// Whole seconds after which a refused client may try again: the time the
     /// current backlog takes to drain, at least one second, at most a minute.
     var retryAfterSeconds: Int {
@@ -137,8 +144,7 @@ public final class AdmissionQueue: Sendable {
 
     /// Gives the slot to the longest waiting request, or frees it.
     private func release(heldFor duration: Duration) {
-        let parts = duration.components
-        let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        let seconds = duration / .seconds(1)
         let next: Waiter? = state.withLock { state in
             state.averageSeconds = 0.9 * state.averageSeconds + 0.1 * seconds
             if !state.waiting.isEmpty { return state.waiting.removeFirst() }

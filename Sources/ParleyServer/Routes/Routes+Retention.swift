@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ParleyAudit
 import ParleyEngine
 import ParleyRetention
 import ParleyStore
@@ -80,22 +81,13 @@ extension Routes {
         return response
     }
 
-    /// A date as `YYYY-MM-DD` (midnight UTC) or an RFC 3339 time.
+    /// A date as `YYYY-MM-DD` (midnight UTC) or an RFC 3339 time, read as
+    /// strictly as the audit export's period (ISO8601DateFormatter took
+    /// 2026-02-30 for 2026-03-02).
     static func date(_ text: String, field: String) throws -> Date {
-        if text.count == 10, let date = ISO8601DateFormatter.plainDate.date(from: text) { return date }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        throw APIError(.badRequest, code: "invalid_request", message: "field '\(field)' must be YYYY-MM-DD or an RFC 3339 time")
-    }
-}
-
-extension ISO8601DateFormatter {
-    /// `YYYY-MM-DD` at midnight UTC.
-    static var plainDate: ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter
+        guard let time = try? AuditTime(periodBound: text) else {
+            throw APIError(.badRequest, code: "invalid_request", message: "field '\(field)' must be YYYY-MM-DD or an RFC 3339 time (from 1970)")
+        }
+        return time.date
     }
 }

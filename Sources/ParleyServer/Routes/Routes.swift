@@ -92,11 +92,7 @@ struct Routes: Sendable {
             return try await turnQueue.run(body)
         } catch let refusal as AdmissionQueue.Refusal {
             engine.metrics.increment("parley_http_overload_rejections_total", labels: ["reason": refusal == .queueFull ? "queue_full" : "waited_too_long"])
-            throw APIError(
-                .serviceUnavailable, code: "overloaded",
-                message: "the server is at capacity; try again after the number of seconds in Retry-After",
-                headers: [.retryAfter: String(turnQueue.retryAfterSeconds)]
-            )
+            throw APIError.overloaded(retryAfter: turnQueue.retryAfterSeconds)
         }
     }
 

@@ -60,10 +60,10 @@ extension Store {
                 UNION SELECT subject_id FROM conversation WHERE customer_id = ?1
                 ORDER BY 1
                 """, arguments: [customerID])
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SQLRequest<Row>(literal: """
                 SELECT id, subject_id, customer_id, channel, status, created_at, updated_at FROM conversation
-                WHERE customer_id = ? OR subject_id IN \(Self.placeholders(subjects.count)) ORDER BY id
-                """, arguments: StatementArguments([customerID] + subjects))
+                WHERE customer_id = \(customerID) OR subject_id IN \(subjects) ORDER BY id
+                """).fetchAll(db)
             let conversations = rows.map { row in
                 RetentionItem(
                     category: .conversations, id: row["id"], conversationID: row["id"], subjectID: row["subject_id"],

@@ -51,10 +51,7 @@ extension Store {
     public func modelsTrained(onSubjects subjects: [String]) async throws(StoreError) -> [String] {
         guard !subjects.isEmpty else { return [] }
         return try await read { db in
-            try String.fetchAll(
-                db, sql: "SELECT DISTINCT model_version FROM model_lineage WHERE subject_id IN \(Self.placeholders(subjects.count)) ORDER BY model_version",
-                arguments: StatementArguments(subjects)
-            )
+            try SQLRequest<String>(literal: "SELECT DISTINCT model_version FROM model_lineage WHERE subject_id IN \(subjects) ORDER BY model_version").fetchAll(db)
         }
     }
 

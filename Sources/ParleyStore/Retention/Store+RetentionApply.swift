@@ -19,51 +19,49 @@ extension Store {
             var orphans: [String] = []
             switch category {
             case .conversations:
-                let list = Self.placeholders(ids.count)
-                counts.add(try Self.countContents(db, conversationsIn: list, ids))
-                let subjects = try String.fetchAll(db, sql: """
+                counts.add(try Self.countContents(db, conversations: ids))
+                let subjects = try SQLRequest<String>(literal: """
                     SELECT DISTINCT c.subject_id FROM conversation c JOIN subject s ON s.id = c.subject_id
-                    WHERE c.id IN \(list) AND s.customer_id IS NULL
-                    """, arguments: StatementArguments(ids))
-                try db.execute(sql: "DELETE FROM conversation WHERE id IN \(list)", arguments: StatementArguments(ids))
+                    WHERE c.id IN \(ids) AND s.customer_id IS NULL
+                    """).fetchAll(db)
+                try db.execute(literal: "DELETE FROM conversation WHERE id IN \(ids)")
                 counts.deleted = db.changesCount
                 orphans = try Self.subjectsWithoutConversations(db, subjects)
             case .vault:
-                try db.execute(sql: "DELETE FROM pii_vault WHERE id IN \(Self.placeholders(ids.count))", arguments: StatementArguments(ids.compactMap(Int64.init)))
+                try db.execute(literal: "DELETE FROM pii_vault WHERE id IN \(ids.compactMap(Int64.init))")
                 counts.deleted = db.changesCount
                 counts.vault = counts.deleted
             case .agentNotes:
                 let turns = ids.compactMap { $0.hasPrefix("turn:") ? Int64($0.dropFirst(5)) : nil }
                 let notes = ids.compactMap { $0.hasPrefix("note:") ? Int64($0.dropFirst(5)) : nil }
                 if !turns.isEmpty {
-                    try db.execute(sql: "UPDATE turn SET text = X'' WHERE role = 'agent' AND length(text) > 0 AND id IN \(Self.placeholders(turns.count))", arguments: StatementArguments(turns))
+                    try db.execute(literal: "UPDATE turn SET text = X'' WHERE role = 'agent' AND length(text) > 0 AND id IN \(turns)")
                     counts.turns = db.changesCount
                 }
                 if !notes.isEmpty {
-                    try db.execute(sql: "UPDATE feedback SET note = NULL WHERE note IS NOT NULL AND id IN \(Self.placeholders(notes.count))", arguments: StatementArguments(notes))
+                    try db.execute(literal: "UPDATE feedback SET note = NULL WHERE note IS NOT NULL AND id IN \(notes)")
                     counts.notes = db.changesCount
                 }
                 counts.deleted = counts.turns + counts.notes
             case .feedback:
-                try db.execute(sql: "DELETE FROM feedback WHERE id IN \(Self.placeholders(ids.count))", arguments: StatementArguments(ids.compactMap(Int64.init)))
+                try db.execute(literal: "DELETE FROM feedback WHERE id IN \(ids.compactMap(Int64.init))")
                 counts.deleted = db.changesCount
                 counts.feedback = counts.deleted
             case .handoffs:
                 let rows = ids.compactMap(Int64.init)
-                let list = Self.placeholders(rows.count)
-                counts.feedback = try Int.fetchOne(db, sql: "SELECT count(*) FROM feedback WHERE handoff_id IN \(list)", arguments: StatementArguments(rows)) ?? 0
-                try db.execute(sql: "DELETE FROM handoff WHERE status = 'resolved' AND id IN \(list)", arguments: StatementArguments(rows))
+                counts.feedback = try SQLRequest<Int>(literal: "SELECT count(*) FROM feedback WHERE handoff_id IN \(rows)").fetchOne(db) ?? 0
+                try db.execute(literal: "DELETE FROM handoff WHERE status = 'resolved' AND id IN \(rows)")
                 counts.deleted = db.changesCount
                 counts.handoffs = counts.deleted
             case .crm:
                 let orders = ids.compactMap { $0.hasPrefix("order:") ? String($0.dropFirst(6)) : nil }
                 let tickets = ids.compactMap { $0.hasPrefix("ticket:") ? String($0.dropFirst(7)) : nil }
                 if !orders.isEmpty {
-                    try db.execute(sql: "DELETE FROM crm_order WHERE number IN \(Self.placeholders(orders.count))", arguments: StatementArguments(orders))
+                    try db.execute(literal: "DELETE FROM crm_order WHERE number IN \(orders)")
                     counts.deleted += db.changesCount
                 }
                 if !tickets.isEmpty {
-                    try db.execute(sql: "DELETE FROM crm_ticket WHERE id IN \(Self.placeholders(tickets.count))", arguments: StatementArguments(tickets))
+                    try db.execute(literal: "DELETE FROM crm_ticket WHERE id IN \(tickets)")
                     counts.deleted += db.changesCount
                 }
             case .models, .audit:
@@ -96,20 +94,18 @@ extension Store {
         let subjects = placeholders
         let (counts, orphans) = try await write { db -> (RetentionCounts, [String]) in
             var counts = RetentionCounts()
-            let list = Self.placeholders(ids.count)
-            let arguments = StatementArguments(ids)
-            let contents = try Self.countContents(db, conversationsIn: list, ids)
+            let contents = try Self.countContents(db, conversations: ids)
             counts.turns = contents.turns
             counts.vault = contents.vault
             counts.notes = contents.notes
-            let previous = try Row.fetchAll(db, sql: """
+            let previous = try SQLRequest<Row>(literal: """
                 SELECT c.id, c.subject_id, s.customer_id FROM conversation c JOIN subject s ON s.id = c.subject_id
-                WHERE c.id IN \(list) AND c.anonymized_at IS NULL
-                """, arguments: arguments)
-            try db.execute(sql: "UPDATE turn SET text = X'' WHERE conversation_id IN \(list)", arguments: arguments)
-            try db.execute(sql: "DELETE FROM pii_vault WHERE conversation_id IN \(list)", arguments: arguments)
-            try db.execute(sql: "UPDATE feedback SET note = NULL WHERE conversation_id IN \(list)", arguments: arguments)
-            try db.execute(sql: "DELETE FROM agent_note WHERE conversation_id IN \(list)", arguments: arguments)
+                WHERE c.id IN \(ids) AND c.anonymized_at IS NULL
+                """).fetchAll(db)
+            try db.execute(literal: "UPDATE turn SET text = X'' WHERE conversation_id IN \(ids)")
+            try db.execute(literal: "DELETE FROM pii_vault WHERE conversation_id IN \(ids)")
+            try db.execute(literal: "UPDATE feedback SET note = NULL WHERE conversation_id IN \(ids)")
+            try db.execute(literal: "DELETE FROM agent_note WHERE conversation_id IN \(ids)")
             for row in previous {
                 let conversation: String = row["id"]
                 guard let subject = subjects[conversation] else { continue }
@@ -132,16 +128,15 @@ extension Store {
     }
 
     /// How many turns, vaulted values, notes, feedback rows and handoffs the conversations hold.
-    static func countContents(_ db: Database, conversationsIn list: String, _ ids: [String]) throws -> RetentionCounts {
+    static func countContents(_ db: Database, conversations ids: [String]) throws -> RetentionCounts {
         var counts = RetentionCounts()
-        let arguments = StatementArguments(ids)
-        let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT count(*) FROM turn WHERE conversation_id IN \(list)),
-                   (SELECT count(*) FROM pii_vault WHERE conversation_id IN \(list)),
-                   (SELECT count(*) FROM feedback WHERE conversation_id IN \(list) AND note IS NOT NULL),
-                   (SELECT count(*) FROM feedback WHERE conversation_id IN \(list)),
-                   (SELECT count(*) FROM handoff WHERE conversation_id IN \(list))
-            """, arguments: arguments + arguments + arguments + arguments + arguments)
+        let row = try SQLRequest<Row>(literal: """
+            SELECT (SELECT count(*) FROM turn WHERE conversation_id IN \(ids)),
+                   (SELECT count(*) FROM pii_vault WHERE conversation_id IN \(ids)),
+                   (SELECT count(*) FROM feedback WHERE conversation_id IN \(ids) AND note IS NOT NULL),
+                   (SELECT count(*) FROM feedback WHERE conversation_id IN \(ids)),
+                   (SELECT count(*) FROM handoff WHERE conversation_id IN \(ids))
+            """).fetchOne(db)
         if let row {
             counts.turns = row[0]
             counts.vault = row[1]
@@ -157,10 +152,5 @@ extension Store {
         try subjects.filter { subject in
             try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM conversation WHERE subject_id = ?)", arguments: [subject]) ?? false)
         }
-    }
-
-    /// `(?, ?, ...)` with `count` placeholders.
-    static func placeholders(_ count: Int) -> String {
-        "(" + Array(repeating: "?", count: count).joined(separator: ", ") + ")"
     }
 }

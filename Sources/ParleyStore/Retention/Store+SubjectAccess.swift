@@ -40,8 +40,7 @@ extension Store {
                 try CRMCustomerRecord.fetchOne(db, key: customerID),
                 try CRMOrderRecord.filter(Column("customer_id") == customerID).order(Column("placed_at"), Column("number")).fetchAll(db),
                 try CRMTicketRecord.filter(Column("customer_id") == customerID).order(Column("opened_at"), Column("id")).fetchAll(db),
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM subject WHERE id IN \(Self.placeholders(scope.subjects.count)) AND erased_at IS NOT NULL",
-                                 arguments: StatementArguments(scope.subjects)) ?? 0
+                try SQLRequest<Int>(literal: "SELECT count(*) FROM subject WHERE id IN \(scope.subjects) AND erased_at IS NOT NULL").fetchOne(db) ?? 0
             )
         }
         guard customer != nil || !scope.subjects.isEmpty || !scope.conversations.isEmpty else { return nil }

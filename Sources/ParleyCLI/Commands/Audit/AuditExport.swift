@@ -25,11 +25,15 @@ struct AuditExport: AsyncParsableCommand {
     @Option(help: "The file to write (must not exist).")
     var out: String
 
+    /// What an export writes.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv
+    }
+
     @Option(help: "jsonl (bundle with proofs, default) or csv (spreadsheet view, no proofs).")
-    var format = "jsonl"
+    var format = Format.jsonl
 
     func validate() throws {
-        guard ["jsonl", "csv"].contains(format) else { throw ValidationError("--format must be jsonl or csv") }
         let (start, end) = try period()
         guard start <= end else { throw ValidationError("--to must not be before --from") }
     }
@@ -52,13 +56,13 @@ struct AuditExport: AsyncParsableCommand {
         let bundle: AuditBundle
         do {
             bundle = try await data.audit.export(from: start, to: end)
-            let bytes = format == "csv" ? Data(AuditCSV.render(bundle.entries).utf8) : Data(bundle.bytes)
+            let bytes = format == .csv ? Data(AuditCSV.render(bundle.entries).utf8) : Data(bundle.bytes)
             try bytes.write(to: URL(fileURLWithPath: out), options: .withoutOverwriting)
         } catch {
             // A failed export is on the record too; the caller sees the export's error.
             do {
                 try await context.record(Principal.localUser().event("audit.export", outcome: .failure, details: [
-                    "from": start.rfc3339, "to": end.rfc3339, "format": format, "reason": String(describing: type(of: error)),
+                    "from": start.rfc3339, "to": end.rfc3339, "format": format.rawValue, "reason": String(describing: type(of: error)),
                 ]), in: data)
             } catch let auditError {
                 context.logger.error("the failed export could not be audited", metadata: ["error": "\(auditError)"])
@@ -68,7 +72,7 @@ struct AuditExport: AsyncParsableCommand {
         let statement = bundle.statement
         do {
             try await context.record(Principal.localUser().event("audit.export", details: [
-                "from": start.rfc3339, "to": end.rfc3339, "format": format,
+                "from": start.rfc3339, "to": end.rfc3339, "format": format.rawValue,
                 "first_seq": String(statement.firstSequence), "last_seq": String(statement.lastSequence),
                 "empty": String(statement.isEmpty),
             ]), in: data)

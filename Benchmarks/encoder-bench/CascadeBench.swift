@@ -16,11 +16,13 @@ enum CascadeBench {
         let linear = try NLUModel.train(on: NLUTrainingData(examples: split.training), producer: "encoder-bench")
         say("validation split: \(split.training.count) training, \(split.holdout.count) validation examples")
         say("linear only: validation accuracy \(pct(accuracy(linear.classifier, split.holdout)))")
+        let tolerances = options["tolerances"].map { $0.split(separator: ",").compactMap { Double($0) } } ?? [HybridHyperParameters().cascadeTolerance]
         for scale in (options["scale"].flatMap(Float.init).map { [$0] } ?? scales) {
+          for tolerance in tolerances {
             let start = now()
             let model = try linear.withHybridStage(
                 trainedOn: NLUTrainingData(examples: split.training), embeddings: embeddings, encoderName: encoder.configuration.name,
-                encoderSHA256: encoder.fileSHA256, hyperParameters: HybridHyperParameters(embeddingScale: scale)
+                encoderSHA256: encoder.fileSHA256, hyperParameters: HybridHyperParameters(embeddingScale: scale, cascadeTolerance: tolerance)
             )
             let trainSeconds = seconds(since: start)
             let outcome = Outcome(model: model, examples: split.holdout, embeddings: holdoutEmbeddings)
@@ -33,15 +35,20 @@ enum CascadeBench {
                     say("    threshold \(String(format: "%.2f", threshold)): cascade \(pct(point.cascadeAccuracy)) %, \(pct(point.encoderShare)) % reaching the encoder")
                 }
             }
-            say("scale \(scale): hybrid only \(pct(outcome.hybridAccuracy)), cascade \(pct(outcome.cascadeAccuracy)) at threshold \(String(format: "%.2f", metrics["cascade_threshold"] ?? 0)) with \(pct(outcome.encoderShare)) % reaching the encoder; out-of-scope flags on in-scope validation \(pct(outcome.outOfScopeShare)) %; hybrid training \(String(format: "%.1f", trainSeconds)) s")
+            say("scale \(scale), cascade tolerance \(tolerance): linear \(pct(outcome.linearAccuracy)), hybrid only \(pct(outcome.hybridAccuracy)), cascade \(pct(outcome.cascadeAccuracy)) at threshold \(String(format: "%.2f", metrics["cascade_threshold"] ?? 0)) with \(pct(outcome.encoderShare)) % reaching the encoder; out-of-scope flags on in-scope validation \(pct(outcome.outOfScopeShare)) %; hybrid training \(String(format: "%.1f", trainSeconds)) s")
+          }
         }
     }
 
     static func final(data: BenchData, encoderURL: URL) throws {
         let encoder = try SentenceEncoder(contentsOf: encoderURL)
         var cache = BenchCache(encoder: encoder)
-        let hyper = HybridHyperParameters(embeddingScale: options["scale"].flatMap(Float.init) ?? HybridHyperParameters().embeddingScale)
-        say("== final: train on train.csv (\(data.train.count)), score test.csv once; embedding scale \(hyper.embeddingScale), kernel \(encoder.kernel.rawValue)")
+        let defaults = HybridHyperParameters()
+        let hyper = HybridHyperParameters(
+            embeddingScale: options["scale"].flatMap(Float.init) ?? defaults.embeddingScale,
+            cascadeTolerance: options["tolerance"].flatMap(Double.init) ?? defaults.cascadeTolerance
+        )
+        say("== final: train on train.csv (\(data.train.count)), score test.csv once; embedding scale \(hyper.embeddingScale), cascade tolerance \(hyper.cascadeTolerance), kernel \(encoder.kernel.rawValue)")
         let linearStart = now()
         let linear = try NLUModel.train(on: NLUTrainingData(examples: data.train), producer: "encoder-bench")
         let linearSeconds = seconds(since: linearStart)

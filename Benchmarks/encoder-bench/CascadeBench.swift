@@ -16,24 +16,39 @@ enum CascadeBench {
         let linear = try NLUModel.train(on: NLUTrainingData(examples: split.training), producer: "encoder-bench")
         say("validation split: \(split.training.count) training, \(split.holdout.count) validation examples")
         say("linear only: validation accuracy \(pct(accuracy(linear.classifier, split.holdout)))")
+        let tolerances = options["tolerances"].map { $0.split(separator: ",").compactMap { Double($0) } } ?? [HybridHyperParameters().cascadeTolerance]
         for scale in (options["scale"].flatMap(Float.init).map { [$0] } ?? scales) {
+          for tolerance in tolerances {
             let start = now()
             let model = try linear.withHybridStage(
                 trainedOn: NLUTrainingData(examples: split.training), embeddings: embeddings, encoderName: encoder.configuration.name,
-                encoderSHA256: encoder.fileSHA256, hyperParameters: HybridHyperParameters(embeddingScale: scale)
+                encoderSHA256: encoder.fileSHA256, hyperParameters: HybridHyperParameters(embeddingScale: scale, cascadeTolerance: tolerance)
             )
             let trainSeconds = seconds(since: start)
             let outcome = Outcome(model: model, examples: split.holdout, embeddings: holdoutEmbeddings)
             let metrics = model.metadata.hybrid?.validationMetrics ?? [:]
-            say("scale \(scale): hybrid only \(pct(outcome.hybridAccuracy)), cascade \(pct(outcome.cascadeAccuracy)) at threshold \(String(format: "%.2f", metrics["cascade_threshold"] ?? 0)) with \(pct(outcome.encoderShare)) % reaching the encoder; out-of-scope flags on in-scope validation \(pct(outcome.outOfScopeShare)) %; hybrid training \(String(format: "%.1f", trainSeconds)) s")
+            if options["curve"] != nil {
+                say("  threshold-vs-accuracy on the validation split (the model's own choice: \(String(format: "%.2f", model.hybrid?.cascadeThreshold ?? 0)))")
+                for step in stride(from: 50, through: 100, by: 2) {
+                    let threshold = Float(step) / 100
+                    let point = Outcome(model: model, examples: split.holdout, embeddings: holdoutEmbeddings, threshold: threshold)
+                    say("    threshold \(String(format: "%.2f", threshold)): cascade \(pct(point.cascadeAccuracy)) %, \(pct(point.encoderShare)) % reaching the encoder")
+                }
+            }
+            say("scale \(scale), cascade tolerance \(tolerance): linear \(pct(outcome.linearAccuracy)), hybrid only \(pct(outcome.hybridAccuracy)), cascade \(pct(outcome.cascadeAccuracy)) at threshold \(String(format: "%.2f", metrics["cascade_threshold"] ?? 0)) with \(pct(outcome.encoderShare)) % reaching the encoder; out-of-scope flags on in-scope validation \(pct(outcome.outOfScopeShare)) %; hybrid training \(String(format: "%.1f", trainSeconds)) s")
+          }
         }
     }
 
     static func final(data: BenchData, encoderURL: URL) throws {
         let encoder = try SentenceEncoder(contentsOf: encoderURL)
         var cache = BenchCache(encoder: encoder)
-        let hyper = HybridHyperParameters(embeddingScale: options["scale"].flatMap(Float.init) ?? HybridHyperParameters().embeddingScale)
-        say("== final: train on train.csv (\(data.train.count)), score test.csv once; embedding scale \(hyper.embeddingScale), kernel \(encoder.kernel.rawValue)")
+        let defaults = HybridHyperParameters()
+        let hyper = HybridHyperParameters(
+            embeddingScale: options["scale"].flatMap(Float.init) ?? defaults.embeddingScale,
+            cascadeTolerance: options["tolerance"].flatMap(Double.init) ?? defaults.cascadeTolerance
+        )
+        say("== final: train on train.csv (\(data.train.count)), score test.csv once; embedding scale \(hyper.embeddingScale), cascade tolerance \(hyper.cascadeTolerance), kernel \(encoder.kernel.rawValue)")
         let linearStart = now()
         let linear = try NLUModel.train(on: NLUTrainingData(examples: data.train), producer: "encoder-bench")
         let linearSeconds = seconds(since: linearStart)
@@ -169,8 +184,10 @@ struct Outcome {
     var encoderShare = 0.0
     var outOfScopeShare = 0.0
 
-    init(model: NLUModel, examples: [LabeledUtterance], embeddings: [[Float]]) {
+    /// Scores with the model's cascade threshold, or with `threshold` when given.
+    init(model: NLUModel, examples: [LabeledUtterance], embeddings: [[Float]], threshold: Float? = nil) {
         guard let stage = model.hybrid else { return }
+        let cascadeThreshold = threshold ?? stage.cascadeThreshold
         var linear = 0, hybrid = 0, cascade = 0, encoder = 0, outOfScope = 0
         for (example, embedding) in zip(examples, embeddings) {
             let p = model.classifier.probabilities(for: example.text)
@@ -181,7 +198,7 @@ struct Outcome {
             let hybridRight = stage.classifier.intents[hybridBest] == example.intent
             if linearRight { linear += 1 }
             if hybridRight { hybrid += 1 }
-            if p[best] >= stage.cascadeThreshold {
+            if p[best] >= cascadeThreshold {
                 if linearRight { cascade += 1 }
             } else {
                 encoder += 1

@@ -34,6 +34,11 @@ enum SpeedBench {
         let sixteen = texts.map(encoder.tokenizer.tokenize).filter { $0.count == 16 }
         let sentences = sixteen.isEmpty ? [Array(encoder.tokenizer.tokenize(texts[0]).prefix(16))] : Array(sixteen.prefix(64))
         say("one 16-token sentence ([CLS] and [SEP] included), \(rounds) runs over \(sentences.count) different sentences:")
+        if let runs = options["loop"].flatMap(Int.init) {
+            // For `perf record`: the chosen kernel on 16-token sentences, nothing else.
+            for run in 0..<runs { _ = encoder.embed(tokens: [sentences[run % sentences.count]]) }
+            return
+        }
         var medians: [EncoderKernel: Double] = [:]
         for kernel in EncoderKernel.allCases where kernel.isSupported {
             let timed = try SentenceEncoder(contentsOf: encoderURL, kernel: kernel)
@@ -52,6 +57,8 @@ enum SpeedBench {
             let baseline = medians[.generic].map { String(format: " = %.1fx faster than generic (CPU time)", $0 / percentile(cpu, 50)) } ?? " (baseline)"
             say("  \(kernel.rawValue) (\(timed.memoryBytes / 1_000_000) MB of weights): CPU time p50 \(ms(percentile(cpu, 50))) ms, p99 \(ms(percentile(cpu, 99))) ms; wall p50 \(ms(percentile(times, 50))) ms, p99 \(ms(percentile(times, 99))) ms\(baseline)")
         }
+
+        try PrecisionSpeed.run(directory: encoderURL.deletingLastPathComponent(), sentences: sentences, texts: texts, rounds: rounds)
 
         // Batch throughput with the chosen kernel: single sentences, then batches of 32.
         let pool = Array(texts.prefix(512))

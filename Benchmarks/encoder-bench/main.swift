@@ -7,6 +7,8 @@ import ParleyNLU
 //   encoder-bench speed              tokenizer µs, encoder ms per 16-token sentence for every kernel
 //                                    this CPU runs (the generic kernel is the same-run baseline),
 //                                    batch throughput, load time, sizes
+//   encoder-bench precision          f32 vs f16 vs i8 files: cosine to the reference embeddings and
+//                                    to f32, hybrid accuracy on the validation split (test.csv unread)
 //   encoder-bench tune               embedding scales on the fixed 15 % validation split of train.csv
 //   encoder-bench final              train on train.csv, score test.csv ONCE: linear only, hybrid
 //                                    only, cascade; latency; encoder share; training and embedding
@@ -22,9 +24,9 @@ import ParleyNLU
 let arguments = CommandLine.arguments
 let command = arguments.count > 1 ? arguments[1] : "help"
 let options = Options(arguments.dropFirst(2))
-let usage = "usage: encoder-bench speed|tune|final|blind [--data DIR] [--encoder FILE] [--cache FILE] [--scale S]"
+let usage = "usage: encoder-bench speed|precision|tune|final|blind [--data DIR] [--encoder FILE] [--cache FILE] [--scale S]"
 let dataDirectory = URL(fileURLWithPath: options["data"] ?? "../shared/data/banking77")
-guard ["speed", "tune", "final", "blind"].contains(command) else {
+guard ["speed", "precision", "tune", "final", "blind"].contains(command) else {
     say(usage)
     exit(command == "help" ? 0 : 2)
 }
@@ -34,6 +36,11 @@ func run() throws {
     switch command {
     case "speed":
         try SpeedBench.run(encoderURL: encoderURL, data: try? BenchData(directory: dataDirectory))
+    case "precision":
+        try PrecisionBench.run(
+            data: try BenchData(directory: dataDirectory), encoderDirectory: encoderURL.deletingLastPathComponent(),
+            fixture: URL(fileURLWithPath: "Tests/ParleyEncoderTests/Fixtures/reference-embeddings.json")
+        )
     case "tune":
         try CascadeBench.tune(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL)
     case "blind":

@@ -157,13 +157,18 @@ void PK_NAME(pk_add_layernorm)(float *x, const float *residual, const float *gam
             const float *res = residual + (size_t)r * n;
             for (int j = 0; j < n; j++) row[j] += res[j];
         }
-        float sum = 0;
-        for (int j = 0; j < n; j++) sum += row[j];
+        float sum = 0, squares = 0;
+        {
+#pragma clang fp reassociate(on)
+            for (int j = 0; j < n; j++) sum += row[j];
+        }
         const float mean = sum / (float)n;
-        float squares = 0;
-        for (int j = 0; j < n; j++) {
-            const float d = row[j] - mean;
-            squares += d * d;
+        {
+#pragma clang fp reassociate(on)
+            for (int j = 0; j < n; j++) {
+                const float d = row[j] - mean;
+                squares += d * d;
+            }
         }
         const float inv = 1.0f / sqrtf(squares / (float)n + eps);
         for (int j = 0; j < n; j++) row[j] = (row[j] - mean) * inv * gamma[j] + beta[j];
@@ -174,28 +179,38 @@ void PK_NAME(pk_attention)(const float *qkv, int tokens, int heads, int head_dim
     const int hidden = heads * head_dim;
     const size_t stride = (size_t)3 * hidden;
     const float scale = 1.0f / sqrtf((float)head_dim);
+    /* scratch: this head's keys transposed (head_dim × tokens), so that a query's scores
+     * over all keys are one vectorised loop over contiguous keys, then the scores. */
+    float *keys = scratch, *scores = scratch + (size_t)head_dim * tokens;
     for (int h = 0; h < heads; h++) {
+        for (int j = 0; j < tokens; j++) {
+            const float *kv = qkv + (size_t)j * stride + hidden + h * head_dim;
+            for (int d = 0; d < head_dim; d++) keys[(size_t)d * tokens + j] = kv[d] * scale;
+        }
         for (int i = 0; i < tokens; i++) {
             const float *q = qkv + (size_t)i * stride + h * head_dim;
-            float top = -INFINITY;
-            for (int j = 0; j < tokens; j++) {
-                const float *kv = qkv + (size_t)j * stride + hidden + h * head_dim;
-                float dot = 0;
-                for (int d = 0; d < head_dim; d++) dot += q[d] * kv[d];
-                scratch[j] = dot * scale;
-                top = scratch[j] > top ? scratch[j] : top;
+            for (int j = 0; j < tokens; j++) scores[j] = 0;
+            for (int d = 0; d < head_dim; d++) {
+                const float qd = q[d];
+                const float *row = keys + (size_t)d * tokens;
+                for (int j = 0; j < tokens; j++) scores[j] += qd * row[j];
             }
+            float top = -INFINITY;
+            for (int j = 0; j < tokens; j++) top = scores[j] > top ? scores[j] : top;
             float sum = 0;
-            for (int j = 0; j < tokens; j++) {
-                scratch[j] = PK_NAME(exp_neg)(scratch[j] - top);
-                sum += scratch[j];
+            {
+#pragma clang fp reassociate(on)
+                for (int j = 0; j < tokens; j++) {
+                    scores[j] = PK_NAME(exp_neg)(scores[j] - top);
+                    sum += scores[j];
+                }
             }
             const float inv = 1.0f / sum;
             float *o = out + (size_t)i * hidden + h * head_dim;
             for (int d = 0; d < head_dim; d++) o[d] = 0;
             for (int j = 0; j < tokens; j++) {
                 const float *v = qkv + (size_t)j * stride + 2 * hidden + h * head_dim;
-                const float p = scratch[j] * inv;
+                const float p = scores[j] * inv;
                 for (int d = 0; d < head_dim; d++) o[d] += p * v[d];
             }
         }

@@ -20,4 +20,15 @@ PK_DECLARE(avx2)
 PK_DECLARE(avx512)
 #endif
 
+/* The int8 product on quantised rows (linear_i8.c, kernels_i8_avx2.c); both
+ * quantisers give the same integers. */
+void pk_quantize_rows_generic(const float *x, int m, int k, int16_t *q, float *row_scales);
+void pk_linear_i8_generic(const int16_t *xq, const float *row_scales, int m, int k, const int8_t *packed,
+                          const float *scales, int n, const float *bias, float *y);
+#if defined(__x86_64__)
+void pk_quantize_rows_avx2(const float *x, int m, int k, int16_t *q, float *row_scales);
+void pk_linear_i8_avx2(const int16_t *xq, const float *row_scales, int m, int k, const int8_t *packed,
+                       const float *scales, int n, const float *bias, float *y);
+#endif
+
 #endif

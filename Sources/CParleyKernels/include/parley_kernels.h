@@ -42,6 +42,27 @@ void pk_pack_f16(const float *w, int n, int k, uint16_t *packed);
 /* As pk_linear, with weights packed by pk_pack_f16 (half the memory traffic; sums in float). */
 void pk_linear_f16(pk_kernel kernel, const float *x, int m, int k, const uint16_t *packed, int n, const float *bias, float *y);
 
+/* Int8 weights with one float scale per output (per-output-channel quantisation, as
+ * packaging/encoder/convert.py writes them: weight = q · scale). Activations are
+ * quantised per row to int16 with the largest magnitude small enough that no int32
+ * sum can overflow (k · 128 · limit < 2^31), so the integer products are exact and
+ * every kernel gets the same integer sums; only the final scaling rounds. Twice the
+ * multiply-adds per instruction of float FMA on AVX2 (vpmaddwd), a quarter of the
+ * bytes of float weights. */
+
+/* Bytes of a packed int8 copy of an n × k matrix (n a multiple of PK_PANEL, k even). */
+size_t pk_packed_i8_count(int n, int k);
+/* Packs q (n × k, row-major) into panels of PK_PANEL outputs by pairs of inputs:
+ * panel p holds q[p·16 + j][2i + e] at [p][i][j][e]. */
+void pk_pack_i8(const int8_t *q, int n, int k, int8_t *packed);
+/* The largest int16 magnitude activations over k inputs are quantised to (≤ 32767). */
+int pk_i8_activation_limit(int k);
+/* y[m × n] = x[m × k] · (q · scale)ᵀ + bias with q packed by pk_pack_i8; m a multiple of
+ * PK_ROWS, n of 2·PK_PANEL, k even and at most 65536. x_scratch holds m·k int16 and
+ * row_scales m floats (both overwritten). */
+void pk_linear_i8(pk_kernel kernel, const float *x, int m, int k, const int8_t *packed, const float *scales, int n,
+                  const float *bias, float *y, int16_t *x_scratch, float *row_scales);
+
 /* x = 0.5 · x · (1 + erf(x / √2)), elementwise (exact GELU; erf to ~2e-7). */
 void pk_gelu(pk_kernel kernel, float *x, size_t count);
 
@@ -52,7 +73,7 @@ void pk_add_layernorm(pk_kernel kernel, float *x, const float *residual, const f
 
 /* Scaled dot-product self-attention of one sequence. qkv holds `tokens` rows of
  * 3·heads·head_dim (queries, then keys, then values, each heads × head_dim);
- * out gets `tokens` rows of heads·head_dim. scratch holds at least `tokens` floats. */
+ * out gets `tokens` rows of heads·head_dim. scratch holds at least tokens·(head_dim + 1) floats. */
 void pk_attention(pk_kernel kernel, const float *qkv, int tokens, int heads, int head_dim, float *out, float *scratch);
 
 /* IEEE binary16 (little-endian bit patterns) to float, exactly. */

@@ -44,11 +44,29 @@ public struct HybridHyperParameters: Sendable, Hashable, Codable {
     public var cascadeTolerance: Double
     /// Share of in-scope calibration messages the out-of-scope threshold may reject.
     public var outOfScopeRejection: Double
+    /// The largest share of calibration messages the cascade may send to the
+    /// encoder: its latency budget (the cascade's median stays the linear
+    /// model's while fewer than half the messages reach the encoder).
+    public var maxEncoderShare: Double
 
-    public init(embeddingScale: Float = 1.5, cascadeTolerance: Double = 0.002, outOfScopeRejection: Double = 0.01) {
+    public init(embeddingScale: Float = 1.5, cascadeTolerance: Double = 0.002, outOfScopeRejection: Double = 0.01, maxEncoderShare: Double = 1) {
         self.embeddingScale = embeddingScale
         self.cascadeTolerance = cascadeTolerance
         self.outOfScopeRejection = outOfScopeRejection
+        self.maxEncoderShare = maxEncoderShare
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case embeddingScale, cascadeTolerance, outOfScopeRejection, maxEncoderShare
+    }
+
+    /// Models written before `maxEncoderShare` existed had no limit.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        embeddingScale = try container.decode(Float.self, forKey: .embeddingScale)
+        cascadeTolerance = try container.decode(Double.self, forKey: .cascadeTolerance)
+        outOfScopeRejection = try container.decode(Double.self, forKey: .outOfScopeRejection)
+        maxEncoderShare = try container.decodeIfPresent(Double.self, forKey: .maxEncoderShare) ?? 1
     }
 
     public func validate() throws(NLUError) {
@@ -59,5 +77,6 @@ public struct HybridHyperParameters: Sendable, Hashable, Codable {
         guard (0..<0.5).contains(outOfScopeRejection) else {
             throw .invalidHyperParameter("out-of-scope rejection must be within 0..<0.5")
         }
+        guard (0...1).contains(maxEncoderShare) else { throw .invalidHyperParameter("max encoder share must be within 0...1") }
     }
 }

@@ -11,7 +11,8 @@ extension NLUModel {
     /// rest (when the split holds at least 10 examples; otherwise every message
     /// reaches the hybrid stage and none is out of scope); the split then fixes the hybrid temperature, the cascade
     /// threshold (the lowest linear confidence whose cascade accuracy is
-    /// within `cascadeTolerance` of the best) and the out-of-scope threshold
+    /// within `cascadeTolerance` of the best among those sending at most
+    /// `maxEncoderShare` of the split to the encoder) and the out-of-scope threshold
     /// (rejecting `outOfScopeRejection` of in-scope messages). The final stage
     /// is trained on all of `data`.
     public func withHybridStage(
@@ -70,7 +71,7 @@ extension NLUModel {
                 let h = auxiliary.probabilities(for: vector, embedding: embedding(example.text))
                 hybridRight.append((h.indices.max { h[$0] < h[$1] } ?? 0) == label)
             }
-            let choice = Self.cascadeThreshold(linearTop: linearTop, linearRight: linearRight, hybridRight: hybridRight, tolerance: hybrid.cascadeTolerance)
+            let choice = Self.cascadeThreshold(linearTop: linearTop, linearRight: linearRight, hybridRight: hybridRight, tolerance: hybrid.cascadeTolerance, maxEncoderShare: hybrid.maxEncoderShare)
             cascadeThreshold = choice.threshold
             let centroids = IntentCentroids.fit(
                 embeddings: split.training.map { embedding($0.text) }, labels: split.training.map { index[$0.intent] ?? 0 },
@@ -128,9 +129,10 @@ extension NLUModel {
         )
     }
 
-    /// The lowest threshold on a 0.01 grid whose cascade accuracy is within `tolerance` of the best.
+    /// The lowest threshold on a 0.01 grid whose cascade accuracy is within `tolerance` of the best,
+    /// among the thresholds sending at most `maxEncoderShare` to the encoder (0 always does).
     static func cascadeThreshold(
-        linearTop: [Float], linearRight: [Bool], hybridRight: [Bool], tolerance: Double
+        linearTop: [Float], linearRight: [Bool], hybridRight: [Bool], tolerance: Double, maxEncoderShare: Double = 1
     ) -> (threshold: Float, accuracy: Double, encoderShare: Double) {
         let n = Double(max(linearTop.count, 1))
         let grid = (0...100).map { Float($0) / 100 }
@@ -146,7 +148,7 @@ extension NLUModel {
                 }
             }
             return (threshold, Double(right) / n, Double(encoder) / n)
-        }
+        }.filter { $0.0 == 0 || $0.2 <= maxEncoderShare }
         let best = outcomes.map(\.1).max() ?? 0
         return outcomes.first { $0.1 >= best - tolerance } ?? (1, best, 1)
     }

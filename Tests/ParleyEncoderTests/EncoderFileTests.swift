@@ -83,11 +83,12 @@ struct EncoderFileHeaderTests {
 
     /// The load-time check embeds `[CLS] [SEP]`: a word whose embedding alone
     /// overflows (its row scaled by 1e38) passes it, and embeds as the zero
-    /// vector, never NaN; other words embed as before.
+    /// vector, never NaN; other words embed as before. (Format 1: its i8 files
+    /// scale the embedding tables by row; format 2 keeps them in f16.)
     @Test func aSentenceWhoseForwardPassOverflowsEmbedsAsZero() throws {
         let url = EncoderFileTests.temporary("overflowing-word.parleyenc")
         let hello = try #require(TinyEncoderFile.vocabulary.firstIndex(of: "hello"))
-        let bytes = try TinyEncoderFile.bytes { tensor, row in
+        let bytes = try TinyEncoderFile.bytes(version: 1) { tensor, row in
             tensor == "embeddings.word_embeddings.weight" && row == hello ? 1e38 : 0.01
         }
         try Data(bytes).write(to: url)

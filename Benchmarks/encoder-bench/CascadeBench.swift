@@ -64,7 +64,7 @@ enum CascadeBench {
         say("chosen on the calibration split of train: cascade threshold \(String(format: "%.2f", metrics["cascade_threshold"] ?? 0)), out-of-scope cosine \(String(format: "%.3f", metrics["out_of_scope_threshold"] ?? 0)), temperature \(String(format: "%.3f", metrics["temperature"] ?? 0)); holdout linear \(pct(metrics["holdout_linear_accuracy"] ?? 0)), hybrid \(pct(metrics["holdout_hybrid_accuracy"] ?? 0)), cascade \(pct(metrics["holdout_cascade_accuracy"] ?? 0)), encoder share \(pct(metrics["holdout_encoder_share"] ?? 0)) %")
         let linearBytes = try ModelFile.encode(linear).count
         let hybridBytes = try ModelFile.encode(model).count
-        let encoderBytes = (try? FileManager.default.attributesOfItem(atPath: encoderURL.path)[.size] as? Int) ?? 0
+        let encoderBytes = (try? FileManager.default.attributesOfItem(atPath: encoderURL.resolvingSymlinksInPath().path)[.size] as? Int) ?? 0
         say("sizes: linear model file \(linearBytes) bytes; with the hybrid stage \(hybridBytes) bytes; encoder file \(encoderBytes) bytes (\(encoder.configuration.precision)); encoder weights in memory \(encoder.memoryBytes) bytes")
 
         let test = try data.test()

@@ -13,7 +13,7 @@ enum SpeedBench {
             loadTimes.append(seconds(since: start))
         }
         guard let encoder else { return }
-        let fileBytes = (try? FileManager.default.attributesOfItem(atPath: encoderURL.path)[.size] as? Int) ?? 0
+        let fileBytes = (try? FileManager.default.attributesOfItem(atPath: encoderURL.resolvingSymlinksInPath().path)[.size] as? Int) ?? 0
         say("encoder \(encoder.configuration.name) (\(encoder.configuration.precision) file, \(fileBytes) bytes; \(encoder.memoryBytes) bytes of weights in memory: binary16 layers, f32 embedding tables); load p50 \(ms(percentile(loadTimes, 50))) ms")
         say("kernel chosen on this CPU: \(encoder.kernel.rawValue); supported here: \(EncoderKernel.allCases.filter(\.isSupported).map(\.rawValue).joined(separator: ", "))")
 

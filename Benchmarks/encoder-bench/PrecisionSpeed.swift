@@ -6,7 +6,7 @@ import ParleyEncoder
 /// sentence, so the load of this shared machine falls on all three alike.
 enum PrecisionSpeed {
     static func run(directory: URL, sentences: [[Int32]], texts: [String], rounds: Int) throws {
-        let names = [("f32", "all-minilm-l6-v2-f32.parleyenc"), ("f16", "all-minilm-l6-v2.parleyenc"), ("i8", "all-minilm-l6-v2-i8.parleyenc")]
+        let names = [("f32", "all-minilm-l6-v2-f32.parleyenc"), ("f16", "all-minilm-l6-v2-f16.parleyenc"), ("i8", "all-minilm-l6-v2-i8.parleyenc")]
         var encoders: [(String, SentenceEncoder)] = []
         for (precision, name) in names {
             let url = directory.appendingPathComponent(name)

@@ -13,6 +13,7 @@ import ParleyNLU
 //   encoder-bench final              train on train.csv, score test.csv ONCE: linear only, hybrid
 //                                    only, cascade; latency; encoder share; training and embedding
 //                                    cost; fp16/int8 vs fp32; pseudo out-of-scope (held-out intents)
+//   encoder-bench tokens             word pieces per train.csv message (percentiles, share above windows)
 //   encoder-bench blind              out-of-scope detection on the blind set Benchmarks/blind/nlu
 //                                    (--blind DIR), written by hand apart from this code: scored, never tuned on
 //
@@ -24,9 +25,9 @@ import ParleyNLU
 let arguments = CommandLine.arguments
 let command = arguments.count > 1 ? arguments[1] : "help"
 let options = Options(arguments.dropFirst(2))
-let usage = "usage: encoder-bench speed|precision|tune|final|blind [--data DIR] [--encoder FILE] [--cache FILE] [--scale S]"
+let usage = "usage: encoder-bench speed|precision|tune|final|blind|tokens [--data DIR] [--encoder FILE] [--cache FILE] [--scale S]"
 let dataDirectory = URL(fileURLWithPath: options["data"] ?? "../shared/data/banking77")
-guard ["speed", "precision", "tune", "final", "blind"].contains(command) else {
+guard ["speed", "precision", "tune", "final", "blind", "tokens"].contains(command) else {
     say(usage)
     exit(command == "help" ? 0 : 2)
 }
@@ -43,6 +44,8 @@ func run() throws {
         )
     case "tune":
         try CascadeBench.tune(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL)
+    case "tokens":
+        try TokenBench.run(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL)
     case "blind":
         let blind = URL(fileURLWithPath: options["blind"] ?? "Benchmarks/blind/nlu")
         try BlindBench.run(data: try BenchData(directory: dataDirectory), encoderURL: encoderURL, blindDirectory: blind)

@@ -10,7 +10,7 @@ import ServiceLifecycle
 //   turn-server echo  --port P            a bare Hummingbird route that decodes and encodes a JSON body
 //   turn-server plain --port P --data-dir D --keys-dir K
 //                                         Parley exactly as `parley serve`, but on plain SQLite files
-//   turn-server parse --data-dir D --keys-dir K [--repeats N]
+//   turn-server parse --data-dir D --keys-dir K [--repeats N] [--shape NAME]
 //                                         that engine's parse (redaction + NLU) of a longest message of
 //                                         each adversarial shape: CPU ms, the best of N (ParseBenchmark.swift)
 // Benchmark only: the plain arm exists to price the encryption of the same workload.
@@ -27,7 +27,7 @@ func value(_ flag: String) -> String? {
 guard arguments.count >= 2, ["echo", "plain", "parse"].contains(arguments[1]),
     let port = arguments[1] == "parse" ? 0 : value("--port").flatMap(Int.init)
 else {
-    FileHandle.standardError.write(Data("usage: turn-server echo|plain --port P [--data-dir D --keys-dir K] | parse --data-dir D --keys-dir K [--repeats N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: turn-server echo|plain --port P [--data-dir D --keys-dir K] | parse --data-dir D --keys-dir K [--repeats N] [--shape NAME]\n".utf8))
     exit(2)
 }
 var logger = Logger(label: "turn-server")
@@ -58,7 +58,7 @@ if arguments[1] == "echo" {
     defer { withExtendedLifetime(lock) {} }
     let engine = try await bootstrap.engine(trainIfMissing: true)
     if arguments[1] == "parse" {
-        let rows = ParseBenchmark(repeats: value("--repeats").flatMap(Int.init) ?? 5).run(engine: engine)
+        let rows = ParseBenchmark(repeats: value("--repeats").flatMap(Int.init) ?? 5, only: value("--shape")).run(engine: engine)
         print(ParseBenchmark.table(rows))
         exit(0)
     }

@@ -175,6 +175,13 @@ void PK_NAME(pk_add_layernorm)(float *x, const float *residual, const float *gam
     }
 }
 
+/* Scores of one query against all keys, PK_AK keys at a time in registers
+ * (a fixed-size accumulator the compiler keeps in vector registers), instead
+ * of a load and a store of every score for every dimension. */
+#define PK_AK 32
+/* Output dimensions a pass over the values keeps in registers. */
+#define PK_AD 32
+
 void PK_NAME(pk_attention)(const float *qkv, int tokens, int heads, int head_dim, float *out, float *scratch) {
     const int hidden = heads * head_dim;
     const size_t stride = (size_t)3 * hidden;
@@ -189,11 +196,23 @@ void PK_NAME(pk_attention)(const float *qkv, int tokens, int heads, int head_dim
         }
         for (int i = 0; i < tokens; i++) {
             const float *q = qkv + (size_t)i * stride + h * head_dim;
-            for (int j = 0; j < tokens; j++) scores[j] = 0;
-            for (int d = 0; d < head_dim; d++) {
-                const float qd = q[d];
-                const float *row = keys + (size_t)d * tokens;
-                for (int j = 0; j < tokens; j++) scores[j] += qd * row[j];
+            int j0 = 0;
+            for (; j0 + PK_AK <= tokens; j0 += PK_AK) {
+                float acc[PK_AK] = {0};
+                for (int d = 0; d < head_dim; d++) {
+                    const float qd = q[d];
+                    const float *row = keys + (size_t)d * tokens + j0;
+                    for (int j = 0; j < PK_AK; j++) acc[j] += qd * row[j];
+                }
+                for (int j = 0; j < PK_AK; j++) scores[j0 + j] = acc[j];
+            }
+            if (j0 < tokens) {
+                for (int j = j0; j < tokens; j++) scores[j] = 0;
+                for (int d = 0; d < head_dim; d++) {
+                    const float qd = q[d];
+                    const float *row = keys + (size_t)d * tokens;
+                    for (int j = j0; j < tokens; j++) scores[j] += qd * row[j];
+                }
             }
             float top = -INFINITY;
             for (int j = 0; j < tokens; j++) top = scores[j] > top ? scores[j] : top;
@@ -206,12 +225,26 @@ void PK_NAME(pk_attention)(const float *qkv, int tokens, int heads, int head_dim
                 }
             }
             const float inv = 1.0f / sum;
+            for (int j = 0; j < tokens; j++) scores[j] *= inv;
             float *o = out + (size_t)i * hidden + h * head_dim;
-            for (int d = 0; d < head_dim; d++) o[d] = 0;
-            for (int j = 0; j < tokens; j++) {
-                const float *v = qkv + (size_t)j * stride + 2 * hidden + h * head_dim;
-                const float p = scores[j] * inv;
-                for (int d = 0; d < head_dim; d++) o[d] += p * v[d];
+            const float *values = qkv + 2 * hidden + h * head_dim;
+            int d0 = 0;
+            for (; d0 + PK_AD <= head_dim; d0 += PK_AD) {
+                float acc[PK_AD] = {0};
+                for (int j = 0; j < tokens; j++) {
+                    const float p = scores[j];
+                    const float *v = values + (size_t)j * stride + d0;
+                    for (int d = 0; d < PK_AD; d++) acc[d] += p * v[d];
+                }
+                for (int d = 0; d < PK_AD; d++) o[d0 + d] = acc[d];
+            }
+            if (d0 < head_dim) {
+                for (int d = d0; d < head_dim; d++) o[d] = 0;
+                for (int j = 0; j < tokens; j++) {
+                    const float p = scores[j];
+                    const float *v = values + (size_t)j * stride;
+                    for (int d = d0; d < head_dim; d++) o[d] += p * v[d];
+                }
             }
         }
     }

@@ -20,10 +20,22 @@ public struct SentenceEncoder: Sendable {
     public var dimension: Int { configuration.hidden }
 
     /// Loads and checks an encoder file; `kernel` defaults to the best this CPU supports.
-    public init(contentsOf url: URL, kernel: EncoderKernel = .best) throws(EncoderError) {
+    ///
+    /// `window` reads up to that many word pieces instead of the file's
+    /// `max_tokens` (at most its `max_positions`): the known-answer test reads
+    /// the reference implementation's 256 with a file whose window is shorter.
+    /// The product always reads the file's window, which is part of the
+    /// file's hash and so of the identity a model's hybrid stage is tied to.
+    public init(contentsOf url: URL, kernel: EncoderKernel = .best, window: Int? = nil) throws(EncoderError) {
         guard kernel.isSupported else { throw .unsupportedKernel(kernel.rawValue) }
         let contents = try EncoderFile.read(url)
-        let c = contents.configuration
+        var c = contents.configuration
+        if let window {
+            guard (3...c.maxPositions).contains(window) else {
+                throw .invalidEncoderFile(path: url.path, reason: "a window of \(window) word pieces is outside 3...\(c.maxPositions), its positions")
+            }
+            c.maxTokens = window
+        }
         func tensor(_ name: String) -> [Float] { contents.tensors[name]?.values ?? [] }
         func stored(_ name: String) -> EncoderFile.Tensor { contents.tensors[name] ?? EncoderFile.Tensor(rows: 0, columns: 0, values: []) }
         configuration = c

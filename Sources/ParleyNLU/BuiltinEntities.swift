@@ -91,7 +91,10 @@ struct BuiltinEntities: @unchecked Sendable {
                 // `1,250.50`), a decimal comma otherwise (`12,5`).
                 let groups: [Substring] = digits.split(separator: ",")
                 let thousands = digits.contains(".") || groups.dropFirst().allSatisfy { $0.count == 3 }
-                let normalised = digits.replacingOccurrences(of: ",", with: thousands ? "" : ".")
+                // Without Foundation's replacingOccurrences: it was a sixth of
+                // the CPU of a message of 1,000 amounts (perf, turn-server parse).
+                let normalised = !digits.contains(",") ? digits
+                    : thousands ? String(digits.filter { $0 != "," }) : String(digits.map { $0 == "," ? "." : $0 })
                 add("amount", match.range, "\(normalised) \(currency)")
             }
         }

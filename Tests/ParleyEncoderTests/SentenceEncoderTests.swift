@@ -9,7 +9,7 @@ struct SentenceEncoderTests {
     func embeddingsMatchReference() throws {
         let texts = EncoderFixture.reference.embedded.map(\.text)
         for kernel in EncoderKernel.allCases where kernel.isSupported {
-            let encoder = try SentenceEncoder(contentsOf: EncoderFixture.file(), kernel: kernel)
+            let encoder = try SentenceEncoder(contentsOf: EncoderFixture.file(), kernel: kernel, window: EncoderFixture.referenceWindow)
             #expect(encoder.kernel == kernel)
             for (reference, text) in zip(EncoderFixture.reference.embedded, texts) {
                 let cosine = EncoderFixture.cosine(encoder.embed(text), reference.embedding)
@@ -18,12 +18,12 @@ struct SentenceEncoderTests {
         }
     }
 
-    @Test("f32 and i8 encoder files match the reference too (f32 within 1e-4, i8 within 2e-2)")
+    @Test("f32, f16 and i8 encoder files match the reference too (f32 and f16 within 1e-4, i8 within 1e-3)")
     func otherPrecisionsMatchReference() throws {
-        for (precision, tolerance) in [("f32", Float(1e-4)), ("i8", Float(2e-2))] {
+        for (precision, tolerance) in [("f32", Float(1e-4)), ("f16", Float(1e-4)), ("i8", Float(1e-3))] {
             let url = EncoderFixture.file(precision)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let encoder = try SentenceEncoder(contentsOf: url)
+            let encoder = try SentenceEncoder(contentsOf: url, window: EncoderFixture.referenceWindow)
             #expect(encoder.configuration.precision == precision)
             for reference in EncoderFixture.reference.embedded {
                 let cosine = EncoderFixture.cosine(encoder.embed(reference.text), reference.embedding)

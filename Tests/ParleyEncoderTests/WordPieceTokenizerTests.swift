@@ -13,12 +13,22 @@ struct WordPieceTokenizerTests {
         }
     }
 
-    @Test("long inputs are cut to the model's limit, ending with [SEP]", .enabled(if: EncoderFixture.available))
+    @Test("long inputs are cut to the window, ending with [SEP]: the shipped file's 48, or one given at load", .enabled(if: EncoderFixture.available))
     func longInputsAreCut() throws {
-        let tokenizer = try #require(EncoderFixture.encoder).tokenizer
-        let ids = tokenizer.tokenize(String(repeating: "card payment ", count: 500))
-        #expect(ids.count == 256)
-        #expect(ids.first == tokenizer.classID && ids.last == tokenizer.separatorID)
+        let long = String(repeating: "card payment ", count: 500)
+        let shipped = try SentenceEncoder(contentsOf: EncoderFixture.file())
+        #expect(shipped.configuration.maxTokens == 48)
+        for (tokenizer, window) in [(shipped.tokenizer, 48), (try #require(EncoderFixture.encoder).tokenizer, 256)] {
+            let ids = tokenizer.tokenize(long)
+            #expect(ids.count == window)
+            #expect(ids.first == tokenizer.classID && ids.last == tokenizer.separatorID)
+        }
+    }
+
+    @Test("a window beyond the model's positions is refused at load", .enabled(if: EncoderFixture.available))
+    func aWindowBeyondThePositionsIsRefused() throws {
+        #expect(throws: EncoderError.self) { try SentenceEncoder(contentsOf: EncoderFixture.file(), window: 513) }
+        #expect(throws: EncoderError.self) { try SentenceEncoder(contentsOf: EncoderFixture.file(), window: 2) }
     }
 
     @Test("a small vocabulary splits words into the longest pieces it has, and unknown words into [UNK]")

@@ -17,12 +17,15 @@ enum CascadeBench {
         say("validation split: \(split.training.count) training, \(split.holdout.count) validation examples")
         say("linear only: validation accuracy \(pct(accuracy(linear.classifier, split.holdout)))")
         let tolerances = options["tolerances"].map { $0.split(separator: ",").compactMap { Double($0) } } ?? [HybridHyperParameters().cascadeTolerance]
+        let shares = options["shares"].map { $0.split(separator: ",").compactMap { Double($0) } } ?? [HybridHyperParameters().maxEncoderShare]
         for scale in (options["scale"].flatMap(Float.init).map { [$0] } ?? scales) {
           for tolerance in tolerances {
+          for share in shares {
             let start = now()
             let model = try linear.withHybridStage(
                 trainedOn: NLUTrainingData(examples: split.training), embeddings: embeddings, encoderName: encoder.configuration.name,
-                encoderSHA256: encoder.fileSHA256, hyperParameters: HybridHyperParameters(embeddingScale: scale, cascadeTolerance: tolerance)
+                encoderSHA256: encoder.fileSHA256,
+                hyperParameters: HybridHyperParameters(embeddingScale: scale, cascadeTolerance: tolerance, maxEncoderShare: share)
             )
             let trainSeconds = seconds(since: start)
             let outcome = Outcome(model: model, examples: split.holdout, embeddings: holdoutEmbeddings)
@@ -35,7 +38,8 @@ enum CascadeBench {
                     say("    threshold \(String(format: "%.2f", threshold)): cascade \(pct(point.cascadeAccuracy)) %, \(pct(point.encoderShare)) % reaching the encoder")
                 }
             }
-            say("scale \(scale), cascade tolerance \(tolerance): linear \(pct(outcome.linearAccuracy)), hybrid only \(pct(outcome.hybridAccuracy)), cascade \(pct(outcome.cascadeAccuracy)) at threshold \(String(format: "%.2f", metrics["cascade_threshold"] ?? 0)) with \(pct(outcome.encoderShare)) % reaching the encoder; out-of-scope flags on in-scope validation \(pct(outcome.outOfScopeShare)) %; hybrid training \(String(format: "%.1f", trainSeconds)) s")
+            say("scale \(scale), cascade tolerance \(tolerance), encoder budget \(share): linear \(pct(outcome.linearAccuracy)), hybrid only \(pct(outcome.hybridAccuracy)), cascade \(pct(outcome.cascadeAccuracy)) at threshold \(String(format: "%.2f", metrics["cascade_threshold"] ?? 0)) with \(pct(outcome.encoderShare)) % reaching the encoder; out-of-scope flags on in-scope validation \(pct(outcome.outOfScopeShare)) %; hybrid training \(String(format: "%.1f", trainSeconds)) s")
+          }
           }
         }
     }

@@ -9,7 +9,9 @@ import ParleyNLU
 //                                    batch throughput, load time, sizes
 //   encoder-bench precision          f32 vs f16 vs i8 files: cosine to the reference embeddings and
 //                                    to f32, hybrid accuracy on the validation split (test.csv unread)
-//   encoder-bench tune               embedding scales on the fixed 15 % validation split of train.csv
+//   encoder-bench tune               embedding scales (--scale), cascade tolerances (--tolerances a,b) and
+//                                    encoder budgets (--shares a,b) on the fixed 15 % validation split of
+//                                    train.csv; --curve 1 prints accuracy against the threshold
 //   encoder-bench final              train on train.csv, score test.csv ONCE: linear only, hybrid
 //                                    only, cascade; latency; encoder share; training and embedding
 //                                    cost; fp16/int8 vs fp32; pseudo out-of-scope (held-out intents)

@@ -113,25 +113,47 @@ struct HybridStageTests {
         }
     }
 
-    @Test("the cascade threshold is the lowest whose accuracy is within the tolerance of the best")
+    @Test("the cascade threshold is the highest within the encoder budget whose accuracy is within the tolerance of the best")
     func cascadeThresholdChoice() {
         // Linear right when confident (0.9), wrong when unsure (0.3); the hybrid stage is always right.
+        // Every threshold in 0.31...0.90 sends the two unsure ones (half) and is right on all four; above
+        // 0.90 all four go, over the budget of one half: the threshold spends the budget, 0.90.
         let top: [Float] = [0.9, 0.9, 0.3, 0.3]
-        let choice = NLUModel.cascadeThreshold(linearTop: top, linearRight: [true, true, false, false], hybridRight: [true, true, true, true], tolerance: 0)
+        let choice = NLUModel.cascadeThreshold(
+            linearTop: top, linearRight: [true, true, false, false], hybridRight: [true, true, true, true], tolerance: 0, maxEncoderShare: 0.5
+        )
         #expect(choice.accuracy == 1)
-        #expect(choice.threshold == 0.31)
+        #expect(choice.threshold == 0.90)
         #expect(choice.encoderShare == 0.5)
+    }
+
+    @Test("a lower threshold more accurate by more than the tolerance wins over spending the budget")
+    func cascadeThresholdPrefersAccuracyBeyondTheTolerance() {
+        // The hybrid stage is right on the unsure message (0.3) but wrong on the two at 0.6, which the
+        // linear model gets right: 0.31...0.60 is best (all four right); above 0.60 two are lost.
+        let top: [Float] = [0.3, 0.6, 0.6, 0.95]
+        let linearRight = [false, true, true, true]
+        let hybridRight = [true, false, false, true]
+        let strict = NLUModel.cascadeThreshold(linearTop: top, linearRight: linearRight, hybridRight: hybridRight, tolerance: 0, maxEncoderShare: 1)
+        #expect(strict.threshold == 0.60)
+        #expect(strict.accuracy == 1)
+        // A tolerance of one half accepts every threshold above 0.30 (right on at least two of four),
+        // so the rule spends the whole budget: 1.00, all four to the encoder.
+        let loose = NLUModel.cascadeThreshold(linearTop: top, linearRight: linearRight, hybridRight: hybridRight, tolerance: 0.5, maxEncoderShare: 1)
+        #expect(loose.threshold == 1.0)
+        #expect(loose.accuracy == 0.5)
     }
 
     @Test("the cascade threshold keeps within the encoder budget, even at some cost in accuracy")
     func cascadeThresholdKeepsEncoderBudget() {
         // Sending the three unsure messages (0.3, 0.5, 0.6) to the always-right hybrid stage is best,
-        // but the budget allows only a quarter of them: the threshold stops at 0.31 (one of four).
+        // but the budget allows only a quarter of them: the threshold stops at 0.50 (one of four,
+        // the highest that sends one).
         let top: [Float] = [0.3, 0.5, 0.6, 0.9]
         let choice = NLUModel.cascadeThreshold(
             linearTop: top, linearRight: [false, false, false, true], hybridRight: [true, true, true, true], tolerance: 0, maxEncoderShare: 0.25
         )
-        #expect(choice.threshold == 0.31)
+        #expect(choice.threshold == 0.50)
         #expect(choice.encoderShare == 0.25)
         #expect(choice.accuracy == 0.5)
     }

@@ -10,9 +10,9 @@ extension NLUModel {
     /// seed), an auxiliary linear model and hybrid stage are trained on the
     /// rest (when the split holds at least 10 examples; otherwise every message
     /// reaches the hybrid stage and none is out of scope); the split then fixes the hybrid temperature, the cascade
-    /// threshold (the lowest linear confidence whose cascade accuracy is
-    /// within `cascadeTolerance` of the best among those sending at most
-    /// `maxEncoderShare` of the split to the encoder) and the out-of-scope threshold
+    /// threshold (the highest linear confidence sending at most
+    /// `maxEncoderShare` of the split to the encoder whose cascade accuracy is
+    /// within `cascadeTolerance` of the best of those) and the out-of-scope threshold
     /// (rejecting `outOfScopeRejection` of in-scope messages). The final stage
     /// is trained on all of `data`.
     public func withHybridStage(
@@ -129,8 +129,12 @@ extension NLUModel {
         )
     }
 
-    /// The lowest threshold on a 0.01 grid whose cascade accuracy is within `tolerance` of the best,
-    /// among the thresholds sending at most `maxEncoderShare` to the encoder (0 always does).
+    /// The highest threshold on a 0.01 grid whose cascade accuracy is within `tolerance` of the best,
+    /// among the thresholds sending at most `maxEncoderShare` to the encoder (0 always does): the
+    /// threshold spends the encoder budget unless a lower one is more accurate by more than
+    /// `tolerance`. (The lowest threshold within the tolerance, the rule before, followed the noise
+    /// of a small calibration split: on BANKING77 it chose 0.54, 5 % to the encoder, where the
+    /// validation split's accuracy kept rising to 0.94, 24 %.)
     static func cascadeThreshold(
         linearTop: [Float], linearRight: [Bool], hybridRight: [Bool], tolerance: Double, maxEncoderShare: Double = 1
     ) -> (threshold: Float, accuracy: Double, encoderShare: Double) {
@@ -150,6 +154,6 @@ extension NLUModel {
             return (threshold, Double(right) / n, Double(encoder) / n)
         }.filter { $0.0 == 0 || $0.2 <= maxEncoderShare }
         let best = outcomes.map(\.1).max() ?? 0
-        return outcomes.first { $0.1 >= best - tolerance } ?? (1, best, 1)
+        return outcomes.last { $0.1 >= best - tolerance } ?? (1, best, 1)
     }
 }

@@ -14,7 +14,7 @@ enum SpeedBench {
         }
         guard let encoder else { return }
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: encoderURL.resolvingSymlinksInPath().path)[.size] as? Int) ?? 0
-        say("encoder \(encoder.configuration.name) (\(encoder.configuration.precision) file, \(fileBytes) bytes; \(encoder.memoryBytes) bytes of weights in memory: binary16 layers, f32 embedding tables); load p50 \(ms(percentile(loadTimes, 50))) ms")
+        say("encoder \(encoder.configuration.name) (\(encoder.configuration.precision) file, \(fileBytes) bytes; \(encoder.memoryBytes) bytes of weights in memory: \(encoder.configuration.precision == "f32" ? "f32" : encoder.configuration.precision == "i8" ? "int8" : "binary16") layers, f32 embedding tables); load p50 \(ms(percentile(loadTimes, 50))) ms")
         say("kernel chosen on this CPU: \(encoder.kernel.rawValue); supported here: \(EncoderKernel.allCases.filter(\.isSupported).map(\.rawValue).joined(separator: ", "))")
 
         let texts = data?.train.map(\.text) ?? ["I am still waiting on my card, it has been two weeks now and nothing arrived?"]

@@ -121,7 +121,7 @@ enum CascadeBench {
         let directory = encoderURL.deletingLastPathComponent()
         var rows: [(String, [[Float]])] = []
         for precision in ["f32", "f16", "i8"] {
-            let url = directory.appendingPathComponent("all-minilm-l6-v2-\(precision).parleyenc")
+            let url = precisionFile(precision, in: directory)
             guard let other = try? SentenceEncoder(contentsOf: url) else {
                 say("precision \(precision): no file at \(url.path) (python3 packaging/encoder/convert.py --precision \(precision))")
                 continue

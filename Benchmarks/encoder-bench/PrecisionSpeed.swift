@@ -6,10 +6,9 @@ import ParleyEncoder
 /// sentence, so the load of this shared machine falls on all three alike.
 enum PrecisionSpeed {
     static func run(directory: URL, sentences: [[Int32]], texts: [String], rounds: Int) throws {
-        let names = [("f32", "all-minilm-l6-v2-f32.parleyenc"), ("f16", "all-minilm-l6-v2-f16.parleyenc"), ("i8", "all-minilm-l6-v2-i8.parleyenc")]
         var encoders: [(String, SentenceEncoder)] = []
-        for (precision, name) in names {
-            let url = directory.appendingPathComponent(name)
+        for precision in ["f32", "f16", "i8"] {
+            let url = precisionFile(precision, in: directory)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 say("precision \(precision): no file at \(url.path)")
                 continue

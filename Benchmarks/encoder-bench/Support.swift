@@ -25,6 +25,11 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[rank]
 }
 
+/// The encoder file of one precision (`f32`, `f16`, `i8`) in `directory`, as packaging/encoder/make.sh names it.
+func precisionFile(_ precision: String, in directory: URL) -> URL {
+    directory.appendingPathComponent("all-minilm-l6-v2-\(precision).parleyenc")
+}
+
 /// BANKING77 and the validation split nlu-bench uses (15 %, seed 7).
 struct BenchData {
     let directory: URL

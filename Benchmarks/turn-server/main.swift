@@ -13,6 +13,9 @@ import ServiceLifecycle
 //   turn-server parse --data-dir D --keys-dir K [--repeats N] [--shape NAME]
 //                                         that engine's parse (redaction + NLU) of a longest message of
 //                                         each adversarial shape: CPU ms, the best of N (ParseBenchmark.swift)
+//   turn-server turns --data-dir D --keys-dir K [--count N] [--concurrency C] [--rounds R] [--plain]
+//                                         customer turns through the engine in this process, no HTTP:
+//                                         turns/s and CPU ms per turn, per round (TurnLoop.swift)
 // Benchmark only: the plain arm exists to price the encryption of the same workload.
 
 struct Echo: Codable {
@@ -24,10 +27,10 @@ let arguments = CommandLine.arguments
 func value(_ flag: String) -> String? {
     arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
-guard arguments.count >= 2, ["echo", "plain", "parse"].contains(arguments[1]),
-    let port = arguments[1] == "parse" ? 0 : value("--port").flatMap(Int.init)
+guard arguments.count >= 2, ["echo", "plain", "parse", "turns"].contains(arguments[1]),
+    let port = ["parse", "turns"].contains(arguments[1]) ? 0 : value("--port").flatMap(Int.init)
 else {
-    FileHandle.standardError.write(Data("usage: turn-server echo|plain --port P [--data-dir D --keys-dir K] | parse --data-dir D --keys-dir K [--repeats N] [--shape NAME]\n".utf8))
+    FileHandle.standardError.write(Data("usage: turn-server echo|plain --port P [--data-dir D --keys-dir K] | parse --data-dir D --keys-dir K [--repeats N] [--shape NAME] | turns --data-dir D --keys-dir K [--count N] [--concurrency C] [--rounds R] [--plain]\n".utf8))
     exit(2)
 }
 var logger = Logger(label: "turn-server")
@@ -51,7 +54,7 @@ if arguments[1] == "echo" {
     configuration.paths.dataDirectory = URL(fileURLWithPath: data)
     configuration.paths.keysDirectory = URL(fileURLWithPath: keys)
     configuration.server.port = port
-    configuration.storage.plainForBenchmarks = true
+    configuration.storage.plainForBenchmarks = arguments[1] != "turns" || arguments.contains("--plain")
     let bootstrap = EngineBootstrap(configuration: configuration, logger: logger)
     try bootstrap.prepareDataDirectory()
     let lock = try DataDirectoryLock.acquire(configuration.paths.dataDirectory, exclusive: false)
@@ -60,6 +63,18 @@ if arguments[1] == "echo" {
     if arguments[1] == "parse" {
         let rows = ParseBenchmark(repeats: value("--repeats").flatMap(Int.init) ?? 5, only: value("--shape")).run(engine: engine)
         print(ParseBenchmark.table(rows))
+        exit(0)
+    }
+    if arguments[1] == "turns" {
+        let loop = TurnLoop(
+            turns: value("--count").flatMap(Int.init) ?? 5_000, concurrency: value("--concurrency").flatMap(Int.init) ?? 32,
+            conversations: 5_000
+        )
+        print("round  turns  failures  turns/s  CPU ms/turn")
+        for round in 1...(value("--rounds").flatMap(Int.init) ?? 3) {
+            let f = await loop.run(engine: engine)
+            print(String(format: "%5d  %5d  %8d  %7.0f  %11.3f", round, f.turns, f.failures, Double(f.turns) / f.seconds, f.cpuSeconds * 1000 / Double(f.turns)))
+        }
         exit(0)
     }
     let app = buildApplication(

@@ -48,20 +48,20 @@ extension Store {
             guard row.sequence == frontier.size + 1, next.size == row.sequence else {
                 throw StoreError.invalid("an audit entry was built for the wrong sequence")
             }
-            try db.execute(
-                sql: "INSERT INTO audit_entry (seq, time_ms, entry, leaf_hash) VALUES (?, ?, ?, ?)",
-                arguments: [Int64(row.sequence), Int64(row.timeMilliseconds), row.entryJSON, row.leafHash]
+            try db.run(
+                "INSERT INTO audit_entry (seq, time_ms, entry, leaf_hash) VALUES (?, ?, ?, ?)",
+                [Int64(row.sequence), Int64(row.timeMilliseconds), row.entryJSON, row.leafHash]
             )
             frontier = next
         }
-        try db.execute(
-            sql: "INSERT INTO audit_frontier (id, size, nodes) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, nodes = excluded.nodes",
-            arguments: [Int64(frontier.size), Data(frontier.nodes.joined())]
+        try db.run(
+            "INSERT INTO audit_frontier (id, size, nodes) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, nodes = excluded.nodes",
+            [Int64(frontier.size), Data(frontier.nodes.joined())]
         )
     }
 
     static func loadFrontier(_ db: Database) throws -> AuditFrontierState {
-        guard let row = try Row.fetchOne(db, sql: "SELECT size, nodes FROM audit_frontier WHERE id = 1") else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT size, nodes FROM audit_frontier WHERE id = 1")) else {
             return AuditFrontierState(size: 0, nodes: [])
         }
         let blob: Data = row["nodes"]

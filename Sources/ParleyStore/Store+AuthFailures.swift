@@ -106,7 +106,7 @@ extension Store {
     /// Whether a channel token was ever created here (revoked and deleted ones count).
     public func channelTokenEverCreated() async throws(StoreError) -> Bool {
         try await read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM installation_fact WHERE name = 'channel_token_created')") ?? false
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM installation_fact WHERE name = 'channel_token_created')")) ?? false
         }
     }
 

@@ -85,17 +85,17 @@ extension Store {
             conversation.sealedTracker = sealedTracker
             conversation.turnCount += turns.count
             conversation.updatedAt = commit.now
-            try conversation.save(db)
+            try conversation.write(db)
             for var turn in turns {
-                try turn.insert(db)
+                try turn.append(db)
                 seqs.append(turn.seq)
                 if turn.role == Role.customer.rawValue, firstCustomerTurn == nil { firstCustomerTurn = turn.id }
             }
             try Self.appendAudit(commit.audit(conversation.subjectID), db)
             for item in vault {
-                try db.execute(
-                    sql: "INSERT INTO pii_vault (conversation_id, turn_seq, entity_type, value, created_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [commit.conversationID, item.seq, item.type, item.sealed, commit.now]
+                try db.run(
+                    "INSERT INTO pii_vault (conversation_id, turn_seq, entity_type, value, created_at) VALUES (?, ?, ?, ?, ?)",
+                    [commit.conversationID, item.seq, item.type, item.sealed, commit.now]
                 )
             }
             if let idempotency = commit.idempotency {

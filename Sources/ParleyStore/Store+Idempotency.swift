@@ -32,10 +32,10 @@ extension Store {
     /// The conversation's channel comes with it: a retry is answered only on the channel that sent it.
     public func idempotentReply(conversationID: String, key: String, now: Date) async throws(StoreError) -> (reply: IdempotentReply, channel: String?)? {
         let found = try await read { db -> (sealed: Data, subject: String, channel: String?)? in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT i.sealed, c.subject_id, c.channel FROM idempotency_key i JOIN conversation c ON c.id = i.conversation_id
                 WHERE i.conversation_id = ? AND i.key = ? AND i.created_at >= ?
-                """, arguments: [conversationID, key, now.addingTimeInterval(-IdempotentReply.lifetime)])
+                """), arguments: [conversationID, key, now.addingTimeInterval(-IdempotentReply.lifetime)])
             else { return nil }
             return (row["sealed"], row["subject_id"], row["channel"])
         }
@@ -54,11 +54,11 @@ extension Store {
     /// Inside the turn's transaction; also forgets keys past their lifetime.
     static func insertIdempotentReply(_ reply: IdempotentReply, conversationID: String, key: SymmetricKey, now: Date, _ db: Database) throws {
         guard reply.fingerprint.count == 32 else { throw StoreError.invalid("an idempotency fingerprint must be 32 bytes") }
-        try db.execute(sql: "DELETE FROM idempotency_key WHERE created_at < ?", arguments: [now.addingTimeInterval(-IdempotentReply.lifetime)])
+        try db.run("DELETE FROM idempotency_key WHERE created_at < ?", [now.addingTimeInterval(-IdempotentReply.lifetime)])
         let sealed = try SealedField.seal(reply.fingerprint + Array(reply.reply), key: key, context: idempotencyContext(conversationID, reply.key))
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO idempotency_key (conversation_id, key, sealed, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [conversationID, reply.key, sealed, now]
+        try db.run(
+            "INSERT OR REPLACE INTO idempotency_key (conversation_id, key, sealed, created_at) VALUES (?, ?, ?, ?)",
+            [conversationID, reply.key, sealed, now]
         )
     }
 

@@ -9,7 +9,7 @@ extension Store {
     /// erased and untied here, and the customer starts a new one.
     func subject(forCustomer customerID: String, now: Date) async throws(StoreError) -> String {
         if let existing = try await read({ db in
-            try SubjectRecord.filter(SubjectRecord.Columns.customerID == customerID).fetchOne(db)?.id
+            try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM subject WHERE customer_id = ?"), arguments: [customerID])
         }) {
             let key: SymmetricKey?
             do { key = try await keyring.key(for: existing) } catch { throw Self.map(error) }

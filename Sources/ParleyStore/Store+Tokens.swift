@@ -21,7 +21,7 @@ extension Store {
     /// The token with this id when it is not revoked and its secret hash
     /// matches (compared in constant time).
     public func activeToken(id: String, secretHash: [UInt8]) async throws(StoreError) -> AccessTokenRecord? {
-        guard let record = try await read({ db in try AccessTokenRecord.fetchOne(db, key: id) }),
+        guard let record = try await read({ db in try AccessTokenRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM access_token WHERE id = ?"), arguments: [id]) }),
               record.revokedAt == nil,
               constantTimeEqual(Array(record.secretHash), secretHash)
         else { return nil }

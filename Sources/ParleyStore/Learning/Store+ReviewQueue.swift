@@ -7,18 +7,18 @@ extension Store {
     /// on it; otherwise a sampled turn opens a new item while fewer than
     /// `maxOpen` are open.
     static func recordReview(_ review: TurnCommit.Review, turnID: Int64, conversationID: String, seq: Int, now: Date, _ db: Database) throws {
-        try db.execute(
-            sql: "UPDATE review_item SET occurrences = occurrences + 1, last_seen_at = ? WHERE text_key = ? AND status = 'open'",
-            arguments: [now, review.textKey]
+        try db.run(
+            "UPDATE review_item SET occurrences = occurrences + 1, last_seen_at = ? WHERE text_key = ? AND status = 'open'",
+            [now, review.textKey]
         )
         guard db.changesCount == 0, review.sampled else { return }
-        let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM review_item WHERE status = 'open'") ?? 0
+        let open = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM review_item WHERE status = 'open'")) ?? 0
         guard open < review.maxOpen else { return }
-        try db.execute(sql: """
+        try db.run("""
             INSERT INTO review_item (turn_id, conversation_id, seq, text_key, reason, rule, predicted_intent, confidence, margin,
                                      occurrences, status, created_at, last_seen_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'open', ?, ?)
-            """, arguments: [
+            """, [
                 turnID, conversationID, seq, review.textKey, review.reason, review.rule, review.predictedIntent,
                 review.confidence, review.margin, now, now,
             ])

@@ -43,4 +43,44 @@ extension ConversationRecord: FetchableRecord, PersistableRecord {
     static func fetch(_ db: Database, id: String) throws -> ConversationRecord? {
         try fetchOne(db.cachedStatement(sql: "SELECT * FROM conversation WHERE id = ?"), arguments: [id])
     }
+
+    /// Decoded column by column (the synthesized Decodable path went through
+    /// GRDB's RowDecoder and its key containers on every read).
+    public init(row: Row) throws {
+        id = row["id"]
+        subjectID = row["subject_id"]
+        customerID = row["customer_id"]
+        channel = row["channel"]
+        guard let status = Status(rawValue: row["status"]) else {
+            throw StoreError.invalid("a stored conversation has an unknown status")
+        }
+        self.status = status
+        sealedTracker = row["tracker"]
+        turnCount = row["turn_count"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    /// Writes the row as `save` does (an UPDATE of every column this record
+    /// holds, then an INSERT when there was no row), through cached prepared
+    /// statements: once a turn, where `save` rebuilt its SQL from the record's
+    /// encoded columns each time. Never INSERT OR REPLACE: a replace deletes
+    /// the row first, and the delete cascades to the conversation's turns.
+    func write(_ db: Database) throws {
+        try db.run(
+            """
+            UPDATE conversation SET subject_id = ?, customer_id = ?, channel = ?, status = ?, tracker = ?, turn_count = ?,
+                created_at = ?, updated_at = ? WHERE id = ?
+            """,
+            [subjectID, customerID, channel, status.rawValue, sealedTracker, turnCount, createdAt, updatedAt, id]
+        )
+        guard db.changesCount == 0 else { return }
+        try db.run(
+            """
+            INSERT INTO conversation (id, subject_id, customer_id, channel, status, tracker, turn_count, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [id, subjectID, customerID, channel, status.rawValue, sealedTracker, turnCount, createdAt, updatedAt]
+        )
+    }
 }

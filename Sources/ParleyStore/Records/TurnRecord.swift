@@ -33,4 +33,14 @@ extension TurnRecord: FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// Inserts the turn (and takes its row id) through a cached prepared
+    /// statement: `insert` rebuilt the SQL from the encoded record each time.
+    mutating func append(_ db: Database) throws {
+        try db.run(
+            "INSERT INTO turn (conversation_id, seq, role, text, intent, confidence, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [conversationID, seq, role, sealedText, intent, confidence, author, createdAt]
+        )
+        id = db.lastInsertedRowID
+    }
 }

@@ -11,6 +11,9 @@ local messages = {
   "how do I reset my password",
   "order 12346 please",
 }
+-- PARLEY_TOKEN=prl_... sends it as a channel's bearer token (as a deployed
+-- channel does); without it, requests rely on tokenless loopback.
+local token = os.getenv("PARLEY_TOKEN")
 local counter = 0
 local thread_id = 0
 local threads = {}
@@ -30,8 +33,9 @@ function request()
   local conversation = counter % 5000
   local text = messages[(counter % #messages) + 1]
   local body = '{"text": "' .. text .. '", "customer_id": "C-100' .. (1 + conversation % 3) .. '"}'
-  return wrk.format("POST", "/v1/conversations/bench-" .. conversation .. "/messages",
-    {["Content-Type"] = "application/json"}, body)
+  local headers = {["Content-Type"] = "application/json"}
+  if token then headers["Authorization"] = "Bearer " .. token end
+  return wrk.format("POST", "/v1/conversations/bench-" .. conversation .. "/messages", headers, body)
 end
 
 function done(summary, latency, requests)

@@ -15,6 +15,9 @@ public enum EncoderThreads: Sendable, Hashable, CustomStringConvertible {
     /// Workers a pooled pass can have on this host (starts the helpers if need be).
     public static var available: Int { Int(pk_pool_workers()) }
 
+    /// Jobs a helper has joined since the process started (for benchmarks and tests).
+    public static var helperJoins: UInt64 { UInt64(pk_pool_helper_joins()) }
+
     /// `auto` or a count of 1 to 64.
     public init?(parsing text: String) {
         if text == "auto" {

@@ -146,9 +146,9 @@ static void sleep_until_woken(uint32_t seen) {
     check(pthread_mutex_lock(&pool.mutex), "pthread_mutex_lock");
     const unsigned wakes = atomic_load_explicit(&pool.wakes, memory_order_seq_cst);
     atomic_fetch_add_explicit(&pool.sleepers, 1, memory_order_seq_cst);
-    /* wakes is read before the increment: an acquire between the two makes the
-     * predicate true below only if it bumped wakes after our read; an acquire
-     * before our read found the pool held, and the spin loop slept deliberately. */
+    /* wakes is read first, under the mutex: an acquire that bumps it later wakes
+     * this helper; one that bumped it earlier is the pass this helper chose to
+     * sleep through (spin over, or its core taken), whose next job wakes it. */
     while (!joinable(atomic_load_explicit(&pool.state, memory_order_seq_cst), seen) &&
            !atomic_load_explicit(&pool.stop, memory_order_seq_cst) &&
            atomic_load_explicit(&pool.wakes, memory_order_seq_cst) == wakes)

@@ -77,33 +77,49 @@ enum CascadeBench {
         say("")
         say("TEST (scored once, n \(test.count)): linear only \(pct(outcome.linearAccuracy)) %, hybrid only \(pct(outcome.hybridAccuracy)) %, cascade \(pct(outcome.cascadeAccuracy)) % with \(pct(outcome.encoderShare)) % of queries reaching the encoder; in-scope test queries flagged out of scope by the cascade \(pct(outcome.outOfScopeShare)) %")
 
-        // Latency with the live encoder, every test text, each parse timed.
-        let live = encoder
+        // Latency with the live encoder, every test text, each parse timed; the encoder one thread
+        // (whose CPU time is then its latency) and pooled (wall time), query by query in turn.
+        let live = encoder.with(threads: .count(1))
+        let pooledLive = encoder.with(threads: ThreadBench.threads())
         let linearParser = try NLUParser(model: model)
         let cascadeParser = try NLUParser(model: model) { live.embed($0) }
+        let pooledParser = try NLUParser(model: model) { pooledLive.embed($0) }
         var linearTimes: [Double] = [], cascadeTimes: [Double] = [], encoderPathTimes: [Double] = [], hybridTimes: [Double] = []
-        var cascadeWall: [Double] = []
-        var right = 0
+        var cascadeWall: [Double] = [], encoderPathWall: [Double] = [], pooledEncoderWall: [Double] = [], pooledEncoderCPU: [Double] = []
+        var right = 0, pooledRight = 0
         for example in test {
             var start = cpuNow()
             _ = linearParser.parse(example.text)
             linearTimes.append(cpuSeconds(since: start))
-            let wall = now()
+            var wall = now()
             start = cpuNow()
             let parsed = cascadeParser.parse(example.text)
             let elapsed = cpuSeconds(since: start)
-            cascadeWall.append(seconds(since: wall))
+            let elapsedWall = seconds(since: wall)
+            cascadeWall.append(elapsedWall)
             cascadeTimes.append(elapsed)
-            if parsed.stage == .hybrid { encoderPathTimes.append(elapsed) }
+            if parsed.stage == .hybrid {
+                encoderPathTimes.append(elapsed)
+                encoderPathWall.append(elapsedWall)
+            }
             if parsed.intent.name == example.intent { right += 1 }
+            wall = now()
+            let processStart = processCPUNow()
+            let pooledParsed = pooledParser.parse(example.text)
+            if pooledParsed.stage == .hybrid {
+                pooledEncoderWall.append(seconds(since: wall))
+                pooledEncoderCPU.append(Double(processCPUNow() - processStart) / 1e9)
+            }
+            if pooledParsed.intent.name == example.intent { pooledRight += 1 }
         }
         for example in test.prefix(1000) {
             let start = cpuNow()
             if let stage = model.hybrid { _ = stage.classifier.probabilities(for: example.text, embedding: live.embed(example.text)) }
             hybridTimes.append(cpuSeconds(since: start))
         }
-        say("latency per query (CPU time; parse with entities), test.csv: linear only p50 \(ms(percentile(linearTimes, 50))) ms p99 \(ms(percentile(linearTimes, 99))) ms; hybrid only (first 1000) p50 \(ms(percentile(hybridTimes, 50))) ms p99 \(ms(percentile(hybridTimes, 99))) ms; cascade p50 \(ms(percentile(cascadeTimes, 50))) ms p99 \(ms(percentile(cascadeTimes, 99))) ms (wall p50 \(ms(percentile(cascadeWall, 50))) ms p99 \(ms(percentile(cascadeWall, 99))) ms); queries reaching the encoder (\(encoderPathTimes.count)) p50 \(ms(percentile(encoderPathTimes, 50))) ms p99 \(ms(percentile(encoderPathTimes, 99))) ms")
-        say("cascade accuracy with the live encoder: \(pct(Double(right) / Double(test.count))) % (same model; cached embeddings gave \(pct(outcome.cascadeAccuracy)) %)")
+        say("latency per query (CPU time; parse with entities; encoder on one thread), test.csv: linear only p50 \(ms(percentile(linearTimes, 50))) ms p99 \(ms(percentile(linearTimes, 99))) ms; hybrid only (first 1000) p50 \(ms(percentile(hybridTimes, 50))) ms p99 \(ms(percentile(hybridTimes, 99))) ms; cascade p50 \(ms(percentile(cascadeTimes, 50))) ms p99 \(ms(percentile(cascadeTimes, 99))) ms (wall p50 \(ms(percentile(cascadeWall, 50))) ms p99 \(ms(percentile(cascadeWall, 99))) ms); queries reaching the encoder (\(encoderPathTimes.count)) p50 \(ms(percentile(encoderPathTimes, 50))) ms p99 \(ms(percentile(encoderPathTimes, 99))) ms")
+        say("encoder queries, one thread vs pooled (\(EncoderThreads.available) workers, encoder_threads \(pooledLive.threads)), same run, query by query in turn: one thread wall p50 \(ms(percentile(encoderPathWall, 50))) ms p99 \(ms(percentile(encoderPathWall, 99))) ms (CPU p50 \(ms(percentile(encoderPathTimes, 50))) ms); pooled (\(pooledEncoderWall.count)) wall p50 \(ms(percentile(pooledEncoderWall, 50))) ms p99 \(ms(percentile(pooledEncoderWall, 99))) ms, process CPU p50 \(ms(percentile(pooledEncoderCPU, 50))) ms")
+        say("cascade accuracy with the live encoder: one thread \(pct(Double(right) / Double(test.count))) %, pooled \(pct(Double(pooledRight) / Double(test.count))) % (same model; cached embeddings gave \(pct(outcome.cascadeAccuracy)) %)")
 
         // Retraining as after feedback: the cache already holds every text.
         let retrainStart = now()

@@ -13,7 +13,7 @@ enum PrecisionSpeed {
                 say("precision \(precision): no file at \(url.path)")
                 continue
             }
-            encoders.append((precision, try SentenceEncoder(contentsOf: url)))
+            encoders.append((precision, try SentenceEncoder(contentsOf: url, threads: .count(1))))
         }
         guard !encoders.isEmpty else { return }
         say("load average before: \(loadAverage())")

@@ -41,7 +41,8 @@ enum SpeedBench {
         }
         var medians: [EncoderKernel: Double] = [:]
         for kernel in EncoderKernel.allCases where kernel.isSupported {
-            let timed = try SentenceEncoder(contentsOf: encoderURL, kernel: kernel)
+            // One thread: this thread's CPU time is then the whole pass (see ThreadBench for the pool).
+            let timed = try SentenceEncoder(contentsOf: encoderURL, kernel: kernel, threads: .count(1))
             let runs = kernel == .generic ? max(rounds / 4, 20) : rounds
             _ = timed.embed(tokens: [sentences[0]])
             var times: [Double] = []
@@ -58,17 +59,20 @@ enum SpeedBench {
             say("  \(kernel.rawValue) (\(timed.memoryBytes / 1_000_000) MB of weights): CPU time p50 \(ms(percentile(cpu, 50))) ms, p99 \(ms(percentile(cpu, 99))) ms; wall p50 \(ms(percentile(times, 50))) ms, p99 \(ms(percentile(times, 99))) ms\(baseline)")
         }
 
+        ThreadBench.run(encoder: encoder, sentences: sentences, rounds: rounds)
+
         try PrecisionSpeed.run(directory: encoderURL.deletingLastPathComponent(), sentences: sentences, texts: texts, rounds: rounds)
 
-        // Batch throughput with the chosen kernel: single sentences, then batches of 32.
+        // Batch throughput with the chosen kernel, one thread: single sentences, then batches of 32.
+        let oneThread = encoder.with(threads: .count(1))
         let pool = Array(texts.prefix(512))
         let singleStart = cpuNow()
-        for text in pool.prefix(128) { _ = encoder.embed(text) }
+        for text in pool.prefix(128) { _ = oneThread.embed(text) }
         let singleRate = 128 / cpuSeconds(since: singleStart)
         let batchStart = cpuNow()
         var done = 0
         for start in stride(from: 0, to: pool.count, by: 32) {
-            done += encoder.embed(Array(pool[start..<min(start + 32, pool.count)])).count
+            done += oneThread.embed(Array(pool[start..<min(start + 32, pool.count)])).count
         }
         let batchRate = Double(done) / cpuSeconds(since: batchStart)
         say("throughput per core (\(encoder.kernel.rawValue), BANKING77 texts, CPU time): one at a time \(String(format: "%.0f", singleRate)) sentences/s; batches of 32 \(String(format: "%.0f", batchRate)) sentences/s (\(String(format: "%.2f", batchRate / singleRate))x)")

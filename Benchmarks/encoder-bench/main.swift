@@ -5,7 +5,8 @@ import ParleyNLU
 // encoder-bench: the sentence encoder and the NLU cascade on BANKING77.
 //
 //   encoder-bench speed              tokenizer µs, encoder ms per 16-token sentence for every kernel
-//                                    this CPU runs (the generic kernel is the same-run baseline),
+//                                    this CPU runs (the generic kernel is the same-run baseline), one
+//                                    thread vs the helper pool (wall, process CPU, two callers at once),
 //                                    batch throughput, load time, sizes
 //   encoder-bench precision          f32 vs f16 vs i8 files: cosine to the reference embeddings and
 //                                    to f32, hybrid accuracy on the validation split (test.csv unread)
@@ -22,7 +23,8 @@ import ParleyNLU
 // Options: --data DIR (default ../shared/data/banking77), --encoder FILE (default
 // packaging/out/encoder/all-minilm-l6-v2.parleyenc), --cache FILE (embeddings of public
 // BANKING77 texts kept between runs; default /tmp/encoder-bench-<encoder sha prefix>.cache),
-// --scale S (embedding scale for final), --seconds S (speed).
+// --scale S (embedding scale for final), --seconds S (speed), --threads N|auto (the pooled arm of
+// speed and final, and every other pass; 1 forces one thread; default auto).
 
 let arguments = CommandLine.arguments
 let command = arguments.count > 1 ? arguments[1] : "help"

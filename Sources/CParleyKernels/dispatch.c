@@ -88,12 +88,22 @@ void pk_pack(const float *w, int n, int k, float *packed) {
 #define DISPATCH(kernel, name, ...) name##_generic(__VA_ARGS__)
 #endif
 
+void pk_linear_slice(pk_kernel kernel, const float *x, int m, int k, const float *packed, int n, const float *bias,
+                     float *y, int first, int end) {
+    DISPATCH(kernel, pk_linear, x, m, k, packed, n, bias, y, first, end);
+}
+
 void pk_linear(pk_kernel kernel, const float *x, int m, int k, const float *packed, int n, const float *bias, float *y) {
-    DISPATCH(kernel, pk_linear, x, m, k, packed, n, bias, y);
+    pk_linear_slice(kernel, x, m, k, packed, n, bias, y, 0, n / PK_PANEL);
+}
+
+void pk_linear_f16_slice(pk_kernel kernel, const float *x, int m, int k, const uint16_t *packed, int n,
+                         const float *bias, float *y, int first, int end) {
+    DISPATCH(kernel, pk_linear_f16, x, m, k, packed, n, bias, y, first, end);
 }
 
 void pk_linear_f16(pk_kernel kernel, const float *x, int m, int k, const uint16_t *packed, int n, const float *bias, float *y) {
-    DISPATCH(kernel, pk_linear_f16, x, m, k, packed, n, bias, y);
+    pk_linear_f16_slice(kernel, x, m, k, packed, n, bias, y, 0, n / PK_PANEL);
 }
 
 /* float to binary16, round to nearest even; overflow to infinity (weights never do). */
@@ -132,8 +142,13 @@ void pk_add_layernorm(pk_kernel kernel, float *x, const float *residual, const f
     DISPATCH(kernel, pk_add_layernorm, x, residual, gamma, beta, m, n, eps);
 }
 
+void pk_attention_slice(pk_kernel kernel, const float *qkv, int tokens, int heads, int head_dim, int first, int end,
+                        float *out, float *scratch) {
+    DISPATCH(kernel, pk_attention, qkv, tokens, heads, head_dim, first, end, out, scratch);
+}
+
 void pk_attention(pk_kernel kernel, const float *qkv, int tokens, int heads, int head_dim, float *out, float *scratch) {
-    DISPATCH(kernel, pk_attention, qkv, tokens, heads, head_dim, out, scratch);
+    pk_attention_slice(kernel, qkv, tokens, heads, head_dim, 0, heads, out, scratch);
 }
 
 void pk_f16_to_f32(const uint16_t *half, size_t count, float *out) {

@@ -94,21 +94,21 @@ static inline __attribute__((always_inline)) void PK_NAME(tile_f16)(const float 
         for (int q = 0; q < PK_NP; q++) PK_STORE16(y + (size_t)r * n + q * PK_PANEL, acc[r][q]);
 }
 
-void PK_NAME(pk_linear_f16)(const float *x, int m, int k, const uint16_t *packed, int n, const float *bias, float *y) {
-    const int panels = n / PK_PANEL;
+void PK_NAME(pk_linear_f16)(const float *x, int m, int k, const uint16_t *packed, int n, const float *bias, float *y,
+                            int first, int end) {
     const size_t panel_stride = (size_t)k * PK_PANEL;
-    for (int p = 0; p + PK_NP <= panels; p += PK_NP) {
+    for (int p = first; p + PK_NP <= end; p += PK_NP) {
         const uint16_t *w = packed + (size_t)p * panel_stride;
         for (int r = 0; r + PK_MR <= m; r += PK_MR)
             PK_NAME(tile_f16)(x + (size_t)r * k, k, w, n, bias + p * PK_PANEL, y + (size_t)r * n + p * PK_PANEL);
     }
 }
 
-void PK_NAME(pk_linear)(const float *x, int m, int k, const float *packed, int n, const float *bias, float *y) {
-    const int panels = n / PK_PANEL;
+void PK_NAME(pk_linear)(const float *x, int m, int k, const float *packed, int n, const float *bias, float *y, int first,
+                        int end) {
     const size_t panel_stride = (size_t)k * PK_PANEL;
     /* Panel-major: each block of panels is read from memory once and reused by every row tile. */
-    for (int p = 0; p + PK_NP <= panels; p += PK_NP) {
+    for (int p = first; p + PK_NP <= end; p += PK_NP) {
         const float *w = packed + (size_t)p * panel_stride;
         for (int r = 0; r + PK_MR <= m; r += PK_MR)
             PK_NAME(tile)(x + (size_t)r * k, k, w, n, bias + p * PK_PANEL, y + (size_t)r * n + p * PK_PANEL);
@@ -182,14 +182,15 @@ void PK_NAME(pk_add_layernorm)(float *x, const float *residual, const float *gam
 /* Output dimensions a pass over the values keeps in registers. */
 #define PK_AD 32
 
-void PK_NAME(pk_attention)(const float *qkv, int tokens, int heads, int head_dim, float *out, float *scratch) {
+void PK_NAME(pk_attention)(const float *qkv, int tokens, int heads, int head_dim, int first, int end, float *out,
+                           float *scratch) {
     const int hidden = heads * head_dim;
     const size_t stride = (size_t)3 * hidden;
     const float scale = 1.0f / sqrtf((float)head_dim);
     /* scratch: this head's keys transposed (head_dim × tokens), so that a query's scores
      * over all keys are one vectorised loop over contiguous keys, then the scores. */
     float *keys = scratch, *scores = scratch + (size_t)head_dim * tokens;
-    for (int h = 0; h < heads; h++) {
+    for (int h = first; h < end; h++) {
         for (int j = 0; j < tokens; j++) {
             const float *kv = qkv + (size_t)j * stride + hidden + h * head_dim;
             for (int d = 0; d < head_dim; d++) keys[(size_t)d * tokens + j] = kv[d] * scale;

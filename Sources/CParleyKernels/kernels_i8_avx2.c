@@ -81,8 +81,8 @@ static inline __attribute__((always_inline, target("avx2,fma"))) void tile_i8(
 
 __attribute__((target("avx2,fma"))) void pk_linear_i8_avx2(const int16_t *xq, const float *row_scales, int m, int k,
                                                             const int8_t *packed, const float *scales, int n,
-                                                            const float *bias, float *y) {
-    for (int p = 0; p < n / PK_PANEL; p++) {
+                                                            const float *bias, float *y, int first, int end) {
+    for (int p = first; p < end; p++) {
         const int8_t *w = packed + (size_t)p * k * PK_PANEL;
         const __m256 scale_lo = _mm256_loadu_ps(scales + p * PK_PANEL), scale_hi = _mm256_loadu_ps(scales + p * PK_PANEL + 8);
         const __m256 bias_lo = _mm256_loadu_ps(bias + p * PK_PANEL), bias_hi = _mm256_loadu_ps(bias + p * PK_PANEL + 8);

@@ -54,9 +54,9 @@ void pk_quantize_rows_generic(const float *x, int m, int k, int16_t *q, float *r
 }
 
 void pk_linear_i8_generic(const int16_t *xq, const float *row_scales, int m, int k, const int8_t *packed,
-                          const float *scales, int n, const float *bias, float *y) {
+                          const float *scales, int n, const float *bias, float *y, int first, int end) {
     const int pairs = k / 2;
-    for (int p = 0; p < n / PK_PANEL; p++) {
+    for (int p = first; p < end; p++) {
         const int8_t *w = packed + (size_t)p * k * PK_PANEL;
         for (int r = 0; r < m; r++) {
             const int16_t *x = xq + (size_t)r * k;
@@ -74,17 +74,41 @@ void pk_linear_i8_generic(const int16_t *xq, const float *row_scales, int m, int
     }
 }
 
-void pk_linear_i8(pk_kernel kernel, const float *x, int m, int k, const int8_t *packed, const float *scales, int n,
-                  const float *bias, float *y, int16_t *x_scratch, float *row_scales) {
+/* The AVX2 kernels serve AVX-512 hosts too (every AVX-512 CPU here has AVX2). */
+static int i8_avx2(pk_kernel kernel) {
 #if defined(__x86_64__)
-    /* The AVX2 kernel serves AVX-512 hosts too (every AVX-512 CPU here has AVX2). */
-    if ((kernel == PK_KERNEL_AVX2 || kernel == PK_KERNEL_AVX512) && pk_kernel_supported(kernel) &&
-        pk_kernel_supported(PK_KERNEL_AVX2)) {
-        pk_quantize_rows_avx2(x, m, k, x_scratch, row_scales);
-        pk_linear_i8_avx2(x_scratch, row_scales, m, k, packed, scales, n, bias, y);
+    return (kernel == PK_KERNEL_AVX2 || kernel == PK_KERNEL_AVX512) && pk_kernel_supported(kernel) &&
+           pk_kernel_supported(PK_KERNEL_AVX2);
+#else
+    (void)kernel;
+    return 0;
+#endif
+}
+
+void pk_quantize_rows(pk_kernel kernel, const float *x, int m, int k, int16_t *q, float *row_scales) {
+#if defined(__x86_64__)
+    if (i8_avx2(kernel)) {
+        pk_quantize_rows_avx2(x, m, k, q, row_scales);
         return;
     }
 #endif
-    pk_quantize_rows_generic(x, m, k, x_scratch, row_scales);
-    pk_linear_i8_generic(x_scratch, row_scales, m, k, packed, scales, n, bias, y);
+    pk_quantize_rows_generic(x, m, k, q, row_scales);
+}
+
+void pk_linear_i8_slice(pk_kernel kernel, const int16_t *xq, const float *row_scales, int m, int k,
+                        const int8_t *packed, const float *scales, int n, const float *bias, float *y, int first,
+                        int end) {
+#if defined(__x86_64__)
+    if (i8_avx2(kernel)) {
+        pk_linear_i8_avx2(xq, row_scales, m, k, packed, scales, n, bias, y, first, end);
+        return;
+    }
+#endif
+    pk_linear_i8_generic(xq, row_scales, m, k, packed, scales, n, bias, y, first, end);
+}
+
+void pk_linear_i8(pk_kernel kernel, const float *x, int m, int k, const int8_t *packed, const float *scales, int n,
+                  const float *bias, float *y, int16_t *x_scratch, float *row_scales) {
+    pk_quantize_rows(kernel, x, m, k, x_scratch, row_scales);
+    pk_linear_i8_slice(kernel, x_scratch, row_scales, m, k, packed, scales, n, bias, y, 0, n / PK_PANEL);
 }

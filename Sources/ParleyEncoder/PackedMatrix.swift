@@ -72,19 +72,20 @@ final class PackedMatrix: @unchecked Sendable {
     }
 
     /// `y[rows × outputs] = x[rows × inputs] · Wᵀ + bias`; rows a multiple of `PK_ROWS`. The int8
-    /// form quantises `x` into `scratch` (see ``Scratch``).
-    func apply(_ kernel: EncoderKernel, _ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, scratch: inout Scratch) {
+    /// form quantises `x` into `scratch` (see ``Scratch``). With a held `pool` the product is split
+    /// over its workers by output columns, bit for bit the same result.
+    func apply(_ kernel: EncoderKernel, _ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, scratch: inout Scratch, pool: OpaquePointer? = nil) {
         bias.withUnsafeBufferPointer { b in
             switch storage {
             case let .float32(packed):
-                pk_linear(kernel.raw, x, Int32(rows), Int32(inputs), packed, Int32(outputs), b.baseAddress, y)
+                pk_linear_pooled(pool, kernel.raw, x, Int32(rows), Int32(inputs), packed, Int32(outputs), b.baseAddress, y)
             case let .float16(packed):
-                pk_linear_f16(kernel.raw, x, Int32(rows), Int32(inputs), packed, Int32(outputs), b.baseAddress, y)
+                pk_linear_f16_pooled(pool, kernel.raw, x, Int32(rows), Int32(inputs), packed, Int32(outputs), b.baseAddress, y)
             case let .int8(packed, scales):
                 scratch.reserve(rows: rows, inputs: inputs)
                 scratch.activations.withUnsafeMutableBufferPointer { q in
                     scratch.rowScales.withUnsafeMutableBufferPointer { r in
-                        pk_linear_i8(kernel.raw, x, Int32(rows), Int32(inputs), packed, scales, Int32(outputs), b.baseAddress, y, q.baseAddress, r.baseAddress)
+                        pk_linear_i8_pooled(pool, kernel.raw, x, Int32(rows), Int32(inputs), packed, scales, Int32(outputs), b.baseAddress, y, q.baseAddress, r.baseAddress)
                     }
                 }
             }

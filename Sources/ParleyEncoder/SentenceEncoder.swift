@@ -12,6 +12,8 @@ public struct SentenceEncoder: Sendable {
     public let configuration: EncoderConfiguration
     public let tokenizer: WordPieceTokenizer
     public let kernel: EncoderKernel
+    /// How many threads a forward pass may use (see ``EncoderThreads``).
+    public let threads: EncoderThreads
     /// SHA-256 of the encoder file (hex): identifies the weights.
     public let fileSHA256: String
     let embeddings: TokenEmbeddings
@@ -26,7 +28,9 @@ public struct SentenceEncoder: Sendable {
     /// the reference implementation's 256 with a file whose window is shorter.
     /// The product always reads the file's window, which is part of the
     /// file's hash and so of the identity a model's hybrid stage is tied to.
-    public init(contentsOf url: URL, kernel: EncoderKernel = .best, window: Int? = nil) throws(EncoderError) {
+    ///
+    /// `threads` bounds the threads one pass may split over; the result is the same either way.
+    public init(contentsOf url: URL, kernel: EncoderKernel = .best, window: Int? = nil, threads: EncoderThreads = .automatic) throws(EncoderError) {
         guard kernel.isSupported else { throw .unsupportedKernel(kernel.rawValue) }
         let contents = try EncoderFile.read(url)
         var c = contents.configuration
@@ -41,6 +45,7 @@ public struct SentenceEncoder: Sendable {
         configuration = c
         tokenizer = try WordPieceTokenizer(vocabulary: contents.vocabulary, maxTokens: c.maxTokens)
         self.kernel = kernel
+        self.threads = threads
         fileSHA256 = contents.digest
         embeddings = TokenEmbeddings(
             words: tensor("embeddings.word_embeddings.weight"), positions: tensor("embeddings.position_embeddings.weight"),
@@ -68,6 +73,21 @@ public struct SentenceEncoder: Sendable {
     /// Bytes of weights held in memory.
     public var memoryBytes: Int {
         embeddings.byteCount + layers.reduce(0) { $0 + $1.byteCount }
+    }
+
+    /// The same encoder with another thread setting (the weights are shared).
+    public func with(threads: EncoderThreads) -> SentenceEncoder {
+        SentenceEncoder(self, threads: threads)
+    }
+
+    private init(_ other: SentenceEncoder, threads: EncoderThreads) {
+        configuration = other.configuration
+        tokenizer = other.tokenizer
+        kernel = other.kernel
+        self.threads = threads
+        fileSHA256 = other.fileSHA256
+        embeddings = other.embeddings
+        layers = other.layers
     }
 
     /// The unit-length embedding of `text`.
@@ -103,14 +123,23 @@ public struct SentenceEncoder: Sendable {
         let hidden = configuration.hidden
         let total = sequences.reduce(0) { $0 + $1.count }
         let rows = (total + Int(PK_ROWS) - 1) / Int(PK_ROWS) * Int(PK_ROWS)
+        // The helpers if they are idle and no other pass keeps their cores busy (never waiting
+        // for them); nil: this thread alone.
+        pk_pool_pass_begin()
+        let pool = pk_pool_try_acquire(Int32(threads.limit))
+        defer {
+            pk_pool_release(pool)
+            pk_pool_pass_end()
+        }
+        let attentionScratch = (sequences.map(\.count).max() ?? 0) * (configuration.headDimension + 1)
         var workspace = Workspace(
             rows: rows, hidden: hidden, intermediate: configuration.intermediate,
-            attentionScratch: (sequences.map(\.count).max() ?? 0) * (configuration.headDimension + 1)
+            attentionScratch: attentionScratch, workers: Int(pk_pool_size(pool))
         )
         var scratch = PackedMatrix.Scratch()
         embeddings.lookup(sequences, into: &workspace.x, kernel: kernel, eps: Float(configuration.layerNormEps))
         for layer in layers {
-            layer.forward(&workspace, scratch: &scratch, sequences: sequences.map(\.count), configuration: configuration, kernel: kernel)
+            layer.forward(&workspace, scratch: &scratch, sequences: sequences.map(\.count), configuration: configuration, kernel: kernel, pool: pool)
         }
         var output: [[Float]] = []
         output.reserveCapacity(sequences.count)
@@ -143,17 +172,20 @@ struct Workspace {
     var attention: [Float]
     var projected: [Float]
     var intermediate: [Float]
+    /// One attention scratch block per worker, `scoresStride` floats apart.
     var scores: [Float]
+    let scoresStride: Int
     let rows: Int
 
-    init(rows: Int, hidden: Int, intermediate: Int, attentionScratch: Int) {
+    init(rows: Int, hidden: Int, intermediate: Int, attentionScratch: Int, workers: Int) {
         self.rows = rows
         x = [Float](repeating: 0, count: rows * hidden)
         qkv = [Float](repeating: 0, count: rows * 3 * hidden)
         attention = [Float](repeating: 0, count: rows * hidden)
         projected = [Float](repeating: 0, count: rows * hidden)
         self.intermediate = [Float](repeating: 0, count: rows * intermediate)
-        scores = [Float](repeating: 0, count: max(attentionScratch, 1))
+        scoresStride = max(attentionScratch, 1)
+        scores = [Float](repeating: 0, count: scoresStride * max(workers, 1))
     }
 }
 
@@ -224,7 +256,9 @@ struct TransformerLayer: Sendable {
 
     var byteCount: Int { qkv.byteCount + output.byteCount + up.byteCount + down.byteCount + 4 * 4 * attentionGamma.count }
 
-    func forward(_ w: inout Workspace, scratch: inout PackedMatrix.Scratch, sequences: [Int], configuration c: EncoderConfiguration, kernel: EncoderKernel) {
+    /// With a held `pool`, each step is split over its workers (bit for bit the same result).
+    func forward(_ w: inout Workspace, scratch: inout PackedMatrix.Scratch, sequences: [Int], configuration c: EncoderConfiguration, kernel: EncoderKernel, pool: OpaquePointer?) {
+        let scoresStride = w.scoresStride
         let hidden = c.hidden
         let rows = w.rows
         let eps = Float(c.layerNormEps)
@@ -236,19 +270,19 @@ struct TransformerLayer: Sendable {
                             w.scores.withUnsafeMutableBufferPointer { scores in
                                 let x = x.baseAddress!, qkvOut = qkvOut.baseAddress!, attention = attention.baseAddress!
                                 let projected = projected.baseAddress!, intermediate = intermediate.baseAddress!
-                                qkv.apply(kernel, x, rows: rows, into: qkvOut, scratch: &scratch)
+                                qkv.apply(kernel, x, rows: rows, into: qkvOut, scratch: &scratch, pool: pool)
                                 var row = 0
                                 for length in sequences {
-                                    pk_attention(kernel.raw, qkvOut + row * 3 * hidden, Int32(length), Int32(c.heads), Int32(c.headDimension),
-                                                 attention + row * hidden, scores.baseAddress)
+                                    pk_attention_pooled(pool, kernel.raw, qkvOut + row * 3 * hidden, Int32(length), Int32(c.heads), Int32(c.headDimension),
+                                                        attention + row * hidden, scores.baseAddress, scoresStride)
                                     row += length
                                 }
-                                output.apply(kernel, attention, rows: rows, into: projected, scratch: &scratch)
-                                pk_add_layernorm(kernel.raw, projected, x, attentionGamma, attentionBeta, Int32(rows), Int32(hidden), eps)
-                                up.apply(kernel, projected, rows: rows, into: intermediate, scratch: &scratch)
-                                pk_gelu(kernel.raw, intermediate, rows * c.intermediate)
-                                down.apply(kernel, intermediate, rows: rows, into: x, scratch: &scratch)
-                                pk_add_layernorm(kernel.raw, x, projected, outputGamma, outputBeta, Int32(rows), Int32(hidden), eps)
+                                output.apply(kernel, attention, rows: rows, into: projected, scratch: &scratch, pool: pool)
+                                pk_add_layernorm_pooled(pool, kernel.raw, projected, x, attentionGamma, attentionBeta, Int32(rows), Int32(hidden), eps)
+                                up.apply(kernel, projected, rows: rows, into: intermediate, scratch: &scratch, pool: pool)
+                                pk_gelu_pooled(pool, kernel.raw, intermediate, Int32(rows), Int32(c.intermediate))
+                                down.apply(kernel, intermediate, rows: rows, into: x, scratch: &scratch, pool: pool)
+                                pk_add_layernorm_pooled(pool, kernel.raw, x, projected, outputGamma, outputBeta, Int32(rows), Int32(hidden), eps)
                             }
                         }
                     }

@@ -133,10 +133,11 @@ public struct EngineBootstrap: Sendable {
         }
         let started = ContinuousClock.now
         do {
-            let encoder = try SentenceEncoder(contentsOf: url)
+            let encoder = try SentenceEncoder(contentsOf: url, threads: configuration.nlu.encoderThreads)
             logger.info("sentence encoder loaded", metadata: [
                 "encoder.name": "\(encoder.configuration.name)", "encoder.precision": "\(encoder.configuration.precision)",
-                "encoder.kernel": "\(encoder.kernel.rawValue)", "encoder.sha256": "\(encoder.fileSHA256.prefix(16))",
+                "encoder.kernel": "\(encoder.kernel.rawValue)", "encoder.threads": "\(encoder.threads)",
+                "encoder.pool_workers": "\(EncoderThreads.available)", "encoder.sha256": "\(encoder.fileSHA256.prefix(16))",
                 "encoder.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1)))",
             ])
             return encoder

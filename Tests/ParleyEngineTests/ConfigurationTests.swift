@@ -50,6 +50,18 @@ import Testing
         #expect(configurationError { _ = try ParleyConfiguration.load(from: zero, layout: layout) } != nil)
     }
 
+    @Test func encoderThreadsAreReadAndBadOnesRefused() throws {
+        #expect(try ParleyConfiguration.load(from: nil, layout: layout).nlu.encoderThreads == .automatic)
+        let one = try write("nlu:\n  encoder_threads: 1\n")
+        #expect(try ParleyConfiguration.load(from: one, layout: layout).nlu.encoderThreads == .count(1))
+        let auto = try write("nlu:\n  encoder_threads: auto\n")
+        #expect(try ParleyConfiguration.load(from: auto, layout: layout).nlu.encoderThreads == .automatic)
+        let zero = try write("nlu:\n  encoder_threads: 0\n")
+        let (_, line, key, _) = try #require(configurationError { _ = try ParleyConfiguration.load(from: zero, layout: layout) }, "encoder_threads: 0 was accepted")
+        #expect(line == 2)
+        #expect(key == "nlu.encoder_threads")
+    }
+
     @Test func badValueNamesFileLineAndKey() throws {
         let url = try write("server:\n  host: 127.0.0.1\n  port: eighty\n")
         #expect(throws: EngineError.configuration(file: url.path, line: 3, key: "server.port", reason: "expected a whole number")) {

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "parley_pool.h"
+
 /* Dense float kernels for the sentence encoder, compiled several times for
  * different instruction sets; the one used is chosen at run time from what
  * the CPU reports (cpuid and xgetbv on x86-64), never from a compile flag.
@@ -75,6 +77,28 @@ void pk_add_layernorm(pk_kernel kernel, float *x, const float *residual, const f
  * 3·heads·head_dim (queries, then keys, then values, each heads × head_dim);
  * out gets `tokens` rows of heads·head_dim. scratch holds at least tokens·(head_dim + 1) floats. */
 void pk_attention(pk_kernel kernel, const float *qkv, int tokens, int heads, int head_dim, float *out, float *scratch);
+
+/* The same kernels split over a held pool's workers (parley_pool.h): products by
+ * blocks of 2·PK_PANEL output columns, attention by heads, GELU and layer norm by
+ * rows. Each output is computed by the same instructions, in the same order, as
+ * by the kernels above, whichever worker computes it: the results are bit for bit
+ * those of the single-threaded kernels. pool NULL, or a call too small to repay
+ * the hand-over, runs on the calling thread alone. pk_linear_i8_pooled quantises
+ * on the caller, as pk_linear_i8 does. pk_attention_pooled's scratch holds
+ * pk_pool_size(pool) blocks of scratch_stride floats, one per worker, each as
+ * pk_attention's. */
+void pk_linear_pooled(pk_pool *pool, pk_kernel kernel, const float *x, int m, int k, const float *packed, int n,
+                      const float *bias, float *y);
+void pk_linear_f16_pooled(pk_pool *pool, pk_kernel kernel, const float *x, int m, int k, const uint16_t *packed, int n,
+                          const float *bias, float *y);
+void pk_linear_i8_pooled(pk_pool *pool, pk_kernel kernel, const float *x, int m, int k, const int8_t *packed,
+                         const float *scales, int n, const float *bias, float *y, int16_t *x_scratch,
+                         float *row_scales);
+void pk_attention_pooled(pk_pool *pool, pk_kernel kernel, const float *qkv, int tokens, int heads, int head_dim,
+                         float *out, float *scratch, size_t scratch_stride);
+void pk_gelu_pooled(pk_pool *pool, pk_kernel kernel, float *x, int rows, int columns);
+void pk_add_layernorm_pooled(pk_pool *pool, pk_kernel kernel, float *x, const float *residual, const float *gamma,
+                             const float *beta, int m, int n, float eps);
 
 /* IEEE binary16 (little-endian bit patterns) to float, exactly. */
 void pk_f16_to_f32(const uint16_t *half, size_t count, float *out);

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyEncoder
 import ParleyLearning
 @_spi(Benchmarks) import ParleyStore
 
@@ -108,6 +109,12 @@ public struct ParleyConfiguration: Sendable, Hashable {
         public var credentialsDirectory: URL?
     }
 
+    /// The NLU cascade's sentence encoder.
+    public struct NLU: Sendable, Hashable {
+        /// Threads one forward pass may split over when the helper pool is idle (`auto`: every core, at most 4).
+        public var encoderThreads = EncoderThreads.automatic
+    }
+
     /// The agent console under `/console`.
     public struct Console: Sendable, Hashable {
         /// A session unused this long ends.
@@ -126,6 +133,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
     public var audit = Audit()
     public var storage = Storage()
     public var retention = Retention()
+    public var nlu = NLU()
     /// The learning loop: review queue, gate, hot swap.
     public var learning = LearningSettings()
     /// The file this configuration came from, if any.
@@ -168,7 +176,7 @@ public struct ParleyConfiguration: Sendable, Hashable {
         configuration.source = url
         let root = try YAMLNode.load(url)
         let base = url.deletingLastPathComponent()
-        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention", "learning", "console"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "server", "paths", "keys", "logging", "audit", "storage", "retention", "learning", "console", "nlu"]) {
             switch key {
             case "version":
                 guard try value.int() == 1 else { throw value.fail("only version 1 is supported") }
@@ -221,6 +229,12 @@ public struct ParleyConfiguration: Sendable, Hashable {
                 }
             case "learning":
                 try LearningSettingsReader.read(value, into: &configuration.learning)
+            case "nlu":
+                for (_, value) in try value.mapping(allowed: ["encoder_threads"]) {
+                    let text = try value.nonEmptyString()
+                    guard let threads = EncoderThreads(parsing: text) else { throw value.fail("expected auto or a whole number from 1 to 64") }
+                    configuration.nlu.encoderThreads = threads
+                }
             case "console":
                 for (key, value) in try value.mapping(allowed: ["idle_timeout_minutes", "absolute_timeout_hours", "secure_cookie"]) {
                     switch key {

@@ -137,7 +137,8 @@ public struct EngineBootstrap: Sendable {
             logger.info("sentence encoder loaded", metadata: [
                 "encoder.name": "\(encoder.configuration.name)", "encoder.precision": "\(encoder.configuration.precision)",
                 "encoder.kernel": "\(encoder.kernel.rawValue)", "encoder.threads": "\(encoder.threads)",
-                "encoder.pool_workers": "\(EncoderThreads.available)", "encoder.sha256": "\(encoder.fileSHA256.prefix(16))",
+                // With one thread a pass never splits: asking the pool's size would start its helpers for nothing.
+                "encoder.pool_workers": "\(encoder.threads == .count(1) ? 1 : EncoderThreads.available)", "encoder.sha256": "\(encoder.fileSHA256.prefix(16))",
                 "encoder.seconds": "\(String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1)))",
             ])
             return encoder

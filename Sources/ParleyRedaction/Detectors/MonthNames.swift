@@ -69,13 +69,10 @@ final class MonthNames: Sendable {
         guard length >= 3, length <= 10,
               index.mayContain(first: first, second: input.byte(at: start + 1), length: length)
         else { return nil }
-        var found: Match?
-        index.forEach(first: first, second: input.byte(at: start + 1), length: length) { position in
-            guard found == nil, words.matchesIgnoringCase(position, input, at: start) else { return }
-            let dotted = input.byte(at: end) == 0x2E && !input.byte(at: end + 1).isASCIIAlnum
-            found = Match(month: months[position], end: dotted ? end + 1 : end, ordinary: ordinary[position],
-                          weak: weak[position])
-        }
-        return found
+        guard let position = index.first(first: first, second: input.byte(at: start + 1), length: length, where: { position in
+            words.matchesIgnoringCase(position, input, at: start)
+        }) else { return nil }
+        let dotted = input.byte(at: end) == 0x2E && !input.byte(at: end + 1).isASCIIAlnum
+        return Match(month: months[position], end: dotted ? end + 1 : end, ordinary: ordinary[position], weak: weak[position])
     }
 }

@@ -42,11 +42,11 @@ final class NameLexicon: Sendable {
         }
         let second = input[start + 1]
         guard index.mayContain(first: input[start], second: second, length: length) else { return .unknown }
-        var found = Kind.unknown
-        index.forEach(first: input[start], second: second, length: length) { position in
-            if found == .unknown, words.matchesIgnoringCase(position, input, at: start) { found = kinds[position] }
+        // Every filed word's kind is `.known` or `.ambiguous`: the first match decides.
+        let found = index.first(first: input[start], second: second, length: length) { position in
+            words.matchesIgnoringCase(position, input, at: start)
         }
-        return found
+        return found.map { kinds[$0] } ?? .unknown
     }
 
     /// True when the word at `start..<end` is a common surname (`Surnames`).

@@ -96,10 +96,9 @@ final class NameVocabulary: Sendable {
     func category(_ input: ScanInput, _ start: Int, _ end: Int) -> Category {
         let length = end - start
         guard index.mayContain(first: input[start], second: input.byte(at: start + 1), length: length) else { return [] }
-        var found: Category = []
-        index.forEach(first: input[start], second: input.byte(at: start + 1), length: length) { position in
-            if found.isEmpty, words.matchesIgnoringCase(position, input, at: start) { found = categories[position] }
+        let found = index.first(first: input[start], second: input.byte(at: start + 1), length: length) { position in
+            words.matchesIgnoringCase(position, input, at: start)
         }
-        return found
+        return found.map { categories[$0] } ?? []
     }
 }

@@ -157,16 +157,12 @@ struct ContextScorer: Sendable {
 
     func lookup(_ start: Int, _ end: Int, in input: ScanInput) -> Entry? {
         let length = end - start
-        var found: Entry?
-        index.forEach(first: input[start], second: input.byte(at: start + 1)) { entryIndex in
-            guard found == nil else { return }
+        let found = index.first(first: input[start], second: input.byte(at: start + 1)) { entryIndex in
             let count = words.length(entryIndex)
-            guard count == length || (flags[entryIndex].contains(.prefixMatch) && count < length),
-                  words.matchesIgnoringCase(entryIndex, input, at: start)
-            else { return }
-            found = Entry(types: types[entryIndex], flags: flags[entryIndex])
+            return (count == length || (flags[entryIndex].contains(.prefixMatch) && count < length))
+                && words.matchesIgnoringCase(entryIndex, input, at: start)
         }
-        return found
+        return found.map { Entry(types: types[$0], flags: flags[$0]) }
     }
 
     /// The ASCII letter run before `end` (not crossing a newline or `limit`), and

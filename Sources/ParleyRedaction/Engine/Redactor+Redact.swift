@@ -48,7 +48,7 @@ struct RedactionWriter {
 
     init(input: ScanInput, spanCount: Int) {
         self.input = input
-        self.originalMapper = ScalarOffsetMapper(bytes: input.bytes)
+        self.originalMapper = ScalarOffsetMapper(input: input)
         // Placeholders are usually longer than the values they replace.
         output.reserveCapacity(input.count + 16 * spanCount)
         spans.reserveCapacity(spanCount)

@@ -45,7 +45,7 @@ public struct Redactor: Sendable {
         let utf8 = text.utf8
         return copy.withUTF8 { bytes in
             let input = ScanInput(bytes: bytes)
-            var mapper = ScalarOffsetMapper(bytes: bytes)
+            var mapper = ScalarOffsetMapper(input: input)
             return resolvedCandidates(in: input).map { candidate in
                 let start = mapper.scalarOffset(ofByte: candidate.start)
                 let end = mapper.scalarOffset(ofByte: candidate.end)

@@ -16,14 +16,16 @@ enum NERFeatures {
     /// tokens, so that context and shape carry weight of their own).
     static func extract(
         _ tokens: UnsafeBufferPointer<NERToken>, _ index: Int, previousTag: Int, previousTag2: Int, input: ScanInput,
-        lexicons: NameLexicons, dropLists: Bool = false, into features: inout NERFeatureVector
+        lexicons: NameLexicons, dropLists: Bool = false, kindCache: UnsafeMutablePointer<UInt8>? = nil,
+        into features: inout NERFeatureVector
     ) {
         features.removeAll()
         let token = tokens[index]
+        let kinds = TokenKinds(lexicons: lexicons, tokens: tokens, cache: kindCache)
         @inline(__always) func add(_ template: Template, _ value: UInt64) {
             features.append(WordHash.feature(template.rawValue, value))
         }
-        let listed = lexicons.kind(of: token.hash)
+        let listed = kinds(index)
         let lists = dropLists ? NameLexicons.Kind() : listed
         let shape = shapeCode(token)
         add(.bias, 0)
@@ -42,10 +44,10 @@ enum NERFeatures {
         add(.previousWord2, index > 1 ? tokens[index - 2].hash : 0)
         add(.previousShape, previous.map(shapeCode) ?? 99)
         add(.nextShape, next.map(shapeCode) ?? 99)
-        let nextLists = next.map { lexicons.kind(of: $0.hash).rawValue } ?? 0
+        let nextLists = next != nil ? kinds(index + 1).rawValue : 0
         add(.nextLists, UInt64(nextLists))
         add(.nextListsAndShape, UInt64(nextLists) << 8 | shape)
-        add(.previousLists, UInt64(previous.map { lexicons.kind(of: $0.hash).rawValue } ?? 0))
+        add(.previousLists, UInt64(previous != nil ? kinds(index - 1).rawValue : 0))
         add(.previousTag, UInt64(previousTag))
         add(.previousTags, UInt64(previousTag2 * 8 + previousTag))
         add(.previousTagAndShape, UInt64(previousTag) << 8 | shape)

@@ -136,15 +136,22 @@ struct NERTagger: Sendable {
     @inline(__always) static func isStopWord(_ hash: UInt64) -> Bool { words.flags(of: hash) & Word.stop != 0 }
 
     func entities(in input: ScanInput) -> [Entity] {
-        // One allocation for the tokens and one for the tags, scores and
-        // features, per text: no array per token.
-        NERTokenizer.withTokens(input) { tokens in entities(tokens, in: input) }
+        // One allocation per text for the tokens, tags, scores and features
+        // (room for a token per byte): no array per token.
+        let capacity = input.count + 1
+        let tokenBytes = capacity * MemoryLayout<NERToken>.stride
+        let block = UnsafeMutableRawPointer.allocate(
+            byteCount: tokenBytes + TagScratch.byteCount(tokenCount: capacity), alignment: 16)
+        defer { block.deallocate() }
+        let storage = block.bindMemory(to: NERToken.self, capacity: capacity)
+        let tokens = UnsafeBufferPointer(start: storage, count: NERTokenizer.tokens(input, into: storage))
+        let scratch = TagScratch(tokenCount: tokens.count, block: block + tokenBytes)
+        return entities(tokens, scratch, in: input)
     }
 
-    private func entities(_ tokens: UnsafeBufferPointer<NERToken>, in input: ScanInput) -> [Entity] {
-        let scratch = TagScratch(tokenCount: tokens.count)
-        defer { scratch.deallocate() }
+    private func entities(_ tokens: UnsafeBufferPointer<NERToken>, _ scratch: TagScratch, in input: ScanInput) -> [Entity] {
         var features = NERFeatureVector(base: scratch.features)
+        let kinds = TokenKinds(lexicons: lexicons, tokens: tokens, cache: scratch.kinds)
         var any = false
         for index in tokens.indices {
             let token = tokens[index]
@@ -154,13 +161,13 @@ struct NERTagger: Sendable {
             // ordinary word with no capitalised word after it ("Please", "Thanks").
             if previousTag == 0, Self.isStopWord(token.hash)
                 || (!(index + 1 < tokens.count && tokens[index + 1].shape.contains(.capitalised))
-                    && lexicons.kind(of: token.hash).contains(.common))
+                    && kinds(index).contains(.common))
             {
                 continue
             }
             NERFeatures.extract(
                 tokens, index, previousTag: previousTag, previousTag2: index > 1 ? Int(scratch.tags[index - 2]) : 0,
-                input: input, lexicons: lexicons, into: &features)
+                input: input, lexicons: lexicons, kindCache: scratch.kinds, into: &features)
             let (tag, margin) = decide(features.values, previousTag: previousTag)
             scratch.tags[index] = UInt8(tag)
             if tag != 0 {
@@ -172,24 +179,27 @@ struct NERTagger: Sendable {
         return Self.preferringPlaces(placeEntities(tokens, in: input), over: tagged)
     }
 
-    /// Per-token tags and confidences (zeroed) and room for one token's
-    /// features, in one block.
+    /// Per-token tags and confidences (zeroed), lexicon kinds (not looked up
+    /// yet) and room for one token's features, in memory its caller owns
+    /// (`byteCount`, 8-byte aligned).
     private struct TagScratch {
         let confidences: UnsafeMutablePointer<Double>
         let features: UnsafeMutablePointer<UInt64>
         let tags: UnsafeMutablePointer<UInt8>
-        private let block: UnsafeMutableRawPointer
+        let kinds: UnsafeMutablePointer<UInt8>
 
-        init(tokenCount: Int) {
+        static func byteCount(tokenCount: Int) -> Int {
+            tokenCount * MemoryLayout<Double>.stride + NERFeatures.maximumCount * MemoryLayout<UInt64>.stride + 2 * tokenCount
+        }
+
+        init(tokenCount: Int, block: UnsafeMutableRawPointer) {
             let featureOffset = tokenCount * MemoryLayout<Double>.stride
             let tagOffset = featureOffset + NERFeatures.maximumCount * MemoryLayout<UInt64>.stride
-            block = UnsafeMutableRawPointer.allocate(byteCount: tagOffset + tokenCount, alignment: MemoryLayout<Double>.alignment)
             confidences = block.initializeMemory(as: Double.self, repeating: 0, count: tokenCount)
             features = (block + featureOffset).bindMemory(to: UInt64.self, capacity: NERFeatures.maximumCount)
             tags = (block + tagOffset).initializeMemory(as: UInt8.self, repeating: 0, count: tokenCount)
+            kinds = (block + tagOffset + tokenCount).initializeMemory(as: UInt8.self, repeating: TokenKinds.unknown, count: tokenCount)
         }
-
-        func deallocate() { block.deallocate() }
     }
 
     @inline(__always) static func isCandidate(_ token: NERToken, previousTag: Int) -> Bool {

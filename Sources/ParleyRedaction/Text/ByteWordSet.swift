@@ -12,10 +12,8 @@ final class ByteWordSet: Sendable {
     }
 
     func contains(_ input: ScanInput, _ start: Int, _ end: Int) -> Bool {
-        var found = false
-        index.forEach(first: input[start], second: input.byte(at: start + 1), length: end - start) { position in
-            if !found, words.matchesIgnoringCase(position, input, at: start) { found = true }
-        }
-        return found
+        index.first(first: input[start], second: input.byte(at: start + 1), length: end - start) { position in
+            words.matchesIgnoringCase(position, input, at: start)
+        } != nil
     }
 }

@@ -76,6 +76,37 @@ struct LetterPairIndex: Sendable {
         }
     }
 
+    /// The first word index filed under (`first`, `second`) that `matches`
+    /// accepts, stopping there; nil when none does.
+    @inline(__always) func first(first: UInt8, second: UInt8, where matches: (Int) -> Bool) -> Int? {
+        guard let key = Self.key(first, second) else { return nil }
+        var position = Int(offsets[key])
+        let end = Int(offsets[key + 1])
+        while position < end {
+            let value = Int(values[position])
+            if matches(value) { return value }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The first word index filed under (`first`, `second`) with length
+    /// `length` that `matches` accepts, stopping there; nil when none does.
+    @inline(__always) func first(first: UInt8, second: UInt8, length: Int, where matches: (Int) -> Bool) -> Int? {
+        guard let key = Self.key(first, second) else { return nil }
+        var position = Int(offsets[key])
+        let end = Int(offsets[key + 1])
+        let wanted = Int32(truncatingIfNeeded: length)
+        while position < end {
+            if lengths[position] == wanted {
+                let value = Int(values[position])
+                if matches(value) { return value }
+            }
+            position += 1
+        }
+        return nil
+    }
+
     /// Calls `body` with each word index filed under (`first`, `second`) whose
     /// length is `length`.
     @inline(__always) func forEach(first: UInt8, second: UInt8, length: Int, _ body: (Int) -> Void) {

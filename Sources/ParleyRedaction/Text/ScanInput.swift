@@ -15,6 +15,8 @@ struct ScanInput {
     var colons: [Int] { index.colons }
     var atSigns: [Int] { index.atSigns }
     var hashes: [Int] { index.hashes }
+    /// True when the text is all ASCII.
+    var isASCII: Bool { index.isASCII }
 
     /// Indexes the text in one pass; detectors then visit only what they need.
     init(bytes: UnsafeBufferPointer<UInt8>) {

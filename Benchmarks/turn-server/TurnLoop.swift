@@ -1,5 +1,6 @@
 import Foundation
 import ParleyEngine
+import Synchronization
 
 /// `turn-server turns`: customer turns through `ParleyEngine.handle` in this
 /// process, without HTTP: the same message mix and conversation spread as
@@ -33,7 +34,7 @@ struct TurnLoop {
             for _ in 0..<concurrency {
                 group.addTask {
                     var failed = 0
-                    while let n = counter.next(limit: turns) {
+                    while case let n = counter.next.wrappingAdd(1, ordering: .relaxed).oldValue, n < turns {
                         let message = IncomingMessage(
                             conversationID: "bench-\(n % conversations)", text: Self.messages[n % Self.messages.count],
                             customerID: "C-100\(1 + (n % conversations) % 3)"
@@ -55,17 +56,8 @@ struct TurnLoop {
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
-    /// Hands out turn numbers 0..<limit to the workers.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-
-        func next(limit: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
-        }
+    /// Hands out turn numbers to the workers.
+    final class Counter: Sendable {
+        let next = Atomic<Int>(0)
     }
 }

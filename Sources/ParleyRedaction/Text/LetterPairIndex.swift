@@ -65,17 +65,6 @@ struct LetterPairIndex: Sendable {
         return 26 * 26 + a
     }
 
-    /// Calls `body` with each word index filed under (`first`, `second`).
-    @inline(__always) func forEach(first: UInt8, second: UInt8, _ body: (Int) -> Void) {
-        guard let key = Self.key(first, second) else { return }
-        var position = Int(offsets[key])
-        let end = Int(offsets[key + 1])
-        while position < end {
-            body(Int(values[position]))
-            position += 1
-        }
-    }
-
     /// The first word index filed under (`first`, `second`) that `matches`
     /// accepts, stopping there; nil when none does.
     @inline(__always) func first(first: UInt8, second: UInt8, where matches: (Int) -> Bool) -> Int? {

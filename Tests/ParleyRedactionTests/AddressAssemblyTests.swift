@@ -29,3 +29,61 @@ struct AddressAssemblyTests {
         #expect(redactor.detect(text).map { String(text[$0.range]) } == ["12 High Street", "SW1A 1AA"])
     }
 }
+
+@Suite("Street addresses of many countries")
+struct WorldStreetAddressTests {
+    private func addressSpans(_ text: String) -> [String] {
+        Fixture.redactor.detect(text).filter { $0.type == .streetAddress || $0.type == .location || $0.type == .postcode }
+            .map { String(text[$0.range]) }
+    }
+
+    @Test(arguments: [
+        ("Please send it to Schweizer Straße 41, 60594 Frankfurt.", "Schweizer Straße 41, 60594 Frankfurt"),
+        ("My address is Prinsengracht 718-2, 1017 LB Amsterdam.", "Prinsengracht 718-2, 1017 LB Amsterdam"),
+        ("Jag bor på Drottninggatan 45, lgh 1102, 111 21 Stockholm.", "Drottninggatan 45, lgh 1102, 111 21 Stockholm"),
+        ("Envíelo a Calle Mayor 5, 3º B, 28013 Madrid.", "Calle Mayor 5, 3º B, 28013 Madrid"),
+        ("Spedite a Via Roma 22, 20121 Milano (MI), grazie.", "Via Roma 22, 20121 Milano (MI)"),
+        ("Mi dirección: Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México.",
+         "Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México"),
+        ("Adres: ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa.", "ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa"),
+        ("Endereço: Rua Haddock Lobo, 595, apto 42, São Paulo", "Rua Haddock Lobo, 595, apto 42, São Paulo"),
+        ("Yeni adresim Bağdat Caddesi No: 123, Kadıköy", "Bağdat Caddesi No: 123, Kadıköy"),
+        ("Ship to 2291 W 23rd St, Los Angeles, CA 90018.", "2291 W 23rd St, Los Angeles, CA 90018"),
+        ("Loss location: 1820 N Lincoln Park W, Chicago, IL 60614.", "1820 N Lincoln Park W, Chicago, IL 60614"),
+        ("Apartment 1402, Vista Tower, 5 Exchange Quay, Salford M5 3EF", "Apartment 1402, Vista Tower, 5 Exchange Quay, Salford M5 3EF"),
+        ("New address: Unit 4/27 Smith St, Fitzroy VIC 3065.", "Unit 4/27 Smith St, Fitzroy VIC 3065"),
+        ("Please update my address to 14 Long Street, Cape Town, 8001.", "14 Long Street, Cape Town, 8001"),
+        ("Veldstraat 12 bus 4, 9000 Gent", "Veldstraat 12 bus 4, 9000 Gent"),
+        ("Blk 512 Bedok North Ave 3, #08-221, Singapore 460512", "Blk 512 Bedok North Ave 3, #08-221, Singapore 460512"),
+    ])
+    func aPostalAddressIsOneSpan(text: String, address: String) {
+        #expect(addressSpans(text) == [address])
+    }
+
+    @Test(arguments: [
+        ("The shop on 5th Avenue was closed.", "5th Avenue"),
+        ("I'm at 8 Elm Ct today.", "8 Elm Ct"),
+    ])
+    func streetsWithoutATown(text: String, street: String) {
+        #expect(addressSpans(text) == [street])
+    }
+
+    /// Names before numbers that are no street: an English "via", a year, a plan's letter.
+    @Test(arguments: [
+        "I paid via PayPal 3 times last month.", "During 1990 we opened the account.", "I am on Plan C Premium 2 now.",
+        "Galaxy S23 Ultra and Model 3 and iPhone 15 Pro Max",
+    ])
+    func productsAndYearsAreNoStreet(text: String) {
+        #expect(Fixture.redactor.detect(text).allSatisfy { $0.type != .streetAddress })
+    }
+
+    /// A town read after a postcode never runs into the next span (it once did,
+    /// and the overlapping spans trapped the redaction writer).
+    @Test func theAddressStopsBeforeTheNextSpan() {
+        let text = "Send it to 14 Long Street, 8001 Maria Lopez will sign for it"
+        let spans = Fixture.redactor.detect(text)
+        for (first, second) in zip(spans, spans.dropFirst()) { #expect(first.range.upperBound <= second.range.lowerBound) }
+        #expect(spans.map { String(text[$0.range]) }.contains("14 Long Street"))
+        #expect(!Fixture.redactor.redact(text).redactedText.contains("Long Street"))
+    }
+}

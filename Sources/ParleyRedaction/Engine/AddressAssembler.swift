@@ -73,7 +73,7 @@ enum AddressAssembler {
             var next = index + 1
             while next < candidates.count, isAddressPart(candidates[next].type),
                   joinable(current.end, candidates[next].start, bridgingTown: hasStreetOrPostcode
-                      && candidates[next].type == .postcode, in: input)
+                      && candidates[next].type == .postcode, afterStreet: parts.last?.type == .streetAddress, in: input)
             {
                 current.end = candidates[next].end
                 parts.append(candidates[next])
@@ -83,8 +83,9 @@ enum AddressAssembler {
             if parts.count > 1, hasStreetOrPostcode {
                 var span = parts[0]
                 span.end = current.end
-                if parts.contains(where: { $0.type == .streetAddress }) {
-                    span.start = unitPrefixStart(before: span.start, in: input)
+                span.start = leadingPartsStart(before: span.start, in: input, after: merged.last?.end ?? 0)
+                if span.type == .streetAddress {
+                    span.end = trailingPartsEnd(after: span.end, in: input, before: next < candidates.count ? candidates[next].start : input.count)
                 }
                 span.score = parts.map(\.score).max() ?? span.score
                 span.type = parts.contains { $0.type == .streetAddress } ? .streetAddress
@@ -94,7 +95,11 @@ enum AddressAssembler {
                 index = next
             } else {
                 var single = candidates[index]
-                if single.type == .streetAddress { single.start = unitPrefixStart(before: single.start, in: input) }
+                if single.type == .streetAddress {
+                    single.start = leadingPartsStart(before: single.start, in: input, after: merged.last?.end ?? 0)
+                    single.end = trailingPartsEnd(
+                        after: single.end, in: input, before: index + 1 < candidates.count ? candidates[index + 1].start : input.count)
+                }
                 merged.append(single)
                 index += 1
             }
@@ -102,29 +107,234 @@ enum AddressAssembler {
         candidates = merged
     }
 
-    /// Words that name a flat, unit or floor inside an address ("Apt 2B", "Suite 400").
+    /// Words that name a flat, unit, floor, door or box inside an address
+    /// ("Apt 2B", "Suite 400", "int. 5", "bus 4", "boîte 3", "lgh 1102", "m. 5").
     private static let unitWords = ByteWordSet([
-        "apt", "apartment", "unit", "flat", "suite", "ste", "floor", "fl", "room", "rm", "bldg", "block", "piso",
-        "dpto", "depto", "lok", "wohnung", "whg", "etage", "appartement", "apto", "lgh",
+        "apt", "apartment", "unit", "flat", "suite", "ste", "floor", "fl", "room", "rm", "bldg", "block", "blk",
+        "piso", "dpto", "depto", "lok", "wohnung", "whg", "etage", "appartement", "apto", "lgh", "int", "interno",
+        "scala", "sc", "bus", "boîte", "bte", "bloco", "bl", "daire", "kat", "puerta", "pta", "esc", "escalera",
+        "planta", "tür", "top", "stiege", "door", "level", "lvl", "m", "plot", "no", "nr", "casa", "andar", "sala",
+        "box", "po", "bg", "rez",
     ])
 
     /// The end of a unit designator and its number at `position` ("Apt 2B",
-    /// "Suite 400", "Flat 3", "Unit #5"), or nil.
+    /// "Suite 400", "Flat 3", "Unit #5", "#08-221", "int. 5", "m. 5"), or nil.
     private static func unitDesignatorEnd(at position: Int, in input: ScanInput) -> Int? {
-        guard input.byte(at: position).isASCIILetter, input.isWordStart(position) else { return nil }
-        let wordEnd = input.letterRunEnd(from: position)
-        guard unitWords.contains(input, position, wordEnd) else { return nil }
+        if input.byte(at: position) == 0x23 { return unitNumberEnd(at: position + 1, in: input) }  // "#08-221"
+        guard StreetWord.isLetterByte(input.byte(at: position)), input.isWordStart(position),
+              let wordEnd = StreetWord.end(input, from: position), unitWords.contains(input, position, wordEnd)
+        else { return nil }
         var cursor = wordEnd
-        if input.byte(at: cursor) == 0x2E { cursor += 1 }
+        if input.byte(at: cursor) == 0x2E {
+            cursor += 1
+        } else if wordEnd - position == 1 {
+            return nil  // "m. 5", never the "m" of "I'm at"
+        }
+        if input.byte(at: cursor) == 0x3A { cursor += 1 }  // "No: 123"
         guard input.byte(at: cursor) == 0x20 else { return nil }
         cursor += 1
         if input.byte(at: cursor) == 0x23 { cursor += 1 }  // #
-        let numberStart = cursor
-        while input.byte(at: cursor).isASCIIAlnum, cursor - numberStart < 6 { cursor += 1 }
-        guard cursor > numberStart, input.byte(at: numberStart).isASCIIDigit || cursor - numberStart <= 2,
-              !input.byte(at: cursor).isASCIIAlnum
+        return unitNumberEnd(at: cursor, in: input)
+    }
+
+    /// "2B", "400", "08-221", "4/27", "B": a unit's number (letters only when short).
+    private static func unitNumberEnd(at start: Int, in input: ScanInput) -> Int? {
+        var cursor = start
+        while input.byte(at: cursor).isASCIIAlnum, cursor - start < 6 { cursor += 1 }
+        guard cursor > start,
+              input.byte(at: start).isASCIIDigit || (cursor - start <= 2 && input.byte(at: start).isASCIIUpper)
         else { return nil }
+        while input.byte(at: cursor) == 0x2D || input.byte(at: cursor) == 0x2F, input.byte(at: cursor + 1).isASCIIDigit {
+            cursor += 1
+            let partStart = cursor
+            while input.byte(at: cursor).isASCIIAlnum, cursor - partStart < 5 { cursor += 1 }
+        }
+        return input.byte(at: cursor).isASCIIAlnum ? nil : cursor
+    }
+
+    /// "3º B", "2º Esq.", "1ª", "4° Dto": a floor and optional door (Spanish, Portuguese), or nil.
+    private static func floorDesignatorEnd(at position: Int, limit: Int, in input: ScanInput) -> Int? {
+        guard input.byte(at: position).isASCIIDigit, input.isWordStart(position) else { return nil }
+        var cursor = position
+        while input.byte(at: cursor).isASCIIDigit, cursor - position < 2 { cursor += 1 }
+        // º U+00BA, ª U+00AA, ° U+00B0
+        guard input.byte(at: cursor) == 0xC2, [0xBA, 0xAA, 0xB0].contains(input.byte(at: cursor + 1)) else { return nil }
+        cursor += 2
+        if input.byte(at: cursor) == 0x20, StreetWord.isLetterByte(input.byte(at: cursor + 1)),
+           let wordEnd = StreetWord.end(input, from: cursor + 1), wordEnd - cursor - 1 <= 4, wordEnd <= limit
+        {
+            cursor = wordEnd
+            if input.byte(at: cursor) == 0x2E { cursor += 1 }
+        }
         return cursor
+    }
+
+    /// Words that introduce a district inside an address ("Col. Roma Norte",
+    /// "Bairro Boa Vista", "Urb. Los Álamos").
+    private static let districtWords = ByteWordSet([
+        "col", "colonia", "bairro", "barrio", "fracc", "fraccionamiento", "urb", "urbanización", "sector", "os",
+        "osiedle", "mahallesi", "mah",
+    ])
+
+    /// The end of a district word and the one to three capitalised words of its name, or nil.
+    private static func districtEnd(at position: Int, in input: ScanInput) -> Int? {
+        guard StreetWord.isLetterByte(input.byte(at: position)), input.isWordStart(position),
+              let wordEnd = StreetWord.end(input, from: position), districtWords.contains(input, position, wordEnd)
+        else { return nil }
+        var cursor = wordEnd
+        if input.byte(at: cursor) == 0x2E { cursor += 1 }
+        var end: Int?
+        for _ in 0..<3 {
+            guard input.byte(at: cursor) == 0x20, StreetWord.isCapitalised(input, cursor + 1),
+                  let nameEnd = StreetWord.end(input, from: cursor + 1)
+            else { break }
+            cursor = nameEnd
+            end = nameEnd
+        }
+        return end
+    }
+
+    /// "(MI)", "(SP)": a province code in parentheses, or nil.
+    private static func bracketedCodeEnd(at position: Int, in input: ScanInput) -> Int? {
+        guard input.byte(at: position) == 0x28, input.byte(at: position + 1).isASCIIUpper,
+              input.byte(at: position + 2).isASCIIUpper
+        else { return nil }
+        if input.byte(at: position + 3) == 0x29 { return position + 4 }
+        return input.byte(at: position + 3).isASCIIUpper && input.byte(at: position + 4) == 0x29 ? position + 5 : nil
+    }
+
+    /// "595", "12B", "1200": a house number standing alone between a street and
+    /// the rest of its address ("Rua Haddock Lobo, 595, apto 42"), or nil.
+    private static func houseNumberEnd(at position: Int, in input: ScanInput) -> Int? {
+        guard input.byte(at: position).isASCIIDigit, input.isWordStart(position) else { return nil }
+        var cursor = position
+        while input.byte(at: cursor).isASCIIDigit, cursor - position < 5 { cursor += 1 }
+        guard cursor - position <= 4 else { return nil }
+        if input.byte(at: cursor).isASCIILetter, !input.byte(at: cursor + 1).isASCIIAlnum { cursor += 1 }
+        return input.byte(at: cursor).isASCIIAlnum ? nil : cursor
+    }
+
+    /// `start` moved back over the parts an address may begin with, up to
+    /// three: unit designators ("Flat 3B, ", "Apartment 1402, "), a building's
+    /// name ("Vista Tower, ", "The Old Vicarage, ") and a post-office box
+    /// ("PO Box 1180, ", "Postfach 12 34 56, ").
+    private static func leadingPartsStart(before start: Int, in input: ScanInput, after limit: Int) -> Int {
+        let current = leadingPartsStart(before: start, in: input)
+        return current >= limit ? current : start  // never into the span before
+    }
+
+    private static func leadingPartsStart(before start: Int, in input: ScanInput) -> Int {
+        var current = start
+        for _ in 0..<3 {
+            var moved = unitPrefixStart(before: current, in: input)
+            if moved == current { moved = buildingOrBoxStart(before: current, in: input) }
+            guard moved < current else { break }
+            current = moved
+        }
+        return current
+    }
+
+    /// `end` moved over what may close a street's address when no detector
+    /// found it: a unit ("… bus 4"), a province code ("… (MI)"), a postcode and
+    /// its town ("…, 9000 Gent"), or a town and its postcode ("…, Cape Town,
+    /// 8001"), up to three of them. The next span, if any,
+    /// starts after the returned end (only glue and these words are crossed).
+    private static func trailingPartsEnd(after end: Int, in input: ScanInput, before limit: Int) -> Int {
+        let current = trailingPartsEnd(after: end, in: input)
+        return current <= limit ? current : end  // never into the next span
+    }
+
+    private static func trailingPartsEnd(after end: Int, in input: ScanInput) -> Int {
+        var current = end
+        for _ in 0..<3 {
+            var position = current
+            if input.byte(at: position) == 0x2C { position += 1 }
+            guard input.byte(at: position) == 0x20 else { break }
+            position += 1
+            if let codeEnd = bracketedCodeEnd(at: position, in: input) {
+                current = codeEnd  // "… Milano (MI)"
+            } else if let unitEnd = unitDesignatorEnd(at: position, in: input) {
+                current = unitEnd  // "Veldstraat 12 bus 4"
+            } else if let postcodeEnd = postcodeLikeEnd(at: position, in: input) {
+                // "9000 Gent": a town may follow; a lowercase word means the number was no postcode.
+                if input.byte(at: postcodeEnd) == 0x20, input.byte(at: postcodeEnd + 1).isASCIILower { break }
+                current = capitalisedRunEnd(from: postcodeEnd, in: input) ?? postcodeEnd
+            } else if let townEnd = capitalisedRunEnd(from: position - 1, in: input) {
+                var next = townEnd
+                if input.byte(at: next) == 0x2C { next += 1 }
+                guard input.byte(at: next) == 0x20, let postcodeEnd = postcodeLikeEnd(at: next + 1, in: input) else { break }
+                current = postcodeEnd
+            } else {
+                break
+            }
+        }
+        return current
+    }
+
+    /// After the blank at `blank`, one to three capitalised words ("Cape Town",
+    /// "Gent"): the end of the last, or nil.
+    private static func capitalisedRunEnd(from blank: Int, in input: ScanInput) -> Int? {
+        var cursor = blank
+        var end: Int?
+        for _ in 0..<3 {
+            guard input.byte(at: cursor) == 0x20, StreetWord.isCapitalised(input, cursor + 1),
+                  let wordEnd = StreetWord.end(input, from: cursor + 1)
+            else { break }
+            cursor = wordEnd
+            end = wordEnd
+        }
+        return end
+    }
+
+    /// Words that end a building's name ("Vista Tower", "Sai Residency").
+    private static let buildingWords = ByteWordSet([
+        "tower", "towers", "house", "residency", "residences", "residence", "court", "building", "plaza", "centre",
+        "center", "apartments", "mansions", "heights", "cottage", "cottages", "farm", "lodge", "manor", "vicarage",
+        "rectory", "hall", "villa", "villas", "complex", "enclave", "arcade", "chambers", "estate", "barn", "mill",
+        "annexe", "annex", "block", "wing", "park", "gardens", "terrace", "square", "point", "quarter", "wharf",
+    ])
+    private static let boxWords: [[UInt8]] = ["po box ", "p.o. box ", "p o box ", "postfach ", "apartado ",
+                                               "caixa postal ", "cp ", "bp ", "private bag "].map { Array($0.utf8) }
+
+    /// The start of a building name or post-office box written right before
+    /// `start` and joined to it by a comma, or `start`.
+    private static func buildingOrBoxStart(before start: Int, in input: ScanInput) -> Int {
+        guard input.byte(at: start - 1) == 0x20 || input.byte(at: start - 1) == 0x0A else { return start }
+        var end = start - 1
+        guard input.byte(at: end - 1) == 0x2C else { return start }
+        end -= 1
+        // A box: "PO Box 1180" (the number may be spaced: "Postfach 12 34 56").
+        var numberStart = end
+        while numberStart > 0, input[numberStart - 1].isASCIIDigit || input[numberStart - 1] == 0x20 { numberStart -= 1 }
+        while numberStart < end, input[numberStart] == 0x20 { numberStart += 1 }
+        if numberStart < end, input[numberStart].isASCIIDigit {
+            for word in boxWords where numberStart - word.count >= 0
+                && input.matchesIgnoringCase(word, at: numberStart - word.count) && input.isWordStart(numberStart - word.count)
+            {
+                return numberStart - word.count
+            }
+        }
+        // A building: one to four capitalised words, the last a building word.
+        var wordEnd = end
+        var wordStart = wordEnd
+        while wordStart > 0, StreetWord.isLetterByte(input[wordStart - 1]) { wordStart -= 1 }
+        guard wordStart < wordEnd, StreetWord.isCapitalised(input, wordStart),
+              buildingWords.contains(input, wordStart, wordEnd)
+        else { return start }
+        let buildingWordStart = wordStart
+        var buildingStart = wordStart
+        for _ in 0..<3 {
+            guard input.byte(at: buildingStart - 1) == 0x20 else { break }
+            wordEnd = buildingStart - 1
+            wordStart = wordEnd
+            while wordStart > 0, StreetWord.isLetterByte(input[wordStart - 1]) || input[wordStart - 1] == 0x2D {
+                wordStart -= 1
+            }
+            guard wordStart < wordEnd, StreetWord.isCapitalised(input, wordStart) else { break }
+            buildingStart = wordStart
+        }
+        // A building word alone ("House, 12 …") names nothing.
+        return buildingStart < buildingWordStart ? buildingStart : start
     }
 
     /// `start` moved back over a unit designator right before it ("Flat 3B, "
@@ -136,6 +346,18 @@ enum AddressAssembler {
         if cursor < start {
             for begin in stride(from: cursor - 3, through: max(0, cursor - 20), by: -1) {
                 if let end = unitDesignatorEnd(at: begin, in: input), end == cursor { return begin }
+            }
+        }
+        // "Unit 4/" right before the span ("Unit 4/27 Smith St").
+        if input.byte(at: start - 1) == 0x2F, input.byte(at: start - 2).isASCIIDigit {
+            var numberStart = start - 2
+            while numberStart > 0, input[numberStart - 1].isASCIIAlnum, start - numberStart < 6 { numberStart -= 1 }
+            if input.byte(at: numberStart - 1) == 0x20 {
+                var begin = numberStart - 1
+                while begin > 0, input.byte(at: begin - 1).isASCIILetter { begin -= 1 }
+                if begin < numberStart - 1, input.isWordStart(begin), unitWords.contains(input, begin, numberStart - 1) {
+                    return begin
+                }
             }
         }
         // "Unit " right before the span, its number inside it ("Unit 7, Riverside Park").
@@ -155,15 +377,15 @@ enum AddressAssembler {
     /// three capitalised words stand between too: the town the tagger did not
     /// read ("Cavendish Road, Reading RG1 5PQ"). A unit designator may be glue
     /// anywhere ("Maple Ave, Apt 2B, Columbus").
-    private static func joinable(_ end: Int, _ start: Int, bridgingTown: Bool, in input: ScanInput) -> Bool {
-        guard start >= end, start - end <= (bridgingTown ? 40 : 24) else { return false }
+    private static func joinable(_ end: Int, _ start: Int, bridgingTown: Bool, afterStreet: Bool, in input: ScanInput) -> Bool {
+        guard start >= end, start - end <= (bridgingTown || afterStreet ? 40 : 24) else { return false }
         var position = end
         var sawGlue = false
         var townWords = 0
         while position < start {
             let byte = input[position]
             switch byte {
-            case 0x20, 0x2C, 0x0A, 0x0D, 0x2D, 0x09:
+            case 0x20, 0x2C, 0x0A, 0x0D, 0x2D, 0x09, 0x2F:
                 sawGlue = true
                 position += 1
             default:
@@ -171,6 +393,14 @@ enum AddressAssembler {
                     position = wordEnd
                 } else if let unitEnd = unitDesignatorEnd(at: position, in: input), unitEnd <= start {
                     position = unitEnd
+                } else if let floorEnd = floorDesignatorEnd(at: position, limit: start, in: input), floorEnd <= start {
+                    position = floorEnd
+                } else if afterStreet, let districtEnd = districtEnd(at: position, in: input), districtEnd <= start {
+                    position = districtEnd
+                } else if let codeEnd = bracketedCodeEnd(at: position, in: input), codeEnd <= start {
+                    position = codeEnd
+                } else if afterStreet, let numberEnd = houseNumberEnd(at: position, in: input), numberEnd <= start {
+                    position = numberEnd
                 } else if bridgingTown, townWords < 3, byte.isASCIIUpper, input.isWordStart(position),
                           input.letterRunEnd(from: position) <= start,
                           input.letterRunEnd(from: position) - position >= 3,
@@ -190,8 +420,19 @@ enum AddressAssembler {
         return sawGlue || start == end
     }
 
-    /// "10115", "00-950", "1000-001", "01310-100", "1012 AB": the end of a postcode-like number.
+    /// "10115", "00-950", "1000-001", "01310-100", "1012 AB", "111 21", "560038",
+    /// "C1043": the end of a postcode-like number.
     private static func postcodeLikeEnd(at position: Int, in input: ScanInput) -> Int? {
+        if input.byte(at: position).isASCIIUpper, input.isWordStart(position) {
+            // Argentine "C1043" (and "C1043AAB").
+            var end = position + 1
+            while input.byte(at: end).isASCIIDigit { end += 1 }
+            guard end - position == 5 else { return nil }
+            if input.byte(at: end).isASCIIUpper, input.byte(at: end + 1).isASCIIUpper, input.byte(at: end + 2).isASCIIUpper {
+                end += 3
+            }
+            return input.byte(at: end).isASCIIAlnum ? nil : end
+        }
         guard input.byte(at: position).isASCIIDigit, input.isWordStart(position) else { return nil }
         var end = position
         while input.byte(at: end).isASCIIDigit { end += 1 }
@@ -205,8 +446,12 @@ enum AddressAssembler {
                   input.byte(at: end + 2).isASCIIUpper, !input.byte(at: end + 3).isASCIIAlnum
         {
             end += 3  // Dutch "1012 AB"
+        } else if digits == 3, input.byte(at: end) == 0x20, input.byte(at: end + 1).isASCIIDigit,
+                  input.byte(at: end + 2).isASCIIDigit, !input.byte(at: end + 3).isASCIIAlnum
+        {
+            end += 3  // Swedish "111 21"
         } else {
-            guard (4...5).contains(digits) else { return nil }
+            guard (4...6).contains(digits) else { return nil }  // six: India's PIN, Singapore
         }
         return input.byte(at: end).isASCIIAlnum ? nil : end
     }

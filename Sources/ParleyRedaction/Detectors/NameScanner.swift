@@ -23,6 +23,11 @@ final class NameScanner: Sendable {
         var firstKind: NameLexicon.Kind
         /// The last name word ("Cruz" in "de la Cruz").
         var lastWord: Range<Int>
+        /// Where the particles right before the last word begin ("de" in
+        /// "Jordi de Girona"), or nil: "soy Jordi de Girona" may say where Jordi is from.
+        var particlesBeforeLastWord: Int?
+        /// The place a cue's reader cut off the name ("Girona"), set by `PersonDetector`.
+        var origin: Range<Int>? = nil
     }
 
     let lexicon: NameLexicon
@@ -50,6 +55,8 @@ final class NameScanner: Sendable {
         var initials = 0
         var lastWord = start..<start
         var pendingParticles = 0
+        var particleStart: Int?
+        var particlesBeforeLastWord: Int?
         var sawCapitalised = false
         while words < Self.maxWords, let word = word(input, at: position) {
             let shape = Self.shape(input, position, word.end)
@@ -63,6 +70,7 @@ final class NameScanner: Sendable {
             if shape == .lowercase, category.contains(.particle), end != nil || hasTitle,
                pendingParticles < 3
             {
+                if pendingParticles == 0 { particleStart = position }
                 pendingParticles += 1
             } else if shape == .capitalised || initial
                 || (allowLowercase && shape == .lowercase && !sawCapitalised)
@@ -73,6 +81,7 @@ final class NameScanner: Sendable {
                 sawCapitalised = sawCapitalised || shape != .lowercase
                 end = word.end
                 lastWord = position..<word.end
+                particlesBeforeLastWord = pendingParticles > 0 ? particleStart : nil
                 words += 1
                 pendingParticles = 0
             } else {
@@ -86,7 +95,7 @@ final class NameScanner: Sendable {
         }
         guard let nameEnd = end, words > initials || hasTitle else { return nil }
         return Name(start: nameStart, end: nameEnd, words: words, hasTitle: hasTitle, firstKind: firstKind,
-                    lastWord: lastWord)
+                    lastWord: lastWord, particlesBeforeLastWord: particlesBeforeLastWord)
     }
 
     /// True for a lowercase name particle ("van", "de", "bin").

@@ -1,8 +1,66 @@
 extension PersonCue {
     /// Every cue. Sign-offs are written without their comma: the separator after
     /// them is checked apart (",", a dash, or a line break).
-    static let all: [PersonCue] = explicitCues + roleCues + weakCues + relationCues + signOffCues
-        + ["here", "speaking", "calling"].map { PersonCue.confirmation($0) }
+    static let all: [PersonCue] = explicitCues + otherLanguageExplicitCues + roleCues + weakCues
+        + otherLanguageWeakCues + relationCues + otherLanguageRelationCues + signOffCues
+        + ["here", "speaking", "calling", "from"].map { PersonCue.confirmation($0) }
+
+    /// "me llamo", "je m'appelle", "ich heiße", … : the writer's own name, outright.
+    private static let otherLanguageExplicitCues: [PersonCue] = [
+        "me llamo", "mi nombre es", "mi chiamo", "il mio nome è", "je m'appelle", "mon nom est", "ich heiße",
+        "ich heisse", "mein name ist", "mijn naam is", "ik heet", "jag heter", "mitt namn är", "nazywam się",
+        "mam na imię", "meu nome é", "o meu nome é", "benim adım",
+    ].map { PersonCue.explicit($0, 0.85, lowercase: .any) }
+
+    /// "soy", "c'est", "ik ben", "det är", … : like "I'm". German ones need a
+    /// known given name, since German nouns are capitalised ("ich bin Kunde").
+    private static let otherLanguageWeakCues: [PersonCue] = [
+        "soy", "sono", "c'est", "je suis", "ik ben", "hier is", "det är", "jag är", "här är", "aqui é o",
+        "aqui é a", "sou o", "sou a", "aqui fala", "ici",
+    ].map { PersonCue.weak($0, 0.7, singleUnknownWord: true) }
+        + ["ich bin", "ich bins", "hier ist", "hier spricht", "its"].map { PersonCue.weak($0, 0.7) }
+
+    /// Relatives in the other languages the tagger reads; each needs a
+    /// possessive before it ("mi hijo", "meine Tochter", "min man").
+    private static let otherLanguageRelationCues: [PersonCue] = [
+        // German
+        "mann", "sohn", "bruder", "vater", "opa", "enkel", "freund", "onkel", "neffe", "nachbar", "schwiegersohn",
+        "schwiegervater", "frau", "tochter", "schwester", "mutter", "oma", "enkelin", "partnerin", "freundin",
+        "tante", "nichte", "cousine", "nachbarin", "schwiegertochter", "schwiegermutter",
+        // French
+        "fils", "mari", "père", "frère", "grand-père", "copain", "ami", "oncle", "neveu", "petit-fils", "conjoint",
+        "compagnon", "fille", "femme", "mère", "sœur", "grand-mère", "copine", "amie", "tante", "nièce",
+        "petite-fille", "compagne",
+        // Spanish
+        "hijo", "hija", "esposo", "esposa", "marido", "mujer", "madre", "padre", "mamá", "papá", "hermano", "hermana",
+        "abuela", "abuelo", "nieto", "nieta", "novio", "novia", "tío", "tía", "sobrino", "sobrina", "pareja",
+        "suegra", "suegro", "primo", "prima",
+        // Italian
+        "figlio", "marito", "fratello", "nonno", "nipote", "compagno", "zio", "suocero", "cugino", "fidanzato",
+        "figlia", "moglie", "mamma", "sorella", "nonna", "compagna", "zia", "suocera", "cugina", "fidanzata",
+        // Portuguese
+        "filho", "pai", "irmão", "avô", "neto", "namorado", "tio", "sogro", "companheiro", "filha", "mãe", "irmã",
+        "avó", "neta", "namorada", "tia", "sogra", "companheira",
+        // Dutch
+        "zoon", "dochter", "man", "vrouw", "moeder", "vader", "broer", "zus", "zuster", "vriend", "vriendin",
+        "kleinzoon", "kleindochter",
+        // Polish
+        "córka", "żona", "mama", "matka", "siostra", "babcia", "wnuczka", "partnerka", "syn", "mąż", "brat",
+        "ojciec", "dziadek", "wnuk",
+        // Swedish
+        "dotter", "fru", "pappa", "bror", "syster", "mormor", "farmor", "morfar", "farfar", "sambo",
+    ].map { PersonCue.relation($0, needsPossessive: true) }
+
+    /// Possessives before a relative: "my", "meine", "mi", "mia", "minha", "mijn", "moja", "min", …
+    static let possessives = ByteWordSet([
+        "my", "our", "his", "her", "their", "mein", "meine", "meiner", "meinen", "unser", "unsere", "mon", "ma",
+        "notre", "mi", "nuestro", "nuestra", "mio", "mia", "nostro", "nostra", "meu", "minha", "nosso", "nossa",
+        "mijn", "onze", "ons", "moja", "mój", "nasza", "nasz", "min", "mitt", "vår",
+    ])
+    /// Words that may stand between a possessive and a relative ("my late husband").
+    static let relationAdjectives = ByteWordSet([
+        "late", "elder", "older", "eldest", "younger", "youngest", "little", "big", "dear", "beloved", "baby",
+    ])
 
     private static let explicitCues: [PersonCue] = [
         .explicit("my name is", 0.85, lowercase: .any),
@@ -83,7 +141,10 @@ extension PersonCue {
         "fiancée", "fiancee", "boyfriend", "girlfriend", "aunt", "uncle", "niece", "nephew", "cousin", "stepson",
         "stepdaughter", "stepmother", "stepfather", "spouse", "landlord", "landlady", "flatmate", "housemate",
         "solicitor", "lawyer", "accountant", "adviser", "advisor", "caseworker",
-    ].map { PersonCue.weak($0, 0.7, twoWords: true) }
+        "grandchild", "nana", "granny", "auntie", "stepbrother", "stepsister", "roommate", "twin",
+        "mother-in-law", "father-in-law", "son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law",
+        "ex-wife", "ex-husband",
+    ].map { PersonCue.relation($0) }
 
     private static let signOffCues: [PersonCue] = [
         "thanks", "thank you", "thank you so much", "thanks so much", "thanks again", "thanks a lot", "many thanks",

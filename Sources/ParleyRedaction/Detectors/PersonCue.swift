@@ -41,6 +41,14 @@ struct PersonCue: Sendable {
         /// (Role cues) up to three words may stand between the phrase and its link
         /// ("name on the joint account is").
         var bridge = false
+        /// (Weak cues) a lone name word that is also an ordinary word counts
+        /// ("my husband Grant", "my daughter Hope"): the cue leaves no other reading.
+        var ambiguousAlone = false
+        /// (Weak cues) a relative ("husband", "Tochter"): after a possessive
+        /// ("my husband") the cue reads as `possessedRelation`.
+        var relation = false
+        /// (Relatives) counts only after a possessive ("mi hijo", never "hijo" alone).
+        var needsPossessive = false
     }
 
     let phrase: String
@@ -61,6 +69,21 @@ struct PersonCue: Sendable {
             phrase: phrase,
             rule: Rule(kind: .weak, score: score, singleUnknownWord: singleUnknownWord, twoWords: twoWords))
     }
+
+    /// A relative or companion ("husband", "Tochter", "hijo"): weak alone, and
+    /// `possessedRelation` after a possessive. Other languages' words count only
+    /// after one (`needsPossessive`: Swedish "man" is a husband, English "man" not).
+    static func relation(_ phrase: String, needsPossessive: Bool = false) -> PersonCue {
+        PersonCue(
+            phrase: phrase,
+            rule: Rule(kind: .weak, score: 0.7, twoWords: true, relation: true, needsPossessive: needsPossessive))
+    }
+
+    /// How a relative named after a possessive is read ("my husband Grant",
+    /// "meine Tochter Lena"): whatever capitalised word follows is their name,
+    /// even one that is also an ordinary word or a place.
+    static let possessedRelation = Rule(
+        kind: .weak, score: 0.75, lowercase: .known, singleUnknownWord: true, twoWords: true, ambiguousAlone: true)
 
     static func signOff(_ phrase: String) -> PersonCue {
         PersonCue(phrase: phrase, rule: Rule(kind: .signOff, score: 0.75, lowercase: .known))

@@ -125,6 +125,11 @@ extension PersonDetector {
                 guard StreetWord.isCapitalised(input, wordStart),
                       let name = scanner.scan(input, at: wordStart, allowLowercase: false), name.end == space
                 else { return nil }
+                // "Georgia from billing told me": "from" confirms only a given name
+                // the lexicon knows, or a full name ("Emails from …" is no one).
+                if input.matches(" from ", at: space) {
+                    guard name.firstKind != .unknown || hasKnownSurname(name, in: input) else { return nil }
+                }
                 return (name, Self.followerScore)
             }
             guard wordStart > 0, input[wordStart - 1] == 0x20 else { return nil }
@@ -133,9 +138,10 @@ extension PersonDetector {
         return nil
     }
 
-    /// " speaking" or " calling", or " here" closing its clause ("Anna here, …",
+    /// " from ", " speaking" or " calling", or " here" closing its clause ("Anna here, …",
     /// "Anna here again") rather than starting one ("Things here are …").
     private func hasOpeningFollower(at position: Int, in input: ScanInput) -> Bool {
+        if input.matches(" from ", at: position) { return true }  // the caller asks more of the name
         if input.matches(" speaking", at: position) || input.matches(" calling", at: position) {
             return input.isWordEnd(position + (input[position + 1] == 0x73 ? 9 : 8))
         }

@@ -42,10 +42,19 @@ final class PersonDetector: PIIDetector {
         for word in input.words {
             if word.start >= cueResume, let match = matcher.longestMatch(startingWith: word, in: input) {
                 cueResume = match.end
-                let rule = rules[match.phrase]
-                let found = rule.kind == .confirmation
-                    ? nameBefore(confirmation: match.start, in: input) : nameAfter(rule, end: match.end, in: input)
-                if let (name, score) = found { append(name, score, to: &candidates) }
+                var rule: PersonCue.Rule? = rules[match.phrase]
+                if rule?.relation == true {
+                    if followsPossessive(match.start, in: input) {
+                        rule = PersonCue.possessedRelation
+                    } else if rule?.needsPossessive == true {
+                        rule = nil
+                    }
+                }
+                if let rule {
+                    let found = rule.kind == .confirmation
+                        ? nameBefore(confirmation: match.start, in: input) : nameAfter(rule, end: match.end, in: input)
+                    if let (name, score) = found { append(name, score, to: &candidates) }
+                }
             }
             if word.start >= patternResume, let (name, score) = patternName(startingWith: word, in: input) {
                 append(name, score, to: &candidates)
@@ -54,10 +63,18 @@ final class PersonDetector: PIIDetector {
         }
     }
 
+    /// The score of the place cut off a name ("soy Jordi de [Girona]"), below the tagger's.
+    static let originScore = 0.6
+
     private func append(_ name: NameScanner.Name, _ score: Double, to candidates: inout [Candidate]) {
         candidates.append(
             Candidate(type: entityType, start: name.start, end: name.end, score: score, detector: self.name,
                       usesContext: false))
+        if let origin = name.origin {
+            candidates.append(
+                Candidate(type: .location, start: origin.lowerBound, end: origin.upperBound, score: Self.originScore,
+                          detector: self.name, usesContext: false))
+        }
     }
 
     private func nameAfter(_ cue: PersonCue.Rule, end cueEnd: Int, in input: ScanInput) -> (NameScanner.Name, Double)? {
@@ -82,7 +99,8 @@ final class PersonDetector: PIIDetector {
         if start == cueEnd, input.byte(at: start).isASCIIAlnum { return nil }
         if input.byte(at: start) == 0x22 { start += 1 }  // name: "Anna"
         let strong = cue.kind == .explicit || linked
-        guard let name = scanName(at: start, lowercase: cue.lowercase, allCapitals: strong, in: input) else { return nil }
+        guard var name = scanName(at: start, lowercase: cue.lowercase, allCapitals: strong, in: input) else { return nil }
+        trimOrigin(&name, in: input)
         if strong { return (name, cue.score) }
         let ambiguousAlone = name.firstKind == .ambiguous && name.words == 1 && !name.hasTitle
         let confirmed = isFollowedByConfirmation(name.end, in: input)
@@ -92,7 +110,7 @@ final class PersonDetector: PIIDetector {
             guard evidence, !ambiguousAlone || endsClause(name.end, in: input) else { return nil }
             return (name, cue.score)
         default:
-            if ambiguousAlone, !confirmed, !endsClause(name.end, in: input) { return nil }
+            if ambiguousAlone, !cue.ambiguousAlone, !confirmed, !endsClause(name.end, in: input) { return nil }
             let evidence = name.hasTitle || confirmed || name.firstKind == .known || cue.singleUnknownWord
                 || (cue.twoWords && name.words >= 2) || hasKnownSurname(name, in: input)
             guard evidence else { return nil }
@@ -186,6 +204,42 @@ final class PersonDetector: PIIDetector {
         }
         guard input.byte(at: index) | 0x20 == 0x73, !input.byte(at: index + 1).isASCIIAlnum else { return nil }
         return index + 1
+    }
+
+    /// True when a possessive stands right before `start`, perhaps with an
+    /// adjective between ("my husband", "my late husband", "meine Tochter").
+    private func followsPossessive(_ start: Int, in input: ScanInput) -> Bool {
+        var end = start
+        for attempt in 0..<2 {
+            guard input.byte(at: end - 1) == 0x20 else { return false }
+            end -= 1
+            var wordStart = end
+            while wordStart > 0, StreetWord.isLetterByte(input[wordStart - 1]), end - wordStart < 12 { wordStart -= 1 }
+            guard wordStart < end, !StreetWord.isLetterByte(input.byte(at: wordStart - 1)) else { return false }
+            if PersonCue.possessives.contains(input, wordStart, end) { return true }
+            guard attempt == 0, PersonCue.relationAdjectives.contains(input, wordStart, end) else { return false }
+            end = wordStart
+        }
+        return false
+    }
+
+    /// "soy Jordi de Girona", "c'est Geneviève de Trois-Rivières": a last word
+    /// after "de" / "da" / "do" / "di" / "du" that is no known surname, closing the
+    /// clause, is where the writer is from: the name ends before the particle
+    /// and the place becomes a LOCATION of its own, so it stays redacted
+    /// ("Maria da Silva" keeps its surname).
+    private func trimOrigin(_ name: inout NameScanner.Name, in input: ScanInput) {
+        guard let particleStart = name.particlesBeforeLastWord, name.words >= 2,
+              input.byte(at: particleStart) | 0x20 == 0x64, input.byte(at: particleStart + 2) == 0x20,  // d?
+              !scanner.lexicon.isSurname(input, name.lastWord.lowerBound, name.lastWord.upperBound),
+              endsClause(name.end, in: input)
+        else { return }
+        var end = particleStart - 1
+        while end > name.start, input.byte(at: end - 1) == 0x20 { end -= 1 }
+        guard end > name.start else { return }
+        name.origin = name.lastWord
+        name.end = end
+        name.words -= 1
     }
 
     /// Two or more name words ending in a common surname ("Grace Papadopoulos").

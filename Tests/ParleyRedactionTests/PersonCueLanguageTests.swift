@@ -1,0 +1,53 @@
+import Testing
+@testable import ParleyRedaction
+
+@Suite("Names after relatives, introductions in other languages, and 'from'")
+struct PersonCueLanguageTests {
+    /// After a possessive and a relative, the capitalised word is the relative's
+    /// name, even when it is also an ordinary word or a place.
+    @Test(arguments: [
+        ("My husband Grant is a joint account holder.", "Grant"),
+        ("My son Will can help.", "Will"),
+        ("Our daughter Paris is at school.", "Paris"),
+        ("Meine Tochter Lena studiert in Freiburg.", "Lena"),
+        ("Mon fils Mamadou est hospitalisé.", "Mamadou"),
+        ("Mi hijo Iker vino ayer.", "Iker"),
+        ("Mia nonna Margherita ha 90 anni.", "Margherita"),
+        ("Moja córka Zuzanna jest w Londynie.", "Zuzanna"),
+    ])
+    func aRelativeAfterAPossessiveIsNamed(text: String, name: String) {
+        // The tagger may find more ("Mia" opening a sentence); the cue finds this one.
+        #expect(Fixture.found(text, .person).contains(name))
+    }
+
+    @Test(arguments: [
+        ("Hola, soy Maribel y vivo en Houston.", "Maribel"),
+        ("bonjour je m'appelle claire", "claire"),
+        ("Ciao, mi chiamo Giulia.", "Giulia"),
+        ("Hej, jag heter Kalle och ringer om mitt kort.", "Kalle"),
+    ])
+    func introductionsInOtherLanguages(text: String, name: String) {
+        #expect(Fixture.found(text, .person) == [name])
+    }
+
+    /// "soy Jordi de Girona": where the writer is from is a place, not a surname.
+    @Test func aPlaceOfOriginIsCutOffTheNameAndStaysRedacted() {
+        let text = "Hola, soy Jordi de Girona, ¿podéis ayudarme?"
+        #expect(Fixture.found(text, .person) == ["Jordi"])
+        #expect(Fixture.found(text, .location) == ["Girona"])
+        #expect(Fixture.found("Olá, sou a Maria da Silva.", .person) == ["Maria da Silva"])
+    }
+
+    @Test func aGivenNameBeforeFromOpeningASentenceIsAName() {
+        #expect(Fixture.found("Georgia from billing told me the fee would be waived.", .person) == ["Georgia"])
+        #expect(Fixture.found("Hope from the complaints team told me to reply.", .person) == ["Hope"])
+        #expect(Fixture.found("Emails from Amazon keep coming.", .person).isEmpty)
+    }
+
+    /// German nouns are capitalised: "ich bin" and "im" introduce no name.
+    @Test func germanNounsAfterIchBinAreNoNames() {
+        #expect(Fixture.found("Ich bin im Sommer drei Monate in Kanada.", .person).isEmpty)
+        #expect(!Fixture.found("Ich bin Kunde seit zehn Jahren.", .person).contains("Kunde"))
+        #expect(Fixture.found("I bought my wife a Kindle", .person).isEmpty)
+    }
+}

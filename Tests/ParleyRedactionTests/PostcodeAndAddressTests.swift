@@ -64,3 +64,35 @@ struct PostcodeAndAddressTests {
         #expect(Fixture.found(text, .postcode) == ["SW1A 1AA"])
     }
 }
+
+@Suite("Postcodes of other countries")
+struct WorldPostcodeTests {
+    @Test(arguments: [
+        ("Please send the card to H3G 1L3, the new flat.", "H3G 1L3"),
+        ("My postcode is 2000, so it's in the CBD.", "2000"),
+        ("My PIN code is 400076, is doorstep banking available?", "400076"),
+        ("O CEP é 01310-100.", "01310-100"),
+        ("Meine PLZ: 10115", "10115"),
+        ("kod pocztowy 31-624", "31-624"),
+        ("postnummer 411 05", "411 05"),
+        ("My Eircode is D02 X285 and the courier can't find it.", "D02 X285"),
+        ("postcode 1012 AB", "1012 AB"),
+    ])
+    func aPostcodeAfterItsNameIsFound(text: String, postcode: String) {
+        #expect(Fixture.found(text, .postcode) == [postcode])
+    }
+
+    @Test func aCanadianPostcodeJoinsItsTown() {
+        let text = "Mail gets sent to 1520 Rue Sherbrooke O, Montréal, QC H3G 1L3 now."
+        #expect(Fixture.found(text, .streetAddress) == ["1520 Rue Sherbrooke O, Montréal, QC H3G 1L3"])
+    }
+
+    /// A card's PIN, a spending cap and a lone code are no postcodes.
+    @Test(arguments: [
+        "My PIN is 1234, should I change it?", "There is a spending cap 500 a day.", "Order A12 3456 arrived.",
+        "The D02 X285 part number is wrong",
+    ])
+    func numbersThatAreNoPostcodes(text: String) {
+        #expect(Fixture.found(text, .postcode).isEmpty)
+    }
+}

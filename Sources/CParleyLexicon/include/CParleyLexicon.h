@@ -16,6 +16,7 @@ typedef enum {
     PARLEY_PLACES = 2,
     PARLEY_COMMON_WORDS = 3,
     PARLEY_NER_WEIGHTS = 4,
+    PARLEY_MORE_PLACES = 5,
 } parley_blob_id;
 
 /// The bytes of one data file; { NULL, 0 } for an unknown id.

@@ -378,10 +378,11 @@ enum AddressAssembler {
     /// read ("Cavendish Road, Reading RG1 5PQ"). A unit designator may be glue
     /// anywhere ("Maple Ave, Apt 2B, Columbus").
     private static func joinable(_ end: Int, _ start: Int, bridgingTown: Bool, afterStreet: Bool, in input: ScanInput) -> Bool {
-        guard start >= end, start - end <= (bridgingTown || afterStreet ? 40 : 24) else { return false }
+        guard start >= end, start - end <= (afterStreet ? 64 : bridgingTown ? 40 : 24) else { return false }
         var position = end
         var sawGlue = false
         var townWords = 0
+        var sawPostcode = false
         while position < start {
             let byte = input[position]
             switch byte {
@@ -391,6 +392,9 @@ enum AddressAssembler {
             default:
                 if let wordEnd = postcodeLikeEnd(at: position, in: input), wordEnd <= start {
                     position = wordEnd
+                    sawPostcode = true
+                } else if sawPostcode, let particleEnd = townParticleEnd(at: position, in: input), particleEnd < start {
+                    position = particleEnd  // "03940 Ciudad de México", "60594 Frankfurt am Main"
                 } else if let unitEnd = unitDesignatorEnd(at: position, in: input), unitEnd <= start {
                     position = unitEnd
                 } else if let floorEnd = floorDesignatorEnd(at: position, limit: start, in: input), floorEnd <= start {
@@ -401,7 +405,8 @@ enum AddressAssembler {
                     position = codeEnd
                 } else if afterStreet, let numberEnd = houseNumberEnd(at: position, in: input), numberEnd <= start {
                     position = numberEnd
-                } else if bridgingTown, townWords < 3, byte.isASCIIUpper, input.isWordStart(position),
+                } else if bridgingTown || (sawPostcode && afterStreet), townWords < 3, byte.isASCIIUpper,
+                          input.isWordStart(position),
                           input.letterRunEnd(from: position) <= start,
                           input.letterRunEnd(from: position) - position >= 3,
                           !input.byte(at: input.letterRunEnd(from: position)).isASCIIDigit
@@ -418,6 +423,16 @@ enum AddressAssembler {
             }
         }
         return sawGlue || start == end
+    }
+
+    /// Particles inside a town's name ("Ciudad de México", "Frankfurt am Main").
+    private static let townParticles = ByteWordSet(["de", "del", "la", "am", "an", "der", "im", "sur", "upon", "on"])
+
+    /// The end of a lowercase town particle at `position`, or nil.
+    private static func townParticleEnd(at position: Int, in input: ScanInput) -> Int? {
+        guard input.byte(at: position).isASCIILower, input.isWordStart(position) else { return nil }
+        let end = input.letterRunEnd(from: position)
+        return townParticles.contains(input, position, end) && input.byte(at: end) == 0x20 ? end : nil
     }
 
     /// "10115", "00-950", "1000-001", "01310-100", "1012 AB", "111 21", "560038",

@@ -5,13 +5,16 @@ import CParleyLexicon
 /// list is read in place, never copied.
 enum ShippedData {
     enum List: CaseIterable {
-        case givenNames, surnames, places, commonWords
+        /// `morePlaces`: towns, exonyms and country names the tagger reads at
+        /// run time but is not trained with (`NameLexicons.training`).
+        case givenNames, surnames, places, morePlaces, commonWords
 
         fileprivate var blob: parley_blob_id {
             switch self {
             case .givenNames: PARLEY_GIVEN_NAMES
             case .surnames: PARLEY_SURNAMES
             case .places: PARLEY_PLACES
+            case .morePlaces: PARLEY_MORE_PLACES
             case .commonWords: PARLEY_COMMON_WORDS
             }
         }

@@ -225,7 +225,7 @@ extension NERTrainingCorpus {
     }
 
     private func lexiconsKnowAsPlace(_ name: String) -> Bool {
-        NameLexicons.builtIn.kind(of: name).contains(.place)
+        NameLexicons.training.kind(of: name).contains(.place)
     }
 
     private mutating func filled(_ template: String) -> NERTrainer.Sentence {

@@ -15,7 +15,7 @@ public enum NamedEntityTraining {
     ) -> [UInt8] {
         var corpus = NERTrainingCorpus(seed: seed, hardNegativeShare: hardNegativeShare)
         let generated = corpus.generate(count: sentences)
-        let trainer = NERTrainer(lexicons: .builtIn)
+        let trainer = NERTrainer(lexicons: .training)
         let weights = trainer.train(generated, seed: seed &+ 1)
         return PerceptronWeights.serialise(table: weights.table, marginScale: weights.marginScale)
     }

@@ -129,7 +129,8 @@ shlibs=$(cd "$work/src" && dpkg-shlibdeps -O -e"$pkg/usr/bin/parley" 2>"$work/sh
 swift package --scratch-path "$scratch" show-dependencies --format json > "$work/graph.json" 2>/dev/null
 swift_version=$(swiftc --version 2>&1 | sed -n 's/.*Swift version \([0-9.]*\).*/\1/p' | head -1)
 commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
-python3 packaging/sbom.py copyright --graph "$work/graph.json" --swift-version "$swift_version" > "$pkg/usr/share/doc/parley/copyright"
+python3 packaging/sbom.py copyright --graph "$work/graph.json" --swift-version "$swift_version" "${extra[@]}" \
+  > "$pkg/usr/share/doc/parley/copyright"
 python3 packaging/sbom.py cyclonedx --graph "$work/graph.json" --shlibs "$shlibs" --version "$version" \
   --swift-version "$swift_version" --commit "$commit" "${extra[@]}" > "$work/sbom.cdx.json"
 install -D -m 0644 "$work/sbom.cdx.json" "$pkg/usr/share/parley/sbom.cdx.json"

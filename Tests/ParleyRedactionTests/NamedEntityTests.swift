@@ -72,3 +72,16 @@ struct NamedEntityTests {
         #expect(PerceptronWeights.deserialise(first) != nil)
     }
 }
+
+@Suite("Nouns of other languages are no names")
+struct ForeignNounTests {
+    /// Long words with an abstract noun's ending, in no name or place list.
+    @Test(arguments: [
+        "Mein Flug ab Basel wurde annulliert, was deckt die Reiseversicherung?",
+        "Mein Mann liegt im Krankenhaus, ich brauche die Versicherungsbestätigung.",
+        "Kann ich die Kfz-Versicherung online kündigen?",
+    ])
+    func aCompoundNounIsNoPerson(text: String) {
+        #expect(Fixture.found(text, .person).isEmpty)
+    }
+}

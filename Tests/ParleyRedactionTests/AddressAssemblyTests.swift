@@ -79,7 +79,8 @@ struct WorldStreetAddressTests {
     }
 
     /// A chip, a paper size and a brand are no roads.
-    @Test(arguments: ["The M1 chip is fast.", "I printed it on the A4 paper", "Route 66 jeans are great", "I have the M2."])
+    @Test(arguments: ["The M1 chip is fast.", "I printed it on the A4 paper", "Route 66 jeans are great", "I have the M2.",
+                      "I play on PS5."])
     func codesThatAreNoRoads(text: String) {
         #expect(Fixture.found(text, .streetAddress).isEmpty)
     }
@@ -91,6 +92,19 @@ struct WorldStreetAddressTests {
     ])
     func productsAndYearsAreNoStreet(text: String) {
         #expect(Fixture.redactor.detect(text).allSatisfy { $0.type != .streetAddress })
+    }
+
+    /// An order number a keep rule protects never joins an address.
+    @Test func anOrderNumberAfterAStreetStaysOut() {
+        let text = "Ship to 12 High Street, #40231 please"
+        #expect(Fixture.found(text, .streetAddress) == ["12 High Street"])
+        #expect(Fixture.redactor.redact(text).redactedText.contains("#40231"))
+    }
+
+    /// English words ending like a German street name are no streets.
+    @Test(arguments: ["Spring 4 is out", "Engineering 2 starts Monday", "String 5 broke"])
+    func englishWordsAreNoCompoundStreets(text: String) {
+        #expect(Fixture.found(text, .streetAddress).isEmpty)
     }
 
     /// A town read after a postcode never runs into the next span (it once did,

@@ -51,3 +51,18 @@ struct PersonCueLanguageTests {
         #expect(Fixture.found("I bought my wife a Kindle", .person).isEmpty)
     }
 }
+
+@Suite("A place of origin and the policy")
+struct OriginPolicyTests {
+    /// With LOCATION off, the place is not cut off the name: it stays redacted inside it.
+    @Test func withoutLocationTheNameIsKeptWhole() throws {
+        let redactor = try Redactor(policy: RedactionPolicy(entities: [.location: EntityPolicy(enabled: false)]))
+        let text = "Hola, soy Jordi de Girona, ¿podéis ayudarme?"
+        #expect(redactor.detect(text).map { String(text[$0.range]) } == ["Jordi de Girona"])
+    }
+
+    /// "my name is" gives the name whole, particle and all.
+    @Test func anExplicitCueKeepsTheWholeName() {
+        #expect(Fixture.found("My name is Lucía de Zubizarreta.", .person) == ["Lucía de Zubizarreta"])
+    }
+}

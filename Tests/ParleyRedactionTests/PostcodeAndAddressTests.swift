@@ -73,6 +73,8 @@ struct WorldPostcodeTests {
         ("My PIN code is 400076, is doorstep banking available?", "400076"),
         ("O CEP é 01310-100.", "01310-100"),
         ("Meine PLZ: 10115", "10115"),
+        ("PLZ:10115", "10115"),
+        ("Il mio CAP: 80121", "80121"),
         ("kod pocztowy 31-624", "31-624"),
         ("postnummer 411 05", "411 05"),
         ("My Eircode is D02 X285 and the courier can't find it.", "D02 X285"),
@@ -90,6 +92,7 @@ struct WorldPostcodeTests {
     /// A card's PIN, a spending cap and a lone code are no postcodes.
     @Test(arguments: [
         "My PIN is 1234, should I change it?", "There is a spending cap 500 a day.", "Order A12 3456 arrived.",
+        "The cap is 10000 requests a day.",
         "The D02 X285 part number is wrong",
     ])
     func numbersThatAreNoPostcodes(text: String) {

@@ -15,7 +15,7 @@ struct DetectorCatalog: Sendable {
     private let date = DateDetector()
     private let postcode = PostcodeDetector()
     private let streetAddress = StreetAddressDetector()
-    private let person = PersonDetector()
+    private let person: PersonDetector
     /// The trained tagger for names and places; nil when both types are off.
     private let namedEntities: NamedEntityDetector?
     /// Enabled flag per entity type index.
@@ -27,6 +27,7 @@ struct DetectorCatalog: Sendable {
         enabled = flags
         let people = isEnabled(.person)
         let places = isEnabled(.location)
+        person = PersonDetector(placesEnabled: places)
         namedEntities = people || places ? NamedEntityDetector(people: people, places: places) : nil
     }
 

@@ -34,6 +34,13 @@ final class PersonDetector: PIIDetector {
         "full name:",
     ])
     let scanner = NameScanner()
+    /// Whether LOCATION is on: only then is a place of origin cut off a name
+    /// ("soy Jordi de Girona"); otherwise the name is kept whole, place and all.
+    let placesEnabled: Bool
+
+    init(placesEnabled: Bool = true) {
+        self.placesEnabled = placesEnabled
+    }
 
     /// One pass over the words, trying cues and patterns at each.
     func detect(in input: ScanInput, into candidates: inout [Candidate]) {
@@ -63,16 +70,14 @@ final class PersonDetector: PIIDetector {
         }
     }
 
-    /// The score of the place cut off a name ("soy Jordi de [Girona]"), below the tagger's.
-    static let originScore = 0.6
-
     private func append(_ name: NameScanner.Name, _ score: Double, to candidates: inout [Candidate]) {
         candidates.append(
             Candidate(type: entityType, start: name.start, end: name.end, score: score, detector: self.name,
                       usesContext: false))
         if let origin = name.origin {
+            // As sure as the name it was cut from, so it is redacted whenever the name would have been.
             candidates.append(
-                Candidate(type: .location, start: origin.lowerBound, end: origin.upperBound, score: Self.originScore,
+                Candidate(type: .location, start: origin.lowerBound, end: origin.upperBound, score: score,
                           detector: self.name, usesContext: false))
         }
     }
@@ -100,8 +105,9 @@ final class PersonDetector: PIIDetector {
         if input.byte(at: start) == 0x22 { start += 1 }  // name: "Anna"
         let strong = cue.kind == .explicit || linked
         guard var name = scanName(at: start, lowercase: cue.lowercase, allCapitals: strong, in: input) else { return nil }
-        trimOrigin(&name, in: input)
         if strong { return (name, cue.score) }
+        // Introductions ("soy Jordi de Girona"); "my name is …" gives the name whole.
+        if placesEnabled { trimOrigin(&name, in: input) }
         let ambiguousAlone = name.firstKind == .ambiguous && name.words == 1 && !name.hasTitle
         let confirmed = isFollowedByConfirmation(name.end, in: input)
         switch cue.kind {
@@ -226,8 +232,9 @@ final class PersonDetector: PIIDetector {
     /// "soy Jordi de Girona", "c'est Geneviève de Trois-Rivières": a last word
     /// after "de" / "da" / "do" / "di" / "du" that is no known surname, closing the
     /// clause, is where the writer is from: the name ends before the particle
-    /// and the place becomes a LOCATION of its own, so it stays redacted
-    /// ("Maria da Silva" keeps its surname).
+    /// and the place becomes a LOCATION of its own, with the name's score, so
+    /// it stays redacted ("Maria da Silva" keeps its surname). Only after weak
+    /// cues, and only when LOCATION is on.
     private func trimOrigin(_ name: inout NameScanner.Name, in input: ScanInput) {
         guard let particleStart = name.particlesBeforeLastWord, name.words >= 2,
               input.byte(at: particleStart) | 0x20 == 0x64, input.byte(at: particleStart + 2) == 0x20,  // d?

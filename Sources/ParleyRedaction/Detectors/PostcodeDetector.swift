@@ -22,7 +22,7 @@ struct PostcodeDetector: PIIDetector {
     private static let cues: [(word: [UInt8], digits: Int?)] = [
         ("postcode", nil), ("post code", nil), ("postal code", nil), ("zip", nil), ("zip code", nil),
         ("zipcode", nil), ("pin code", 6), ("pincode", 6), ("pin", 6), ("cep", nil), ("plz", nil),
-        ("postleitzahl", nil), ("cap", 5), ("código postal", nil), ("codigo postal", nil), ("code postal", nil),
+        ("postleitzahl", nil), ("código postal", nil), ("codigo postal", nil), ("code postal", nil),
         ("cp", 5), ("c.p.", 5), ("kod pocztowy", nil), ("postnummer", nil), ("postnr", nil), ("eircode", nil),
         ("posta kodu", nil),
     ].map { (Array($0.0.utf8), $0.1) }
@@ -59,7 +59,7 @@ struct PostcodeDetector: PIIDetector {
             {
                 candidates.append(Candidate(type: entityType, start: start, end: rest + 3, score: Self.canadianScore,
                                             detector: name, usesContext: false))
-            } else if input.isWordEnd(rest + 4),
+            } else if input.isWordEnd(rest + 4), Self.isEircodeLetter(input[start]) || input[start] == 0x44,
                       input[start + 2].isASCIIDigit || (input[start] == 0x44 && input[start + 1] == 0x36 && input[start + 2] == 0x57)
             {
                 // Eircode: A99 or D6W, then four of 0-9 A C-F H K N P R T V-Y, letters and digits mixed.
@@ -127,13 +127,13 @@ struct PostcodeDetector: PIIDetector {
         }
     }
 
-    /// Whether a postcode cue ends right before `start` (blanks, a colon, or a
-    /// link word such as "is" between): nil when none does, else the digits the
+    /// Whether a postcode cue ends right before `start` (blanks, a colon or a
+    /// dash, or a link word such as "is" between): nil when none does, else the digits the
     /// cue allows (`.some(nil)`: any shape).
     private func cueBefore(_ start: Int, in input: ScanInput) -> Int?? {
         var end = start
         while input.byte(at: end - 1) == 0x20 { end -= 1 }
-        guard end < start else { return nil }
+        guard end < start || input.byte(at: end - 1) == 0x3A else { return nil }  // "PLZ 10115", "PLZ:10115"
         if input.byte(at: end - 1) == 0x3A || input.byte(at: end - 1) == 0x2D {
             end -= 1
             while input.byte(at: end - 1) == 0x20 { end -= 1 }
@@ -142,6 +142,8 @@ struct PostcodeDetector: PIIDetector {
             for cue in Self.cues where cue.word.count <= end && Self.endsWith(cue.word, at: end, in: input) {
                 return .some(cue.digits)
             }
+            // Italy's "CAP", in capitals only ("the cap is 10000" is a limit).
+            if end >= 3, input.matches("CAP", at: end - 3), Self.endsWith(Array("cap".utf8), at: end, in: input) { return .some(5) }
             guard attempt == 0, let link = Self.links.first(where: { Self.endsWith($0, at: end, in: input) }) else { break }
             end -= link.count
             guard input.byte(at: end - 1) == 0x20 else { break }

@@ -69,7 +69,7 @@ final class StreetAddressDetector: PIIDetector {
     ])
     /// Endings of one-word street names (German, Dutch, Scandinavian, Finnish).
     private static let streetSuffixes: [[UInt8]] = [
-        "straße", "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "steig", "markt",
+        "straße", "strasse", "str", "weg", "allee", "platz", "gasse", "damm", "ufer", "steig", "markt",
         "straat", "gracht", "laan", "plein", "kade", "singel", "dijk", "dreef", "gatan", "vägen", "gränd", "torget",
         "gade", "vej", "veien", "vegen", "gata", "gaten", "katu", "tie",
     ].map { Array($0.utf8) }
@@ -181,8 +181,8 @@ final class StreetAddressDetector: PIIDetector {
         var letters = start
         while letters > 0, input[letters - 1].isASCIIUpper, start - letters < 2 { letters -= 1 }
         let roadStart: Int
-        if letters < start, !input.byte(at: letters - 1).isASCIILetter {
-            // "M6", "A40", "I-95", "AP-7", "US-1": one or two capitals glued or dashed to the number.
+        if letters < start, !input.byte(at: letters - 1).isASCIILetter, Self.isRoadLetters(letters, start, dashed: start < group.start, in: input) {
+            // "M6", "A40", "AP-7", "I-95", "US-1": a road class glued or dashed to the number.
             roadStart = letters
         } else if start == group.start, input.byte(at: start - 1) == 0x20,
                   let word = Self.letters(endingAt: start - 1, in: input), roadWords.contains(input, word, start - 1)
@@ -199,6 +199,21 @@ final class StreetAddressDetector: PIIDetector {
         if input.matches("(M)", at: end) { end += 3 }
         guard precededByTravelWord(roadStart, in: input), followedByRoadContext(end, in: input) else { return nil }
         return (roadStart, end)
+    }
+
+    /// The classes of roads: "M", "A", "B", "N", "E" and Spain's "AP" ("M6",
+    /// "A40", "AP-7"), and with a dash "I", "US", "SR" ("I-95"); never "PS5".
+    private static func isRoadLetters(_ start: Int, _ end: Int, dashed: Bool, in input: ScanInput) -> Bool {
+        switch end - start {
+        case 1:
+            switch input[start] {
+            case 0x4D, 0x41, 0x42, 0x4E, 0x45: return true  // M A B N E
+            case 0x49: return dashed  // I-95
+            default: return false
+            }
+        case 2: return input.matches("AP", at: start) || (dashed && (input.matches("US", at: start) || input.matches("SR", at: start)))
+        default: return false
+        }
     }
 
     /// "I", "US" or "SR", in capitals, at `start..<end`.
@@ -292,7 +307,7 @@ final class StreetAddressDetector: PIIDetector {
         var cursor = group.start - 1  // the blank
         if input.byte(at: cursor - 1) == 0x2C { cursor -= 1 }  // "Lobo, 595"
         guard var word = Self.word(endingAt: cursor, abbreviated: true, in: input) else { return nil }
-        if word.end - word.start == 2, input.matchesIgnoringCase(Array("no".utf8), at: word.start),
+        if word.end - word.start == 2, input.byte(at: word.start) | 0x20 == 0x6E, input.byte(at: word.start + 1) | 0x20 == 0x6F,
            input.byte(at: word.end) == 0x3A || input.byte(at: word.end) == 0x2E
         {
             // Turkish "No: 123" / "No. 5" after the street.
@@ -350,7 +365,9 @@ final class StreetAddressDetector: PIIDetector {
         {
             start -= 1
         }
-        guard start < end, !input.byte(at: start - 1).isASCIIDigit else { return nil }
+        // A word longer than 40 bytes is no street's (and its tail must not pass for one).
+        guard start < end, !input.byte(at: start - 1).isASCIIDigit, !StreetWord.isLetterByte(input.byte(at: start - 1))
+        else { return nil }
         return (start, end)
     }
 

@@ -84,12 +84,12 @@ enum AddressAssembler {
                 var span = parts[0]
                 span.end = current.end
                 span.start = leadingPartsStart(before: span.start, in: input, after: merged.last?.end ?? 0)
-                if span.type == .streetAddress {
-                    span.end = trailingPartsEnd(after: span.end, in: input, before: next < candidates.count ? candidates[next].start : input.count)
-                }
                 span.score = parts.map(\.score).max() ?? span.score
                 span.type = parts.contains { $0.type == .streetAddress } ? .streetAddress
                     : parts.contains { $0.type == .location } ? .location : .postcode
+                if span.type == .streetAddress {
+                    span.end = trailingPartsEnd(after: span.end, in: input, before: next < candidates.count ? candidates[next].start : input.count)
+                }
                 span.detector = "address"
                 merged.append(span)
                 index = next
@@ -120,7 +120,13 @@ enum AddressAssembler {
     /// The end of a unit designator and its number at `position` ("Apt 2B",
     /// "Suite 400", "Flat 3", "Unit #5", "#08-221", "int. 5", "m. 5"), or nil.
     private static func unitDesignatorEnd(at position: Int, in input: ScanInput) -> Int? {
-        if input.byte(at: position) == 0x23 { return unitNumberEnd(at: position + 1, in: input) }  // "#08-221"
+        if input.byte(at: position) == 0x23 {
+            // Only the "#08-221" shape: "#" and digits alone is an order number a keep rule protects.
+            var cursor = position + 1
+            while input.byte(at: cursor).isASCIIDigit, cursor - position <= 3 { cursor += 1 }
+            guard cursor > position + 1, input.byte(at: cursor) == 0x2D, input.byte(at: cursor + 1).isASCIIDigit else { return nil }
+            return unitNumberEnd(at: position + 1, in: input)
+        }
         guard StreetWord.isLetterByte(input.byte(at: position)), input.isWordStart(position),
               let wordEnd = StreetWord.end(input, from: position), unitWords.contains(input, position, wordEnd)
         else { return nil }

@@ -26,6 +26,29 @@ struct PostcodeDetector: PIIDetector {
         ("cp", 5), ("c.p.", 5), ("kod pocztowy", nil), ("postnummer", nil), ("postnr", nil), ("eircode", nil),
         ("posta kodu", nil),
     ].map { (Array($0.0.utf8), $0.1) }
+    /// The last two bytes of every cue, lowercased ("de" of "postcode", "lz" of "plz").
+    private static let cueEndings: Set<UInt16> = {
+        var endings = Set<UInt16>()
+        for word in cues.map(\.word) + [Array("cap".utf8)] {
+            let last = UInt16(word[word.count - 1])
+            let previous = UInt16(word[word.count - 2])
+            endings.insert(previous << 8 | last)
+        }
+        return endings
+    }()
+
+    private static let linkEndings: Set<UInt16> = {
+        var endings = Set<UInt16>()
+        for word in links {
+            endings.insert(UInt16(word[word.count - 2]) << 8 | UInt16(word[word.count - 1]))
+        }
+        return endings
+    }()
+
+    @inline(__always) private static func lastTwo(_ end: Int, in input: ScanInput) -> UInt16 {
+        UInt16(input.byte(at: end - 2).asciiLowercased) << 8 | UInt16(input.byte(at: end - 1).asciiLowercased)
+    }
+
     /// Words that may stand between the cue and the number ("postcode is", "PIN code: ").
     private static let links: [[UInt8]] = ["is", "es", "est", "ist", "é", "är", "to", "number", "no", "nr"]
         .map { Array($0.utf8) }
@@ -139,12 +162,17 @@ struct PostcodeDetector: PIIDetector {
             while input.byte(at: end - 1) == 0x20 { end -= 1 }
         }
         for attempt in 0..<2 {
-            for cue in Self.cues where cue.word.count <= end && Self.endsWith(cue.word, at: end, in: input) {
-                return .some(cue.digits)
+            // Most numbers follow no cue: two bytes rule out every cue at once.
+            if Self.cueEndings.contains(Self.lastTwo(end, in: input)) {
+                for cue in Self.cues where cue.word.count <= end && Self.endsWith(cue.word, at: end, in: input) {
+                    return .some(cue.digits)
+                }
             }
             // Italy's "CAP", in capitals only ("the cap is 10000" is a limit).
             if end >= 3, input.matches("CAP", at: end - 3), Self.endsWith(Array("cap".utf8), at: end, in: input) { return .some(5) }
-            guard attempt == 0, let link = Self.links.first(where: { Self.endsWith($0, at: end, in: input) }) else { break }
+            guard attempt == 0, Self.linkEndings.contains(Self.lastTwo(end, in: input)),
+                  let link = Self.links.first(where: { Self.endsWith($0, at: end, in: input) })
+            else { break }
             end -= link.count
             guard input.byte(at: end - 1) == 0x20 else { break }
             while input.byte(at: end - 1) == 0x20 { end -= 1 }

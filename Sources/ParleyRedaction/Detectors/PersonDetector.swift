@@ -104,24 +104,33 @@ final class PersonDetector: PIIDetector {
         if start == cueEnd, input.byte(at: start).isASCIIAlnum { return nil }
         if input.byte(at: start) == 0x22 { start += 1 }  // name: "Anna"
         let strong = cue.kind == .explicit || linked
-        guard var name = scanName(at: start, lowercase: cue.lowercase, allCapitals: strong, in: input) else { return nil }
+        guard let name = scanName(at: start, lowercase: cue.lowercase, allCapitals: strong, in: input) else { return nil }
         if strong { return (name, cue.score) }
+        guard let score = evidenceScore(for: name, after: cue, in: input) else { return nil }
         // Introductions ("soy Jordi de Girona"); "my name is …" gives the name whole.
-        if placesEnabled { trimOrigin(&name, in: input) }
+        // Trimmed only once the whole name passed, so a cut never leaves it unredacted.
+        var accepted = name
+        if placesEnabled { trimOrigin(&accepted, in: input) }
+        return (accepted, score)
+    }
+
+    /// The score of a name read after a cue that is not explicit, or nil when
+    /// nothing but the cue speaks for it.
+    private func evidenceScore(for name: NameScanner.Name, after cue: PersonCue.Rule, in input: ScanInput) -> Double? {
         let ambiguousAlone = name.firstKind == .ambiguous && name.words == 1 && !name.hasTitle
         let confirmed = isFollowedByConfirmation(name.end, in: input)
         switch cue.kind {
         case .signOff:
             let evidence = name.hasTitle || name.words >= 2 || name.firstKind == .known || endsClause(name.end, in: input)
             guard evidence, !ambiguousAlone || endsClause(name.end, in: input) else { return nil }
-            return (name, cue.score)
+            return cue.score
         default:
             if ambiguousAlone, !cue.ambiguousAlone, !confirmed, !endsClause(name.end, in: input) { return nil }
             let evidence = name.hasTitle || confirmed || name.firstKind == .known || cue.singleUnknownWord
                 || (cue.twoWords && name.words >= 2) || hasKnownSurname(name, in: input)
             guard evidence else { return nil }
             let score = cue.kind == .role ? cue.score - Self.unlinkedRolePenalty : cue.score
-            return (name, confirmed ? max(score, Self.followerScore) : score)
+            return confirmed ? max(score, Self.followerScore) : score
         }
     }
 

@@ -38,6 +38,40 @@ struct PersonCueLanguageTests {
         #expect(Fixture.found("Olá, sou a Maria da Silva.", .person) == ["Maria da Silva"])
     }
 
+    /// The whole name earns the cue's trust before the place is cut off: an
+    /// unknown one-word name after a sign-off or "attn" would not on its own.
+    @Test(arguments: ["Cheers,\nXaloc de Girona", "attn Xaloc de Girona, accounts payable"])
+    func aNameThatPassedWholeStaysRedactedAfterTheCut(text: String) {
+        #expect(Fixture.found(text, .person).contains("Xaloc"))
+        #expect(Fixture.found(text, .location).contains("Girona"))
+    }
+
+    /// The people a writer dealt with, and a known given name before a possessive.
+    @Test(arguments: [
+        ("Spoke to Mike yesterday and nothing happened.", ["Mike"]),
+        ("Sir, the agent Vikram came for KYC but didn't bring the form.", ["Vikram"]),
+        ("Still no reply from Joanna about my complaint.", ["Joanna"]),
+        ("A woman calling herself Folake wanted my card details.", ["Folake"]),
+        ("A man called Frank rang me saying he was from your fraud team.", ["Frank"]),
+        ("Hablé con Lucía ayer y no me llamó.", ["Lucía"]),
+        ("The refund went to Rachel's card, not mine.", ["Rachel"]),
+        ("Anna’s account and mine were merged by mistake.", ["Anna"]),
+    ])
+    func namesOfPeopleDealtWithAndPossessives(text: String, names: [String]) {
+        #expect(Fixture.found(text, .person) == names)
+    }
+
+    @Test(arguments: [
+        "I spoke to Sky about the bill and they did nothing.",
+        "St Patrick's Day is a bank holiday, will my transfer go through?",
+        "Does my Wendy's gift card work abroad?",
+        "I ordered from Ben & Jerry's and got someone else's order.",
+        "I'm at St James's University Hospital this week.",
+    ])
+    func companiesSaintsAndShopsAreNoPeopleDealtWith(text: String) {
+        #expect(Fixture.found(text, .person).isEmpty)
+    }
+
     @Test func aGivenNameBeforeFromOpeningASentenceIsAName() {
         #expect(Fixture.found("Georgia from billing told me the fee would be waived.", .person) == ["Georgia"])
         #expect(Fixture.found("Hope from the complaints team told me to reply.", .person) == ["Hope"])

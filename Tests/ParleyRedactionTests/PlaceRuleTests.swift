@@ -15,6 +15,29 @@ struct PlaceRuleTests {
         #expect(Fixture.found(text, .location) == places)
     }
 
+    /// A branch, store or office named after its town; a second place joined to a first.
+    @Test(arguments: [
+        ("Someone from your Leicester store told me to email", ["Leicester"]),
+        ("The bloke in your Croydon shop sold me the wrong charger", ["Croydon"]),
+        ("He lost the card somewhere between Durham and York", ["Durham", "York"]),
+        ("Ho fatto un incidente sulla strada tra Firenze e Bologna", ["Firenze", "Bologna"]),
+        ("Me mudo de Santander a Bilbao el mes que viene", ["Santander", "Bilbao"]),
+        ("Vou viajar pra Portugal e depois pra Espanha", ["Portugal", "Espanha"]),
+        ("Jag bor utanför Stockholm sedan i våras", ["Stockholm"]),
+    ])
+    func findsPlacesBeforePremisesAndJoinedToAnother(text: String, places: [String]) {
+        #expect(Fixture.found(text, .location) == places)
+    }
+
+    @Test(arguments: [
+        "Is the Central branch open on Sundays?",
+        "The Apple store replaced my screen",
+        "I paid the Post Office and the Council and nothing happened",
+    ])
+    func premisesAndJoinersAloneMakeNoPlace(text: String) {
+        #expect(Fixture.found(text, .location).isEmpty)
+    }
+
     @Test(arguments: [
         "Is the app available in Spanish?",
         "I will be there in time for the appointment",

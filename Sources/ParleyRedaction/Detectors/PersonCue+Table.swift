@@ -2,7 +2,7 @@ extension PersonCue {
     /// Every cue. Sign-offs are written without their comma: the separator after
     /// them is checked apart (",", a dash, or a line break).
     static let all: [PersonCue] = explicitCues + otherLanguageExplicitCues + roleCues + weakCues
-        + otherLanguageWeakCues + relationCues + otherLanguageRelationCues + signOffCues
+        + otherLanguageWeakCues + interactionCues + relationCues + otherLanguageRelationCues + signOffCues
         + ["here", "speaking", "calling", "from"].map { PersonCue.confirmation($0) }
 
     /// "me llamo", "je m'appelle", "ich heiße", … : the writer's own name, outright.
@@ -132,6 +132,27 @@ extension PersonCue {
         .weak("letter for", 0.7),
         .weak("account for", 0.7),
     ]
+
+    /// The people a writer dealt with: "I spoke to Mike", "the agent Vikram",
+    /// "hablé con Lucía". Weak: a given name the lexicon knows, a title or a
+    /// surname it knows ("spoke to Sky" is a company). After "a woman called"
+    /// and the like, any capitalised word is the name the writer heard.
+    private static let interactionCues: [PersonCue] = [
+        "spoke to", "spoke with", "speak to", "speak with", "speaking to", "talked to", "talked with", "talk to",
+        "dealt with", "reply from", "response from", "heard from", "the agent", "the advisor", "the adviser",
+        "the engineer", "the technician", "the courier", "the driver", "the nurse", "the rep",
+        "hablé con", "he hablado con", "j'ai parlé à", "j'ai parlé avec", "ho parlato con", "falei com",
+        "ich habe mit", "sprak met", "rozmawiałem z", "rozmawiałam z", "pratade med", "talade med",
+    ].map { PersonCue.weak($0, 0.7) }
+        + [
+            "a man called", "a woman called", "a lady called", "a guy called", "a gentleman called", "someone called",
+            "somebody called", "a person called", "a man named", "a woman named", "someone named", "calling himself",
+            "calling herself", "his name was", "her name was", "name was",
+        ].map { PersonCue(phrase: $0, rule: PersonCue.heardName) }
+
+    /// "a man called Frank": the cue leaves no reading but a name, even for a
+    /// word that is also an ordinary word.
+    static let heardName = Rule(kind: .weak, score: 0.75, singleUnknownWord: true, ambiguousAlone: true)
 
     /// Relatives and others close to the writer: "my husband, Tomasz Nowak".
     private static let relationCues: [PersonCue] = [

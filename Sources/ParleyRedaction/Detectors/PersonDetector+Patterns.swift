@@ -14,6 +14,7 @@ extension PersonDetector {
             // A plain ASCII word ends the run; accents, apostrophes and hyphens need the scanner.
             let plain = next < 0x80 && next != 0x27 && next != 0x2D
             guard !plain || word.end - start >= 2, startsNameWord(start, in: input) else { return nil }
+            if !plain, let possessive = possessiveName(at: start, wordEnd: word.end, in: input) { return possessive }
             if !plain {
                 guard let scanned = scanner.word(input, at: start) else { return nil }
                 wordEnd = scanned.end
@@ -58,6 +59,45 @@ extension PersonDetector {
         if name.firstKind == .known { return (name, Self.fullNameScore) }
         return hasKnownSurname(name, in: input) ? (name, Self.surnameScore) : nil
     }
+
+    /// "Anna's account", "Rachel’s card": a given name the lexicon knows (not
+    /// one that is also an ordinary word or a place) before a possessive `'s`.
+    private func possessiveName(at start: Int, wordEnd: Int, in input: ScanInput) -> (NameScanner.Name, Double)? {
+        let apostrophe: Int
+        if input.byte(at: wordEnd) == 0x27 {
+            apostrophe = 1
+        } else if input.byte(at: wordEnd) == 0xE2, input.byte(at: wordEnd + 1) == 0x80, input.byte(at: wordEnd + 2) == 0x99 {
+            apostrophe = 3  // ’
+        } else {
+            return nil
+        }
+        let after = wordEnd + apostrophe + 1
+        guard input.byte(at: wordEnd + apostrophe) == 0x73, input.isWordEnd(after),
+              scanner.lexicon.kind(input, start, wordEnd) == .known,
+              !Self.possessiveBrands.contains(input, start, wordEnd)
+        else { return nil }
+        // "St James's Hospital", "St Patrick's Day", "Ben & Jerry's": a saint or a shop.
+        var before = start - 1
+        while before >= 0, input[before] == 0x20 { before -= 1 }
+        if before >= 0, input[before] == 0x26 { return nil }  // &
+        if before >= 0, input[before] == 0x2E { before -= 1 }
+        if before >= 1, input[before] | 0x20 == 0x74, input[before - 1] | 0x20 == 0x73,
+           !input.byte(at: before - 2).isASCIILetter  // St
+        {
+            return nil
+        }
+        if input.matches("Saint ", at: start - 6) || input.matches("San ", at: start - 4) { return nil }
+        // "Claire's Accessories", "Macy's Herald Square": a capitalised word after it names a business or place.
+        let next = input.skipBlanks(from: after)
+        if next == after + 1, input.byte(at: next).isASCIIUpper { return nil }
+        let name = NameScanner.Name(
+            start: start, end: wordEnd, words: 1, hasTitle: false, firstKind: .known, lastWord: start..<wordEnd,
+            particlesBeforeLastWord: nil)
+        return (name, Self.fullNameScore)
+    }
+
+    /// Given names that, with `'s`, are first of all a chain's name.
+    private static let possessiveBrands = ByteWordSet(["wendy", "denny"])
 
     /// A cheap look at what follows a capitalised word: another name word (a
     /// capital, a non-ASCII letter, or a particle's first letter) after one space.

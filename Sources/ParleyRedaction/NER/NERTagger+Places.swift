@@ -29,11 +29,16 @@ extension NERTagger {
         static let particle: UInt8 = 16
         /// "St", "Rd", "Ave": a head whose abbreviation dot belongs to the name.
         static let abbreviation: UInt8 = 32
+        /// "branch", "store": a listed place right before it is one ("your Leicester store").
+        static let premises: UInt8 = 64
+        /// "and", "y", "och", "a": joins a second place to one just read ("between Durham and York").
+        static let joiner: UInt8 = 128
     }
 
     private static let locatives = [
         "in", "into", "near", "outside", "around", "across", "towards", "toward", "through", "nach", "aus", "à",
-        "au", "aux", "en", "em", "naar", "uit", "från", "w", "desde", "hacia",
+        "au", "aux", "en", "em", "naar", "uit", "från", "w", "desde", "hacia", "between", "entre", "tra", "fra",
+        "zwischen", "tussen", "mellan", "utanför", "między", "pra",
     ]
     private static let weakLocatives = ["from", "to", "at", "via", "de", "da", "do", "para", "till", "i", "di", "z", "bei"]
     private static let heads = [
@@ -48,17 +53,21 @@ extension NERTagger {
     private static let streetParticles = [
         "de", "la", "le", "del", "do", "da", "dos", "das", "di", "della", "delle", "dei", "des", "du",
     ]
+    private static let premises = ["branch", "store", "office", "shop", "outlet", "depot", "showroom", "warehouse"]
+    private static let joiners = ["and", "or", "e", "y", "et", "und", "oder", "och", "a", "ou", "o", "to"]
 
     private static let placeWords: WordHashTable = {
         var table = WordHashTable(
             capacityFor: locatives.count + weakLocatives.count + heads.count + abbreviatedHeads.count
-                + prefixes.count + streetParticles.count)
+                + prefixes.count + streetParticles.count + premises.count + joiners.count)
         for word in locatives { table.insert(WordHash.of(word), PlaceWord.locative) }
         for word in weakLocatives { table.insert(WordHash.of(word), PlaceWord.weakLocative) }
         for word in heads { table.insert(WordHash.of(word), PlaceWord.head) }
         for word in abbreviatedHeads { table.insert(WordHash.of(word), PlaceWord.head | PlaceWord.abbreviation) }
         for word in prefixes { table.insert(WordHash.of(word), PlaceWord.prefix) }
         for word in streetParticles { table.insert(WordHash.of(word), PlaceWord.particle) }
+        for word in premises { table.insert(WordHash.of(word), PlaceWord.premises) }
+        for word in joiners { table.insert(WordHash.of(word), PlaceWord.joiner) }
         return table
     }()
 
@@ -70,6 +79,8 @@ extension NERTagger {
     func placeEntities(_ tokens: UnsafeBufferPointer<NERToken>, in input: ScanInput) -> [Entity] {
         var result: [Entity] = []
         var index = 0
+        // The token after the last place a list entry gave: a joiner there may add a second.
+        var afterListedPlace = -1
         while index < tokens.count {
             let token = tokens[index]
             guard token.kind == .word else {
@@ -78,25 +89,81 @@ extension NERTagger {
             }
             let flags = Self.placeWords.flags(of: token.hash)
             let found: (start: Int, end: Int, next: Int)?
+            var listed = false
             if flags & PlaceWord.prefix != 0, let street = streetAfterPrefix(tokens, index, in: input) {
                 found = street
             } else if token.shape.contains(.capitalised), let named = namedStreetOrFacility(tokens, from: index, in: input) {
                 found = named
-            } else if flags & (PlaceWord.locative | PlaceWord.weakLocative) != 0,
-                      let place = listedPlace(tokens, after: index, weak: flags & PlaceWord.locative == 0, in: input)
+            } else if token.shape.contains(.capitalised), let place = placeBeforePremises(tokens, from: index, in: input) {
+                found = place
+            } else if flags & (PlaceWord.locative | PlaceWord.weakLocative) != 0
+                || (flags & PlaceWord.joiner != 0 && index == afterListedPlace),
+                let place = listedPlace(tokens, after: index, weak: flags & PlaceWord.locative == 0, in: input)
             {
                 found = place
+                listed = true
+                if flags & PlaceWord.joiner != 0, result.last.map({ $0.end <= tokens[index].start }) ?? true,
+                   let before = listedPlace(tokens, before: index, in: input)
+                {
+                    result.append(Entity(type: .location, start: before.start, end: before.end, score: Self.placeRuleScore))
+                }
             } else {
                 found = nil
             }
             if let found {
                 result.append(Entity(type: .location, start: found.start, end: found.end, score: Self.placeRuleScore))
                 index = found.next
+                afterListedPlace = listed ? found.next : -1
             } else {
                 index += 1
             }
         }
         return result
+    }
+
+    /// "your Leicester store", "the Kano branch": a capitalised entry of the place
+    /// list of up to three words right before a premises word, the entry alone.
+    /// A lone word that is also an ordinary word is none ("the Central branch").
+    private func placeBeforePremises(_ tokens: UnsafeBufferPointer<NERToken>, from index: Int, in input: ScanInput)
+        -> (start: Int, end: Int, next: Int)?
+    {
+        var last = index
+        while last + 1 < tokens.count, last - index < 3, Self.followsAfterSpace(tokens, last + 1, in: input),
+              tokens[last + 1].kind == .word
+        {
+            let next = tokens[last + 1]
+            if Self.placeWords.flags(of: next.hash) & PlaceWord.premises != 0 {
+                guard last == index || lexicons.startsPlaceEntry(tokens[index].hash) else { return nil }
+                let hash = last == index ? tokens[index].hash
+                    : WordHash.lowercased(input.bytes, tokens[index].start, tokens[last].end)
+                guard lexicons.isPlaceEntry(hash) else { return nil }
+                if last == index, Self.isStopWord(hash) || lexicons.kind(of: hash).contains(.common) { return nil }
+                return (tokens[index].start, tokens[last].end, last + 1)
+            }
+            guard Self.isNameWord(next) else { return nil }
+            last += 1
+        }
+        return nil
+    }
+
+    /// "Melbourne to Darwin", "Santander a Bilbao": the capitalised one-word
+    /// entry of the place list right before the joiner at `index`, when it is
+    /// no given name and no ordinary word and nothing capitalised precedes it.
+    private func listedPlace(_ tokens: UnsafeBufferPointer<NERToken>, before index: Int, in input: ScanInput)
+        -> (start: Int, end: Int)?
+    {
+        let place = index - 1
+        guard place >= 0, Self.followsAfterSpace(tokens, index, in: input), Self.isNameWord(tokens[place]),
+              lexicons.isPlaceEntry(tokens[place].hash)
+        else { return nil }
+        let kind = lexicons.kind(of: tokens[place].hash)
+        guard !kind.contains(.common), !kind.contains(.givenName) else { return nil }
+        if place > 0, tokens[place - 1].kind == .word, tokens[place - 1].shape.contains(.capitalised),
+           Self.followsAfterSpace(tokens, place, in: input)
+        {
+            return nil  // "New Zealand to", "Mr Darwin and"
+        }
+        return (tokens[place].start, tokens[place].end)
     }
 
     /// `places` and the tagger's spans that overlap none of them, sorted by start.

@@ -85,3 +85,38 @@ struct ForeignNounTests {
         #expect(Fixture.found(text, .person).isEmpty)
     }
 }
+
+@Suite("Greetings, holidays and clause openers of other languages are no names")
+struct GreetingAndHolidayTests {
+    @Test(arguments: [
+        "Joyeux Noël à toute l'équipe, et merci pour votre aide.",
+        "Wesołych Świąt! Czy przelew dojdzie przed końcem roku?",
+        "Veselé Vánoce, kdy mi přijde nová karta?",
+        "Buon Natale, la carta arriverà prima delle feste?",
+        "Is the branch open on Victoria Day?",
+        "Wenn Sie mich zurückrufen könnten, wäre das toll.",
+    ])
+    func seasonGreetingsHolidaysAndOpenersAreNoPeople(text: String) {
+        #expect(Fixture.found(text, .person).isEmpty)
+        #expect(Fixture.found(text, .location).isEmpty)
+    }
+}
+
+@Suite("Facilities written facility word first")
+struct FacilityFirstTests {
+    @Test(arguments: [
+        ("Mi padre está ingresado en el Hospital Universitario La Paz.", "Hospital Universitario La Paz"),
+        ("O meu pai está internado no Hospital de Santa Maria.", "Hospital de Santa Maria"),
+        ("Estoy en el Aeropuerto Internacional Benito Juárez y no me llega el código.", "Aeropuerto Internacional Benito Juárez"),
+        ("La dottoressa del Policlinico Gemelli mi ha dato il referto.", "Policlinico Gemelli"),
+        ("Mama leży w Szpitalu Bielańskim od wtorku.", "Szpitalu Bielańskim"),
+    ])
+    func aFacilityWordBeforeCapitalisedWordsIsAPlace(text: String, place: String) {
+        #expect(Fixture.found(text, .location) == [place])
+        #expect(Fixture.found(text, .person).isEmpty)
+    }
+
+    @Test func aLowercaseFacilityWordStartsNoPlace() {
+        #expect(Fixture.found("I have a hospital appointment on Friday", .location).isEmpty)
+    }
+}

@@ -53,6 +53,20 @@ extension NERTagger {
     private static let streetParticles = [
         "de", "la", "le", "del", "do", "da", "dos", "das", "di", "della", "delle", "dei", "des", "du",
     ]
+    /// Facility words written before the name in other languages ("Hospital
+    /// Gregorio Marañón", "Aeroporto Humberto Delgado"): read like a street word
+    /// first, and only capitalised ("hospital appointment" is none).
+    private static let facilityPrefixes: WordHashTable = {
+        let words = [
+            "hospital", "hôpital", "ospedale", "policlinico", "clínica", "clinica", "klinikum", "aeroporto",
+            "aeropuerto", "aéroport", "flughafen", "szpital", "szpitalu", "spitalul", "ziekenhuis", "sjukhus",
+            "nemocnice", "nemocnici", "estação", "estación", "stazione", "gare",
+        ]
+        var table = WordHashTable(capacityFor: words.count)
+        for word in words { table.insert(WordHash.of(word), 1) }
+        return table
+    }()
+
     private static let premises = ["branch", "store", "office", "shop", "outlet", "depot", "showroom", "warehouse"]
     private static let joiners = ["and", "or", "e", "y", "et", "und", "oder", "och", "a", "ou", "o", "to"]
 
@@ -92,6 +106,10 @@ extension NERTagger {
             var listed = false
             if flags & PlaceWord.prefix != 0, let street = streetAfterPrefix(tokens, index, in: input) {
                 found = street
+            } else if token.shape.contains(.capitalised), Self.facilityPrefixes.flags(of: token.hash) != 0,
+                      let facility = streetAfterPrefix(tokens, index, in: input)
+            {
+                found = facility
             } else if token.shape.contains(.capitalised), let named = namedStreetOrFacility(tokens, from: index, in: input) {
                 found = named
             } else if token.shape.contains(.capitalised), let place = placeBeforePremises(tokens, from: index, in: input) {

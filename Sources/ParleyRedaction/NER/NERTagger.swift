@@ -57,6 +57,14 @@ struct NERTagger: Sendable {
         "czy", "dlaczego", "kiedy", "jag", "mitt", "mina", "vi", "hej", "tack", "hälsningar", "varför",
         "när", "och", "bir", "benim", "merhaba", "teşekkürler", "teşekkür", "ederim", "saygılarımla",
         "neden", "ne", "ve", "kia", "ora", "ta",
+        // German, French, Spanish and Italian words that open sentences and clauses.
+        "wenn", "dass", "weil", "ob", "nicht", "noch", "schon", "auch", "nur", "hier", "dort", "jetzt", "heute",
+        "gestern", "leider", "gerne", "vielleicht", "können", "könnten", "würde", "möchte", "haben", "werden",
+        "ja", "nein", "alle", "alles", "diese", "dieser", "dieses", "ihrem", "ihren", "ihrer", "ihnen", "uns",
+        "mich", "mir", "ihm", "gut", "guten", "abend", "bon", "bonne", "oui", "non", "avec", "pour", "dans",
+        "chez", "mais", "très", "aussi", "encore", "depuis", "sí", "muy", "pero", "también", "hasta", "con",
+        "sin", "esta", "ese", "esa", "anche", "ancora", "molto", "senza", "questo", "questa", "benvenuto",
+        "benvenuti", "bienvenue", "bienvenido", "bienvenida", "willkommen", "welkom",
     ]
 
     /// German nouns of customer service, capitalised wherever they stand
@@ -97,9 +105,19 @@ struct NERTagger: Sendable {
         "christmas", "xmas", "easter", "diwali", "eid", "hanukkah", "thanksgiving", "ramadan", "halloween",
         "pfingsten", "pfingstmontag", "ostern", "weihnachten", "noël", "navidad", "pasqua", "natale", "páscoa",
         "kerst", "pasen", "wielkanoc", "bayram",
+        // Seasons' greetings and more holidays ("Joyeux Noël", "Wesołych Świąt", "Semana Santa").
+        "joyeux", "joyeuses", "fêtes", "felices", "felicidades", "feliz", "buon", "buone", "feste", "boas",
+        "festas", "frohe", "frohes", "fröhliche", "prettige", "fijne", "kerstdagen", "wesołych", "świąt",
+        "wigilia", "wigilię", "veselé", "vánoce", "crăciun", "fericit", "mutlu", "reyes", "toussaint",
+        "sinterklaas", "ferragosto", "semana", "matariki", "ramzan", "pâques", "pascua", "pentecôte", "carnaval",
+        "karneval", "fasching", "ostermontag", "hogmanay", "vesak", "onam", "pongal", "holi", "navratri",
+        "lohri", "kwanzaa", "juneteenth", "purim", "pesach", "passover", "kippur", "hashanah", "harmattan",
     ]
     /// Words that make a run a business or a place, not a person ("Holdings", "Church", "Road").
     private static let organisationWords = NameVocabulary.placesAndOrganisations
+    /// Words that make a run a day or an event, neither a person nor a place
+    /// ("Victoria Day", "New Year's Eve").
+    private static let eventWords = ["day", "eve", "festival"]
 
     /// Tokens whose lowercase form may continue a name or place ("Rio de Janeiro").
     private static let particles = [
@@ -120,16 +138,19 @@ struct NERTagger: Sendable {
         static let organisation: UInt8 = 2
         static let particle: UInt8 = 4
         static let notPersonAfter: UInt8 = 8
+        static let event: UInt8 = 16
     }
 
     /// The three lists above in one table of flags (`Word`).
     private static let words: WordHashTable = {
         var table = WordHashTable(
-            capacityFor: stopWords.count + organisationWords.count + particles.count + notPersonAfter.count)
+            capacityFor: stopWords.count + organisationWords.count + particles.count + notPersonAfter.count
+                + eventWords.count)
         for word in stopWords { table.insert(WordHash.of(word), Word.stop) }
         for word in organisationWords { table.insert(WordHash.of(word), Word.organisation) }
         for word in particles { table.insert(WordHash.of(word), Word.particle) }
         for word in notPersonAfter { table.insert(WordHash.of(word), Word.notPersonAfter) }
+        for word in eventWords { table.insert(WordHash.of(word), Word.event) }
         return table
     }()
 
@@ -241,7 +262,9 @@ struct NERTagger: Sendable {
         var allOrdinary = true
         for token in run where token.shape.contains(.capitalised) {
             if token.shape.contains(.innerCapital) { return false }  // "WhatsApp", "iPhone"
-            if type == .person, Self.words.flags(of: token.hash) & Word.organisation != 0 { return false }
+            let flags = Self.words.flags(of: token.hash)
+            if type == .person, flags & Word.organisation != 0 { return false }
+            if flags & Word.event != 0 { return false }
             if Self.isStopWord(token.hash) || token.shape.contains(.allCapitals) { continue }  // "SSN", "IBAN"
             if !lexicons.kind(of: token.hash).contains(.common) { allOrdinary = false }
         }

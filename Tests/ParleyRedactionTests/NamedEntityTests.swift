@@ -120,3 +120,23 @@ struct FacilityFirstTests {
         #expect(Fixture.found("I have a hospital appointment on Friday", .location).isEmpty)
     }
 }
+
+@Suite("Titles and honorifics of other languages stand outside the name")
+struct HonorificTests {
+    @Test(arguments: [
+        ("Meneer Jansen van de schadeafdeling zou me deze week mailen.", ["Jansen"]),
+        ("Ahmet Bey geçen hafta beni arayacağını söyledi ama aramadı.", ["Ahmet"]),
+        ("Teşekkürler Bahar Hanım, sorun çözüldü.", ["Bahar"]),
+        ("Czy Pan Bogdan z infolinii może do mnie oddzwonić?", ["Bogdan"]),
+        ("Domnul Ion Crăciun a sunat ieri pentru contract.", ["Ion Crăciun"]),
+    ])
+    func theTitleIsLeftOutAndSaysItIsAPerson(text: String, names: [String]) {
+        #expect(Fixture.found(text, .person) == names)
+        #expect(Fixture.found(text, .location).isEmpty)
+    }
+
+    @Test func aGenerationalSuffixKeepsItsDot() {
+        #expect(Fixture.found("The claim is for my father, Marcus Whitaker Jr. of Tulsa.", .person)
+            == ["Marcus Whitaker Jr."])
+    }
+}

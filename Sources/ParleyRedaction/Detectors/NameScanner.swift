@@ -93,7 +93,9 @@ final class NameScanner: Sendable {
             guard input.byte(at: next) == 0x20 else { break }
             position = next + 1
         }
-        guard let nameEnd = end, words > initials || hasTitle else { return nil }
+        guard var nameEnd = end, words > initials || hasTitle else { return nil }
+        // "Marcus Whitaker Jr.": the suffix's dot belongs to the name.
+        if words >= 2, input.byte(at: nameEnd) == 0x2E, Self.isSuffix(input, lastWord) { nameEnd += 1 }
         return Name(start: nameStart, end: nameEnd, words: words, hasTitle: hasTitle, firstKind: firstKind,
                     lastWord: lastWord, particlesBeforeLastWord: particlesBeforeLastWord)
     }
@@ -103,15 +105,28 @@ final class NameScanner: Sendable {
         vocabulary.category(input, start, end).contains(.particle)
     }
 
+    /// "dottoressa": no title is longer.
+    static let longestTitle = 10
+
+    /// "Jr", "Snr", …: a generational suffix.
+    static func isSuffix(_ input: ScanInput, _ word: Range<Int>) -> Bool {
+        switch word.count {
+        case 2: return input.matches("Jr", at: word.lowerBound) || input.matches("Sr", at: word.lowerBound)
+        case 3: return input.matches("Jnr", at: word.lowerBound) || input.matches("Snr", at: word.lowerBound)
+        default: return false
+        }
+    }
+
     /// The end of a title and the space after it ("Mr ", "Dr. "), or nil.
     func titleEnd(_ input: ScanInput, at start: Int) -> Int? {
         switch input.byte(at: start) {
-        case 0x4D, 0x44, 0x50, 0x48, 0x46, 0x53:
-            break  // M D P H F S: Mr Mrs Ms Miss Mx Mme Mlle Dr Dra Dott Prof Pani Herr Frau Sr Sra Srta Sig Smt Shri
+        case 0x4D, 0x44, 0x50, 0x48, 0x46, 0x53, 0x41:
+            break  // M D P H F S A: Mr Mrs Mevrouw Dr Domnul Prof Pan Herr Haji Frau Sr Signor Alhaji …
         default: return nil
         }
         let wordEnd = input.letterRunEnd(from: start)
-        guard wordEnd - start >= 2, wordEnd - start <= 4, vocabulary.category(input, start, wordEnd).contains(.title)
+        guard wordEnd - start >= 2, wordEnd - start <= Self.longestTitle,
+              vocabulary.category(input, start, wordEnd).contains(.title)
         else { return nil }
         var next = wordEnd
         if input.byte(at: next) == 0x2E { next += 1 }

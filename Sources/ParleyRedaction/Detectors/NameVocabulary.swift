@@ -13,9 +13,14 @@ final class NameVocabulary: Sendable {
 
     /// English titles, and those of the other languages customers write in
     /// (German, French, Spanish, Portuguese, Italian, Polish, Indian English).
+    /// Dutch, Romanian, Portuguese, Italian, French, Polish and Czech ones, and
+    /// Hausa, Turkish and Urdu honorifics; "Bey", "Hanım", "Efendi" and "Sahib"
+    /// follow the name ("Umut Bey") and end it.
     private static let titles = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra",
-        "dott", "sig", "pani", "smt", "shri",
+        "dott", "sig", "pani", "smt", "shri", "mevrouw", "meneer", "domnul", "doamna", "doamnei", "domnului",
+        "senhor", "senhora", "signor", "signora", "dottor", "dottoressa", "monsieur", "madame", "pan", "pane",
+        "mgr", "haji", "hajji", "alhaji", "bey", "hanım", "hanim", "efendi", "sahib",
     ]
 
     private static let particles = [

@@ -35,7 +35,7 @@ extension PersonDetector {
     private func pattern(at start: Int, wordEnd: Int, in input: ScanInput)
         -> (NameScanner.Name, Double)?
     {
-        if wordEnd - start <= 4, scanner.titleEnd(input, at: start) != nil {
+        if wordEnd - start <= NameScanner.longestTitle, scanner.titleEnd(input, at: start) != nil {
             guard !isStreetAbbreviation(at: start, in: input),
                   let name = scanner.scan(input, at: start, allowLowercase: false), name.hasTitle
             else { return nil }

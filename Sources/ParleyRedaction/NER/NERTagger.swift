@@ -87,7 +87,9 @@ struct NERTagger: Sendable {
     private static let titlesAndHonorifics = [
         "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "dott", "sig", "lic", "ing", "eng",
         "pan", "pani", "smt", "shri", "sri", "ma'am", "ma’am", "ji", "bey", "hanım", "chief", "alhaji", "pastor",
-        "rev", "sgt", "engr", "doña", "seu", "mevrouw", "meneer", "heer",
+        "rev", "sgt", "engr", "doña", "seu", "mevrouw", "meneer", "heer", "domnul", "doamna", "doamnei",
+        "domnului", "paní", "pane", "haji", "hajji", "efendi", "sahib", "hanim", "sayın", "señor", "señora",
+        "senhor", "senhora", "signor", "signora", "dottor", "dottoressa", "mgr", "dona", "dom",
     ]
 
     /// Holidays, and the days and months of the other languages (German
@@ -139,18 +141,22 @@ struct NERTagger: Sendable {
         static let particle: UInt8 = 4
         static let notPersonAfter: UInt8 = 8
         static let event: UInt8 = 16
+        static let title: UInt8 = 32
     }
 
     /// The three lists above in one table of flags (`Word`).
     private static let words: WordHashTable = {
         var table = WordHashTable(
             capacityFor: stopWords.count + organisationWords.count + particles.count + notPersonAfter.count
-                + eventWords.count)
+                + eventWords.count + titlesAndHonorifics.count + NameVocabulary.stopWords.count)
         for word in stopWords { table.insert(WordHash.of(word), Word.stop) }
         for word in organisationWords { table.insert(WordHash.of(word), Word.organisation) }
         for word in particles { table.insert(WordHash.of(word), Word.particle) }
         for word in notPersonAfter { table.insert(WordHash.of(word), Word.notPersonAfter) }
         for word in eventWords { table.insert(WordHash.of(word), Word.event) }
+        for word in titlesAndHonorifics + ["mr", "mrs", "ms", "miss", "dr", "prof", "madame", "monsieur"] {
+            table.insert(WordHash.of(word), Word.title)
+        }
         return table
     }()
 
@@ -302,21 +308,35 @@ struct NERTagger: Sendable {
                 total += confidences[next]
                 next += 1
             }
-            // A trailing particle is not part of the name ("Anna de").
-            while last > index, !tokens[last].shape.contains(.capitalised) { last -= 1 }
+            // A trailing particle is not part of the name ("Anna de"), nor is a
+            // title before or after it ("Domnul Ion Crăciun", "Umut Bey").
+            var first = index
+            var titled = false
+            while last > first, !tokens[last].shape.contains(.capitalised)
+                || Self.words.flags(of: tokens[last].hash) & Word.title != 0
+            {
+                titled = titled || Self.words.flags(of: tokens[last].hash) & Word.title != 0
+                last -= 1
+            }
+            while first < last, Self.words.flags(of: tokens[first].hash) & Word.title != 0 {
+                titled = true
+                first += 1
+            }
             var type: PIIEntityType = tag == 1 ? .person : .location
-            if index == last {
-                let lists = lexicons.kind(of: tokens[index].hash)
+            if titled {
+                type = .person  // a title says whose name it is: "Ahmet Bey" is no place
+            } else if first == last {
+                let lists = lexicons.kind(of: tokens[first].hash)
                 // One word in no list at a sentence's start is more often an
                 // ordinary word of another language ("Überweisung", "Merci").
-                if tokens[index].shape.contains(.sentenceStart), lists.intersection([.givenName, .surname, .place]).isEmpty {
+                if tokens[first].shape.contains(.sentenceStart), lists.intersection([.givenName, .surname, .place]).isEmpty {
                     index = next
                     continue
                 }
                 // A long word in no list with an abstract noun's ending is a noun
                 // of another language ("Reiseversicherung", "Versicherungsbestätigung").
                 if lists.intersection([.givenName, .surname, .place]).isEmpty,
-                   Self.hasNounEnding(tokens[index].start, tokens[index].end, in: input)
+                   Self.hasNounEnding(tokens[first].start, tokens[first].end, in: input)
                 {
                     index = next
                     continue
@@ -329,19 +349,24 @@ struct NERTagger: Sendable {
                 } else if lists.contains(.givenName) {
                     type = .person
                 }
-            } else if type == .location, Self.readsAsFullName(tokens[index...last], lexicons: lexicons) {
+            } else if type == .location, Self.readsAsFullName(tokens[first...last], lexicons: lexicons) {
                 type = .person  // "Rose Hadley", "Aïcha Benali"
             }
             // "Hurricane Milton", "Storm Éowyn", "my dog Charlie": no person.
-            if type == .person, Self.words.flags(of: tokens[index].hash) & Word.notPersonAfter != 0
-                || (index > 0 && Self.words.flags(of: tokens[index - 1].hash) & Word.notPersonAfter != 0)
+            if type == .person, Self.words.flags(of: tokens[first].hash) & Word.notPersonAfter != 0
+                || (first > 0 && Self.words.flags(of: tokens[first - 1].hash) & Word.notPersonAfter != 0)
             {
                 index = next
                 continue
             }
-            if isPlausible(type, tokens[index...last]) {
+            if isPlausible(type, tokens[first...last]) {
+                // "Marcus Whitaker Jr.": the suffix's dot belongs to the name.
+                var end = tokens[last].end
+                if last > first, input.byte(at: end) == 0x2E, NameScanner.isSuffix(input, tokens[last].start..<end) {
+                    end += 1
+                }
                 result.append(Entity(
-                    type: type, start: tokens[index].start, end: tokens[last].end,
+                    type: type, start: tokens[first].start, end: end,
                     score: min(Self.maximumScore, total / Double(next - index))))
             }
             index = next

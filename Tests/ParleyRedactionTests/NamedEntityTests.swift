@@ -140,3 +140,22 @@ struct HonorificTests {
             == ["Marcus Whitaker Jr."])
     }
 }
+
+@Suite("German nouns are capitalised")
+struct GermanNounTests {
+    @Test(arguments: [
+        "Mein Anwalt hat die Rechnungen noch nicht bekommen.",
+        "Das Gepäck ist seit drei Wochen nicht da, aus welchem Grund?",
+        "Ein Berliner und ein Kaffee wurden mir mit 12 Euro berechnet.",
+    ])
+    func aLoneUnlistedCapitalisedWordInGermanIsNoName(text: String) {
+        #expect(Fixture.found(text, .person).isEmpty)
+        #expect(Fixture.found(text, .location).isEmpty)
+    }
+
+    @Test func namesAndPlacesInGermanStay() {
+        let text = "Ich habe mit Jonas gesprochen und wir haben einen Wasserschaden in Stuttgart-Vaihingen."
+        #expect(Fixture.found(text, .person) == ["Jonas"])
+        #expect(Fixture.found(text, .location) == ["Stuttgart-Vaihingen"])
+    }
+}

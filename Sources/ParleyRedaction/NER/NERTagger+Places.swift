@@ -85,6 +85,11 @@ extension NERTagger {
         return table
     }()
 
+    /// True for "in", "nach", "from", … (strong or weak locatives).
+    static func isLocative(_ hash: UInt64) -> Bool {
+        placeWords.flags(of: hash) & (PlaceWord.locative | PlaceWord.weakLocative) != 0
+    }
+
     private static let theHash = WordHash.of("the")
     private static let viaHash = WordHash.of("via")
     private static let maximumPlaceWords = 4

@@ -142,18 +142,29 @@ struct NERTagger: Sendable {
         static let notPersonAfter: UInt8 = 8
         static let event: UInt8 = 16
         static let title: UInt8 = 32
+        static let germanMarker: UInt8 = 64
     }
+
+    /// German function words: two in a text make it German, where every noun
+    /// is capitalised ("Mein Anwalt hat die Rechnungen").
+    private static let germanMarkers = [
+        "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "für", "auf", "ein", "eine", "einen",
+        "zu", "von", "bei", "dem", "den", "wir", "mein", "meine", "meinen", "habe", "hat", "wurde", "kann",
+        "bitte", "danke", "noch", "schon", "auch", "sind", "haben", "wird", "werden", "mir", "mich", "uns",
+        "ihre", "ihrer", "ihrem", "ihren", "keine", "kein", "aber", "oder", "wenn", "dass", "weil", "wie",
+    ]
 
     /// The three lists above in one table of flags (`Word`).
     private static let words: WordHashTable = {
         var table = WordHashTable(
             capacityFor: stopWords.count + organisationWords.count + particles.count + notPersonAfter.count
-                + eventWords.count + titlesAndHonorifics.count + NameVocabulary.stopWords.count)
+                + eventWords.count + titlesAndHonorifics.count + NameVocabulary.stopWords.count + germanMarkers.count)
         for word in stopWords { table.insert(WordHash.of(word), Word.stop) }
         for word in organisationWords { table.insert(WordHash.of(word), Word.organisation) }
         for word in particles { table.insert(WordHash.of(word), Word.particle) }
         for word in notPersonAfter { table.insert(WordHash.of(word), Word.notPersonAfter) }
         for word in eventWords { table.insert(WordHash.of(word), Word.event) }
+        for word in germanMarkers { table.insert(WordHash.of(word), Word.germanMarker) }
         for word in titlesAndHonorifics + ["mr", "mrs", "ms", "miss", "dr", "prof", "madame", "monsieur"] {
             table.insert(WordHash.of(word), Word.title)
         }
@@ -277,6 +288,18 @@ struct NERTagger: Sendable {
         return !allOrdinary
     }
 
+    /// True when two or more of the tokens are German function words.
+    private static func isGerman(_ tokens: UnsafeBufferPointer<NERToken>) -> Bool {
+        var markers = 0
+        for token in tokens where token.kind == .word && token.length <= 6 {
+            if words.flags(of: token.hash) & Word.germanMarker != 0 {
+                markers += 1
+                if markers == 2 { return true }
+            }
+        }
+        return false
+    }
+
     /// Endings of German, Dutch, Scandinavian and Romance abstract nouns.
     private static let nounEndings: [[UInt8]] = [
         "ung", "heit", "keit", "schaft", "tion", "sion", "ität", "ing", "ismus", "erij", "nis",
@@ -292,6 +315,7 @@ struct NERTagger: Sendable {
         let tags = scratch.tags
         let confidences = scratch.confidences
         var result: [Entity] = []
+        var german: Bool?
         var index = 0
         while index < tokens.count {
             let tag = Int(tags[index])
@@ -340,6 +364,18 @@ struct NERTagger: Sendable {
                 {
                     index = next
                     continue
+                }
+                // In German every noun is capitalised: a lone word that no given-name
+                // or place list knows is a noun there ("Anwalt", "Gepäck", "Grund").
+                // After "in", "nach", "aus" it is a place all the same ("in Stuttgart-Vaihingen").
+                if lists.intersection([.givenName, .place]).isEmpty,
+                   !(type == .location && first > 0 && Self.isLocative(tokens[first - 1].hash))
+                {
+                    if german == nil { german = Self.isGerman(tokens) }
+                    if german == true {
+                        index = next
+                        continue
+                    }
                 }
                 // A lone word the place list knows ("London", "Leeds") is a place;
                 // one that only the given-name list knows is a person ("thanks

@@ -9,10 +9,14 @@ public struct ParleyRequestContext: RequestContext {
     public let remoteAddress: SocketAddress?
     /// Set by the authentication middleware.
     public var caller: AuthenticatedCaller?
+    /// The client's connection: a turn still waiting in the queue when its
+    /// client hangs up gives up its place (``WaitingConnections``).
+    let connection: ObjectIdentifier
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        connection = ObjectIdentifier(source.channel)
         caller = nil
     }
 

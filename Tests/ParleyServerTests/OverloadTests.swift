@@ -121,6 +121,42 @@ import Testing
     }
 }
 
+@Suite struct AbandonedWaiterTests {
+    /// A waiter whose client hangs up is refused at once and frees its place;
+    /// one that runs already runs to the end; a later one on that connection
+    /// is abandoned as soon as it queues; a closed connection is forgotten.
+    @Test func aWaiterWhoseClientLeftIsRefusedAndOthersKeepTheirOrder() async throws {
+        let queue = AdmissionQueue(settings: .init(maxConcurrent: 1, maxQueued: 2, maxWait: .seconds(600)))
+        let release = Gate()
+        let ran = OrderLog()
+        let first = ObjectIdentifier(Connection()), second = ObjectIdentifier(Connection())
+        async let holder: Void = queue.run({ await release.enter(); await ran.append(0) }, connection: first)
+        await release.waitUntilEntered()
+        let abandoned = Task { try await queue.run({ await ran.append(1) }, connection: second) }
+        try await waitUntil { queue.load.waiting == 1 }
+        let stays = Task { try await queue.run { await ran.append(2) } }
+        try await waitUntil { queue.load.waiting == 2 }
+        queue.clientLeft(second)
+        queue.clientLeft(first)  // running: it runs to the end
+        await #expect(throws: AdmissionQueue.Refusal.abandoned) { try await abandoned.value }
+        #expect(queue.load.waiting == 1)
+        await #expect(throws: AdmissionQueue.Refusal.abandoned) {
+            try await queue.run({ await ran.append(3) }, connection: second)
+        }
+        await release.open()
+        try await holder
+        try await stays.value
+        #expect(await ran.values == [0, 2])
+        #expect(queue.load.running == 0 && queue.load.waiting == 0)
+        queue.connectionClosed(first)
+        queue.connectionClosed(second)
+        #expect(queue.connections.count == 0)
+    }
+}
+
+/// Stands in for a connection's identity.
+final class Connection {}
+
 actor OrderLog {
     private(set) var values: [Int] = []
     func append(_ value: Int) { values.append(value) }

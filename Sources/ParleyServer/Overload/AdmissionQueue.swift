@@ -29,11 +29,18 @@ public final class AdmissionQueue: Sendable {
     enum Refusal: Error, Equatable {
         case queueFull
         case waitedTooLong
+        /// The client hung up while the request waited (``clientLeft(_:)``).
+        case abandoned
+    }
+
+    /// How a wait ended.
+    private enum Outcome {
+        case admitted, expired, abandoned
     }
 
     private struct Waiter {
         let id: UInt64
-        let continuation: CheckedContinuation<Bool, Never>
+        let continuation: CheckedContinuation<Outcome, Never>
     }
 
     private struct State {
@@ -42,15 +49,17 @@ public final class AdmissionQueue: Sendable {
         var waiting: [Waiter] = []
         var nextID: UInt64 = 0
         /// Waiters between the first check and joining `waiting`, and those
-        /// of them whose deadline passed meanwhile.
+        /// of them whose deadline passed or whose client left meanwhile.
         var arriving: Set<UInt64> = []
-        var expiredEarly: Set<UInt64> = []
+        var expiredEarly: [UInt64: Outcome] = [:]
         /// Moving average of the time a request holds its slot, for `Retry-After`.
         var averageSeconds = 0.05
     }
 
     let settings: Settings
     private let state = Mutex(State())
+    /// The connections the waiting requests came on.
+    let connections = WaitingConnections()
     /// Told the load after every change (for the metrics gauges).
     private let observe: @Sendable (_ running: Int, _ waiting: Int) -> Void
 
@@ -65,9 +74,12 @@ public final class AdmissionQueue: Sendable {
         observe(running, waiting)
     }
 
-    /// Runs `body` when a slot is free; throws ``Refusal`` without running it otherwise.
-    func run<T>(_ body: () async throws -> T) async throws -> T {
-        try await acquire()
+    /// Runs `body` when a slot is free; throws ``Refusal`` without running it
+    /// otherwise. A request with a `connection` that waits leaves the queue,
+    /// refused (``Refusal/abandoned``), when that connection's client hangs up
+    /// (``clientLeft(_:)``).
+    func run<T>(_ body: () async throws -> T, connection: ObjectIdentifier? = nil) async throws -> T {
+        try await acquire(connection: connection)
         report()
         let started = ContinuousClock.now
         defer {
@@ -104,7 +116,7 @@ public final class AdmissionQueue: Sendable {
         case queued(UInt64)
     }
 
-    private func acquire() async throws {
+    private func acquire(connection: ObjectIdentifier?) async throws {
         let entry: Entry = state.withLock { state in
             if state.running < settings.maxConcurrent, state.waiting.isEmpty {
                 state.running += 1
@@ -121,25 +133,45 @@ public final class AdmissionQueue: Sendable {
         case let .queued(id):
             let deadline = Task { [weak self, maxWait = settings.maxWait] in
                 try await Task.sleep(for: maxWait)
-                self?.expire(id)
+                self?.end(id, .expired)
             }
             defer { deadline.cancel() }
-            let admitted = await withCheckedContinuation { continuation in
-                let outcome: Bool? = state.withLock { state in
+            if let connection {
+                if !connections.waiting(id, on: connection) { end(id, .abandoned) }
+            }
+            defer { if let connection { connections.done(id, on: connection) } }
+            let outcome = await withCheckedContinuation { continuation in
+                let early: Outcome? = state.withLock { state in
                     state.arriving.remove(id)
-                    if state.expiredEarly.remove(id) != nil { return false }
+                    if let ended = state.expiredEarly.removeValue(forKey: id) { return ended }
                     // The slot may have freed up between the check and here.
                     if state.running < settings.maxConcurrent, state.waiting.isEmpty {
                         state.running += 1
-                        return true
+                        return .admitted
                     }
                     state.waiting.append(Waiter(id: id, continuation: continuation))
                     return nil
                 }
-                if let outcome { continuation.resume(returning: outcome) } else { report() }
+                if let early { continuation.resume(returning: early) } else { report() }
             }
-            guard admitted else { throw Refusal.waitedTooLong }
+            switch outcome {
+            case .admitted: return
+            case .expired: throw Refusal.waitedTooLong
+            case .abandoned: throw Refusal.abandoned
+            }
         }
+    }
+
+    /// The client of `connection` hung up (its end of the stream closed): the
+    /// request it has waiting leaves the queue without running, and so does
+    /// any that comes to wait on it later. One that runs already runs to the end.
+    func clientLeft(_ connection: ObjectIdentifier) {
+        if let id = connections.clientLeft(connection) { end(id, .abandoned) }
+    }
+
+    /// `connection` is closed: as ``clientLeft(_:)``, and it is forgotten.
+    func connectionClosed(_ connection: ObjectIdentifier) {
+        if let id = connections.closed(connection) { end(id, .abandoned) }
     }
 
     /// Gives the slot to the longest waiting request, or frees it.
@@ -151,19 +183,20 @@ public final class AdmissionQueue: Sendable {
             state.running -= 1
             return nil
         }
-        next?.continuation.resume(returning: true)
+        next?.continuation.resume(returning: .admitted)
     }
 
-    private func expire(_ id: UInt64) {
-        let expired: Waiter? = state.withLock { state in
+    /// Ends the wait of `id` with `outcome` (expired or abandoned).
+    private func end(_ id: UInt64, _ outcome: Outcome) {
+        let ended: Waiter? = state.withLock { state in
             guard let index = state.waiting.firstIndex(where: { $0.id == id }) else {
                 // Admitted already (nothing to do), or not queued yet.
-                if state.arriving.contains(id) { state.expiredEarly.insert(id) }
+                if state.arriving.contains(id), state.expiredEarly[id] == nil { state.expiredEarly[id] = outcome }
                 return nil
             }
             return state.waiting.remove(at: index)
         }
-        expired?.continuation.resume(returning: false)
-        if expired != nil { report() }
+        ended?.continuation.resume(returning: outcome)
+        if ended != nil { report() }
     }
 }

@@ -62,6 +62,16 @@ final class OverloadShedder: ChannelDuplexHandler, RemovableChannelHandler {
         return Endpoint.queued.contains { $0.matches(path: path) }
     }
 
+    /// The client hung up (Hummingbird allows half-closed connections, so the
+    /// end of its stream comes before the connection closes): a turn it has
+    /// waiting in the queue leaves it.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            queue.clientLeft(ObjectIdentifier(context.channel))
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
         if refusing != nil {
@@ -148,6 +158,7 @@ final class OverloadShedder: ChannelDuplexHandler, RemovableChannelHandler {
     func channelInactive(context: ChannelHandlerContext) {
         pacedAnswer?.task.cancel()
         pacedAnswer = nil
+        queue.connectionClosed(ObjectIdentifier(context.channel))
         context.fireChannelInactive()
     }
 

@@ -7,7 +7,7 @@ extension Routes {
     func sendMessage(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         let id = try parameter("id", context)
         let message = try await body.decode(MessageRequest.self, from: request)
-        let result = try await admitted {
+        let result = try await admitted(context) {
             try await engine.handle(IncomingMessage(
                 conversationID: id, text: message.text, customerID: message.customerID, channel: channel(context),
                 idempotencyKey: request.headers[Self.idempotencyKey]
@@ -35,7 +35,7 @@ extension Routes {
 
     func webhook(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         let message = try await body.decode(WebhookRequest.self, from: request)
-        let result = try await admitted {
+        let result = try await admitted(context) {
             try await engine.handle(IncomingMessage(conversationID: message.sender, text: message.message, channel: channel(context)))
         }
         return try json(result.replies.map { WebhookReply(recipientID: message.sender, text: $0) })
@@ -56,7 +56,7 @@ extension Routes {
         guard !parse.text.isEmpty, parse.text.unicodeScalars.count <= IncomingMessage.maxTextLength else {
             throw APIError(.badRequest, code: "invalid_request", message: "text must be 1-\(IncomingMessage.maxTextLength) characters")
         }
-        let result = try await admitted { engine.parse(parse.text) }
+        let result = try await admitted(context) { engine.parse(parse.text) }
         // A channel's parse is part of serving customers; an administrator's
         // is a use of the model, and administrators' calls are audited.
         if let caller = context.caller, caller.role == .admin {

@@ -86,12 +86,19 @@ struct Routes: Sendable {
 
     /// Runs `body` through the turn queue: 503 with `Retry-After` when the
     /// queue is full or the wait too long. Read the request body first: a
-    /// client's upload is not held up by, and does not hold, a slot.
-    func admitted<T>(_ body: () async throws -> T) async throws -> T {
+    /// client's upload is not held up by, and does not hold, a slot. A turn
+    /// whose client hangs up while it waits leaves the queue without running
+    /// (nothing stored, nothing answered); one that has started runs to the end.
+    func admitted<T>(_ context: ParleyRequestContext, _ body: () async throws -> T) async throws -> T {
         do {
-            return try await turnQueue.run(body)
+            return try await turnQueue.run(body, connection: context.connection)
         } catch let refusal as AdmissionQueue.Refusal {
-            engine.metrics.increment("parley_http_overload_rejections_total", labels: ["reason": refusal == .queueFull ? "queue_full" : "waited_too_long"])
+            let reason = switch refusal {
+            case .queueFull: "queue_full"
+            case .waitedTooLong: "waited_too_long"
+            case .abandoned: "client_gone"
+            }
+            engine.metrics.increment("parley_http_overload_rejections_total", labels: ["reason": reason])
             throw APIError.overloaded(retryAfter: turnQueue.retryAfterSeconds)
         }
     }

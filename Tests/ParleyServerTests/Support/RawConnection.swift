@@ -35,6 +35,11 @@ final class RawConnection: @unchecked Sendable {
         close(descriptor)
     }
 
+    /// Closes both directions, as a client that hangs up (the descriptor is closed at deinit).
+    func hangUp() async {
+        await onQueue { [descriptor] in _ = shutdown(descriptor, Int32(SHUT_RDWR)) }
+    }
+
     /// Sends bytes; false when the server has closed the connection.
     @discardableResult
     func send(_ text: String) async -> Bool {

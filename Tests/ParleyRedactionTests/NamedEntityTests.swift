@@ -159,3 +159,30 @@ struct GermanNounTests {
         #expect(Fixture.found(text, .location) == ["Stuttgart-Vaihingen"])
     }
 }
+
+@Suite("Brands that read like people or places")
+struct BrandNameTests {
+    @Test(arguments: [
+        "Does my gift card work at Tim Hortons?",
+        "Albert Heijn heeft twee keer afgeschreven.",
+        "I moved my savings from Wells Fargo last year.",
+        "The Samsung Galaxy I ordered arrived with a cracked screen.",
+        "Banco Sabadell me ha cobrado una comisión.",
+    ])
+    func aBrandIsNeitherAPersonNorAPlace(text: String) {
+        #expect(Fixture.found(text, .person).isEmpty)
+        #expect(Fixture.found(text, .location).isEmpty)
+    }
+
+    /// A cue still names a person, and a brand's word alone is no brand.
+    @Test func aCueStillNamesAPerson() {
+        #expect(Fixture.found("My name is Ted Baker and I bank with you.", .person) == ["Ted Baker"])
+        #expect(Fixture.found("I flew from Sabadell to Porto.", .location) == ["Sabadell", "Porto"])
+    }
+
+    @Test func theListIsUsable() {
+        #expect(BrandNames.all.count > 300)
+        #expect(Set(BrandNames.all).count == BrandNames.all.count)
+        #expect(BrandNames.all.allSatisfy { $0 == $0.lowercased() && !$0.isEmpty })
+    }
+}

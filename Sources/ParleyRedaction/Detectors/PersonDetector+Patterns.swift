@@ -29,6 +29,8 @@ extension PersonDetector {
         } else {
             return nil
         }
+        // "Tim Hortons", "Albert Heijn": a brand, unless a cue says otherwise.
+        if first.isASCIIUpper, BrandNames.start(at: start, in: input) { return nil }
         return pattern(at: start, wordEnd: wordEnd, in: input)
     }
 

@@ -29,6 +29,15 @@ struct PlaceRuleTests {
         #expect(Fixture.found(text, .location) == places)
     }
 
+    /// After "de", "da", "z" a lowercase place counts only from a writer who
+    /// capitalises no names ("soy ximena de puebla"); in a text that does, the
+    /// word is an ordinary one ("da voi", "do centro de saúde").
+    @Test func aLowercasePlaceAfterAWeakLocativeOfAnotherLanguage() {
+        #expect(Fixture.found("hola buenas, soy ximena de puebla, mi pedido no ha llegado", .location) == ["puebla"])
+        #expect(Fixture.found("Intesa Sanpaolo mi ha chiuso il conto, posso aprirne uno da voi?", .location).isEmpty)
+        #expect(Fixture.found("A Dra. Conceição Mendes do centro de saúde enviou o relatório.", .location).isEmpty)
+    }
+
     @Test(arguments: [
         "Is the Central branch open on Sundays?",
         "The Apple store replaced my screen",

@@ -90,6 +90,17 @@ extension NERTagger {
         placeWords.flags(of: hash) & (PlaceWord.locative | PlaceWord.weakLocative) != 0
     }
 
+    private static let englishWeakLocatives: Set<UInt64> = [WordHash.of("from"), WordHash.of("to"), WordHash.of("at")]
+
+    /// True when a capitalised word (not in capitals, not a stop word) stands
+    /// anywhere but at a sentence's start.
+    private static func capitalisesNames(_ tokens: UnsafeBufferPointer<NERToken>) -> Bool {
+        tokens.contains { token in
+            token.kind == .word && token.shape.contains(.capitalised) && !token.shape.contains(.allCapitals)
+                && !token.shape.contains(.sentenceStart) && !isStopWord(token.hash)
+        }
+    }
+
     private static let theHash = WordHash.of("the")
     private static let viaHash = WordHash.of("via")
     private static let maximumPlaceWords = 4
@@ -100,6 +111,8 @@ extension NERTagger {
         var index = 0
         // The token after the last place a list entry gave: a joiner there may add a second.
         var afterListedPlace = -1
+        // Whether the writer capitalises names (read once, when first needed).
+        var writerCapitalises: Bool?
         while index < tokens.count {
             let token = tokens[index]
             guard token.kind == .word else {
@@ -121,7 +134,9 @@ extension NERTagger {
                 found = place
             } else if flags & (PlaceWord.locative | PlaceWord.weakLocative) != 0
                 || (flags & PlaceWord.joiner != 0 && index == afterListedPlace),
-                let place = listedPlace(tokens, after: index, weak: flags & PlaceWord.locative == 0, in: input)
+                let place = listedPlace(
+                    tokens, after: index, weak: flags & PlaceWord.locative == 0, writerCapitalises: &writerCapitalises,
+                    in: input)
             {
                 found = place
                 listed = true
@@ -227,9 +242,10 @@ extension NERTagger {
 
     /// The longest place-list entry starting right after the locative at
     /// `index` (or after "the"), as (start, end, next token).
-    private func listedPlace(_ tokens: UnsafeBufferPointer<NERToken>, after index: Int, weak: Bool, in input: ScanInput)
-        -> (start: Int, end: Int, next: Int)?
-    {
+    private func listedPlace(
+        _ tokens: UnsafeBufferPointer<NERToken>, after index: Int, weak: Bool, writerCapitalises: inout Bool?,
+        in input: ScanInput
+    ) -> (start: Int, end: Int, next: Int)? {
         var first = index + 1
         guard Self.followsAfterSpace(tokens, first, in: input) else { return nil }
         if tokens[first].hash == Self.theHash, !tokens[first].shape.contains(.capitalised) {
@@ -246,6 +262,13 @@ extension NERTagger {
         }
         // Runs of several words need a first word that starts a multi-word entry.
         if last > first, !lexicons.startsPlaceEntry(head.hash) { last = first }
+        // A lowercase place after "de", "da", "z", "i" (ordinary words of their
+        // languages: "zumo de granada", "me da este servicio") only from a writer
+        // who capitalises no names at all ("soy ximena de puebla").
+        if weak, !head.shape.contains(.capitalised), !Self.englishWeakLocatives.contains(tokens[index].hash) {
+            if writerCapitalises == nil { writerCapitalises = Self.capitalisesNames(tokens) }
+            if writerCapitalises == true { return nil }
+        }
         while last >= first {
             if let place = placeEntry(tokens, first, last, weak: weak, in: input) { return place }
             last -= 1

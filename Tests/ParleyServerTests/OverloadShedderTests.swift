@@ -295,8 +295,10 @@ import Testing
             await gone.send("POST /v1/conversations/gone-1/messages HTTP/1.1\r\nHost: l\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
             try await waitUntil { engine.metrics.render().contains("parley_turn_queue_waiting 1") }
             await gone.hangUp()
-            try await waitUntil { engine.metrics.render().contains("parley_turn_queue_waiting 0") }
-            #expect(engine.metrics.render().contains(#"parley_http_overload_rejections_total{reason="client_gone"} 1"#))
+            try await waitUntil {
+                engine.metrics.render().contains(#"parley_http_overload_rejections_total{reason="client_gone"} 1"#)
+            }
+            #expect(engine.metrics.render().contains("parley_turn_queue_waiting 0"))
 
             // The freed place takes the next client, who is served once the held turn ends.
             let next = try RawConnection(port: port)
@@ -308,6 +310,31 @@ import Testing
         }
         #expect(try await engine.store.loadConversation("gone-1") == nil)
         #expect(try await engine.store.loadConversation("next-1") != nil)
+    }
+
+    /// A client that sent `Connection: close` may half-close and still read
+    /// its answer: its waiting turn keeps its place and is served.
+    @Test func aHalfCloseAfterConnectionCloseKeepsTheTurn() async throws {
+        let gate = Gate()
+        let engine = try await StarterBot.engine(records: GatedRecords(gate: gate))
+        var settings = ServerSettings(host: "127.0.0.1", port: 0)
+        settings.turnQueue = .init(maxConcurrent: 1, maxQueued: 1, maxWait: .seconds(600))
+        try await LiveServer.run(engine: engine, settings: settings) { port in
+            let held = try RawConnection(port: port)
+            let question = #"{"text": "What is the status of order #12345?", "customer_id": "C-1001"}"#
+            await held.send("POST /v1/conversations/held-3/messages HTTP/1.1\r\nHost: l\r\nContent-Type: application/json\r\nContent-Length: \(question.utf8.count)\r\n\r\n\(question)")
+            await gate.waitUntilEntered()
+            let body = #"{"text": "hello"}"#
+            let polite = try RawConnection(port: port)
+            await polite.send("POST /v1/conversations/half-1/messages HTTP/1.1\r\nHost: l\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            try await waitUntil { engine.metrics.render().contains("parley_turn_queue_waiting 1") }
+            await polite.halfClose()
+            await gate.open()
+            #expect(RawResponse(await held.readResponse())?.status == 200)
+            #expect(RawResponse(await polite.readResponse())?.status == 200)
+        }
+        #expect(try await engine.store.loadConversation("half-1") != nil)
+        #expect(!engine.metrics.render().contains(#"reason="client_gone""#))
     }
 
     /// The sum of `parley_http_requests_total` over its series.

@@ -129,7 +129,9 @@ import Testing
         let queue = AdmissionQueue(settings: .init(maxConcurrent: 1, maxQueued: 2, maxWait: .seconds(600)))
         let release = Gate()
         let ran = OrderLog()
-        let first = ObjectIdentifier(Connection()), second = ObjectIdentifier(Connection())
+        // Kept alive, so that the two identities differ.
+        let connections = (Connection(), Connection())
+        let first = ObjectIdentifier(connections.0), second = ObjectIdentifier(connections.1)
         async let holder: Void = queue.run({ await release.enter(); await ran.append(0) }, connection: first)
         await release.waitUntilEntered()
         let abandoned = Task { try await queue.run({ await ran.append(1) }, connection: second) }
@@ -151,6 +153,7 @@ import Testing
         queue.connectionClosed(first)
         queue.connectionClosed(second)
         #expect(queue.connections.count == 0)
+        withExtendedLifetime(connections) {}
     }
 }
 

@@ -1,16 +1,18 @@
 /// Brands, shops, banks, telcos and products whose names read like a person's
 /// or a place's ("Tim Hortons", "Albert Heijn", "Wells Fargo", "Samsung
 /// Galaxy", "Banco Sabadell"). A name the tagger or a cue-less pattern finds
-/// starting with one is none; a cue ("my name is", "Mr") still names a person.
+/// inside one is none; a cue ("my name is", "Mr") still names a person.
 /// Written here; a one-word brand that is also in the given-name, surname,
 /// place or common-word list is left out (its other reading may be PII:
 /// "Dyson", "Otto", "Carrefour"), and so are those of three letters or fewer.
 enum BrandNames {
     static let matcher = PhraseMatcher(all)
 
-    /// True when a brand's name starts at `start`.
-    @inline(__always) static func start(at start: Int, in input: ScanInput) -> Bool {
-        matcher.longestMatch(at: start, in: input) != nil
+    /// True when a brand's name covers all of `start..<end` ("Tim" of "Tim
+    /// Hortons", "Wells Fargo"); "John Lewis Carter" is a name.
+    @inline(__always) static func covers(_ start: Int, _ end: Int, in input: ScanInput) -> Bool {
+        guard let match = matcher.longestMatch(at: start, in: input) else { return false }
+        return match.end >= end
     }
 
     static let all = [

@@ -61,7 +61,7 @@ final class NameScanner: Sendable {
         while words < Self.maxWords, let word = word(input, at: position) {
             let shape = Self.shape(input, position, word.end)
             let category = vocabulary.category(input, position, word.end)
-            if category.contains(.stop) || category.contains(.title) { break }
+            if category.contains(.stop) || (category.contains(.title) && !category.contains(.leadingOnly)) { break }
             if category.contains(.placeOrOrganisation) {
                 if words > 0 { return nil }
                 break
@@ -108,10 +108,10 @@ final class NameScanner: Sendable {
     /// "dottoressa": no title is longer.
     static let longestTitle = 10
 
-    /// "Jr", "Snr", …: a generational suffix.
+    /// "Jr", "Jnr", "Snr": a generational suffix ("Sr" is read as a title).
     static func isSuffix(_ input: ScanInput, _ word: Range<Int>) -> Bool {
         switch word.count {
-        case 2: return input.matches("Jr", at: word.lowerBound) || input.matches("Sr", at: word.lowerBound)
+        case 2: return input.matches("Jr", at: word.lowerBound)
         case 3: return input.matches("Jnr", at: word.lowerBound) || input.matches("Snr", at: word.lowerBound)
         default: return false
         }

@@ -9,18 +9,24 @@ final class NameVocabulary: Sendable {
         static let particle = Category(rawValue: 2)
         static let stop = Category(rawValue: 4)
         static let placeOrOrganisation = Category(rawValue: 8)
+        /// A title only before a name ("Pan Bogdan"): after a name word it is a
+        /// surname ("Jennifer Pan", "Ahmed Haji Mohamed") and does not end it.
+        static let leadingOnly = Category(rawValue: 16)
     }
+
+    /// Titles that are also surnames.
+    private static let leadingTitles = ["pan", "pane", "haji", "hajji"]
 
     /// English titles, and those of the other languages customers write in
     /// (German, French, Spanish, Portuguese, Italian, Polish, Indian English).
-    /// Dutch, Romanian, Portuguese, Italian, French, Polish and Czech ones, and
-    /// Hausa, Turkish and Urdu honorifics; "Bey", "Hanım", "Efendi" and "Sahib"
-    /// follow the name ("Umut Bey") and end it.
+    /// Dutch, Romanian, Portuguese, Italian, French and Czech ones, and Hausa,
+    /// Turkish and Urdu honorifics; "Bey", "Hanım", "Efendi" and "Sahib" follow
+    /// the name ("Umut Bey") and end it. Not "Pan", "Haji": also surnames.
     private static let titles = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra",
         "dott", "sig", "pani", "smt", "shri", "mevrouw", "meneer", "domnul", "doamna", "doamnei", "domnului",
-        "senhor", "senhora", "signor", "signora", "dottor", "dottoressa", "monsieur", "madame", "pan", "pane",
-        "mgr", "haji", "hajji", "alhaji", "bey", "hanım", "hanim", "efendi", "sahib",
+        "senhor", "senhora", "signor", "signora", "dottor", "dottoressa", "monsieur", "madame", "mgr", "alhaji",
+        "bey", "hanım", "hanim", "efendi", "sahib",
     ]
 
     private static let particles = [
@@ -87,6 +93,7 @@ final class NameVocabulary: Sendable {
     init() {
         var merged: [String: Category] = [:]
         for word in Self.titles { merged[word, default: []].insert(.title) }
+        for word in Self.leadingTitles { merged[word, default: []].formUnion([.title, .leadingOnly]) }
         for word in Self.particles { merged[word, default: []].insert(.particle) }
         for word in Self.stopWords { merged[word, default: []].insert(.stop) }
         for word in Self.placesAndOrganisations { merged[word, default: []].insert(.placeOrOrganisation) }

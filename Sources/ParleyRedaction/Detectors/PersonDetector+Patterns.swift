@@ -29,9 +29,10 @@ extension PersonDetector {
         } else {
             return nil
         }
+        guard let found = pattern(at: start, wordEnd: wordEnd, in: input) else { return nil }
         // "Tim Hortons", "Albert Heijn": a brand, unless a cue says otherwise.
-        if first.isASCIIUpper, BrandNames.start(at: start, in: input) { return nil }
-        return pattern(at: start, wordEnd: wordEnd, in: input)
+        if !found.0.hasTitle, BrandNames.covers(found.0.start, found.0.end, in: input) { return nil }
+        return found
     }
 
     private func pattern(at start: Int, wordEnd: Int, in input: ScanInput)

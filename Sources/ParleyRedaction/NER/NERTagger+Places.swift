@@ -140,7 +140,7 @@ extension NERTagger {
             {
                 found = place
                 listed = true
-                if flags & PlaceWord.joiner != 0, result.last.map({ $0.end <= tokens[index].start }) ?? true,
+                if flags & PlaceWord.joiner != 0, index > 0, result.last.map({ $0.end <= tokens[index - 1].start }) ?? true,
                    let before = listedPlace(tokens, before: index, in: input)
                 {
                     result.append(Entity(type: .location, start: before.start, end: before.end, score: Self.placeRuleScore))

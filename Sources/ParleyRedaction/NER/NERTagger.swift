@@ -63,8 +63,8 @@ struct NERTagger: Sendable {
         "ja", "nein", "alle", "alles", "diese", "dieser", "dieses", "ihrem", "ihren", "ihrer", "ihnen", "uns",
         "mich", "mir", "ihm", "gut", "guten", "abend", "bon", "bonne", "oui", "non", "avec", "pour", "dans",
         "chez", "mais", "très", "aussi", "encore", "depuis", "sí", "muy", "pero", "también", "hasta", "con",
-        "sin", "esta", "ese", "esa", "anche", "ancora", "molto", "senza", "questo", "questa", "benvenuto",
-        "benvenuti", "bienvenue", "bienvenido", "bienvenida", "willkommen", "welkom",
+        "sin", "esta", "ese", "esa", "anche", "ancora", "molto", "senza", "questo", "questa", "benvenuti",
+        "bienvenue", "bienvenido", "willkommen", "welkom",
     ]
 
     /// German nouns of customer service, capitalised wherever they stand
@@ -92,6 +92,16 @@ struct NERTagger: Sendable {
         "senhor", "senhora", "signor", "signora", "dottor", "dottoressa", "mgr", "dona", "dom",
     ]
 
+    /// Titles cut off the tagger's spans ("Domnul [Ion Crăciun]", "[Umut] Bey"):
+    /// only those no one bears as a name ("Pan", "Haji", "Sri", "Dom" are
+    /// also names, and stay inside the span).
+    private static let strongTitles = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "mevrouw", "meneer", "heer",
+        "domnul", "doamna", "doamnei", "domnului", "senhor", "senhora", "signor", "signora", "dottor",
+        "dottoressa", "monsieur", "madame", "señor", "señora", "sr", "sra", "srta", "dra", "paní", "pani", "sayın",
+        "bey", "hanım", "hanim", "efendi", "sahib", "smt", "shri", "mgr", "dott", "sig",
+    ]
+
     /// Holidays, and the days and months of the other languages (German
     /// capitalises them wherever they stand: "am Montag").
     private static let holidays = [
@@ -108,10 +118,10 @@ struct NERTagger: Sendable {
         "pfingsten", "pfingstmontag", "ostern", "weihnachten", "noël", "navidad", "pasqua", "natale", "páscoa",
         "kerst", "pasen", "wielkanoc", "bayram",
         // Seasons' greetings and more holidays ("Joyeux Noël", "Wesołych Świąt", "Semana Santa").
-        "joyeux", "joyeuses", "fêtes", "felices", "felicidades", "feliz", "buon", "buone", "feste", "boas",
+        "joyeux", "joyeuses", "fêtes", "felices", "felicidades", "buon", "buone", "feste", "boas",
         "festas", "frohe", "frohes", "fröhliche", "prettige", "fijne", "kerstdagen", "wesołych", "świąt",
-        "wigilia", "wigilię", "veselé", "vánoce", "crăciun", "fericit", "mutlu", "reyes", "toussaint",
-        "sinterklaas", "ferragosto", "semana", "matariki", "ramzan", "pâques", "pascua", "pentecôte", "carnaval",
+        "wigilia", "wigilię", "veselé", "vánoce", "crăciun", "fericit", "mutlu", "sinterklaas", "ferragosto",
+        "semana", "matariki", "ramzan", "pâques", "pentecôte", "carnaval",
         "karneval", "fasching", "ostermontag", "hogmanay", "vesak", "onam", "pongal", "holi", "navratri",
         "lohri", "kwanzaa", "juneteenth", "purim", "pesach", "passover", "kippur", "hashanah", "harmattan",
     ]
@@ -145,29 +155,29 @@ struct NERTagger: Sendable {
         static let germanMarker: UInt8 = 64
     }
 
-    /// German function words: two in a text make it German, where every noun
-    /// is capitalised ("Mein Anwalt hat die Rechnungen").
+    /// German function words no other language the tagger reads writes alike
+    /// ("die", "den", "das", "hat", "wie" are Dutch, Scandinavian, Portuguese
+    /// or English words too): two different ones make a text German, where
+    /// every noun is capitalised ("Mein Anwalt ist nicht erreichbar").
     private static let germanMarkers = [
-        "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "für", "auf", "ein", "eine", "einen",
-        "zu", "von", "bei", "dem", "den", "wir", "mein", "meine", "meinen", "habe", "hat", "wurde", "kann",
-        "bitte", "danke", "noch", "schon", "auch", "sind", "haben", "wird", "werden", "mir", "mich", "uns",
-        "ihre", "ihrer", "ihrem", "ihren", "keine", "kein", "aber", "oder", "wenn", "dass", "weil", "wie",
+        "und", "ist", "nicht", "ich", "sie", "für", "auf", "eine", "einen", "dem", "wir", "mein", "meine",
+        "meinen", "habe", "wurde", "kann", "bitte", "danke", "noch", "schon", "auch", "sind", "haben", "wird",
+        "werden", "mich", "uns", "ihre", "ihrer", "ihrem", "ihren", "keine", "kein", "aber", "oder", "wenn",
+        "dass", "weil",
     ]
 
     /// The three lists above in one table of flags (`Word`).
     private static let words: WordHashTable = {
         var table = WordHashTable(
             capacityFor: stopWords.count + organisationWords.count + particles.count + notPersonAfter.count
-                + eventWords.count + titlesAndHonorifics.count + NameVocabulary.stopWords.count + germanMarkers.count)
+                + eventWords.count + strongTitles.count + germanMarkers.count)
         for word in stopWords { table.insert(WordHash.of(word), Word.stop) }
         for word in organisationWords { table.insert(WordHash.of(word), Word.organisation) }
         for word in particles { table.insert(WordHash.of(word), Word.particle) }
         for word in notPersonAfter { table.insert(WordHash.of(word), Word.notPersonAfter) }
         for word in eventWords { table.insert(WordHash.of(word), Word.event) }
         for word in germanMarkers { table.insert(WordHash.of(word), Word.germanMarker) }
-        for word in titlesAndHonorifics + ["mr", "mrs", "ms", "miss", "dr", "prof", "madame", "monsieur"] {
-            table.insert(WordHash.of(word), Word.title)
-        }
+        for word in strongTitles { table.insert(WordHash.of(word), Word.title) }
         return table
     }()
 
@@ -288,14 +298,13 @@ struct NERTagger: Sendable {
         return !allOrdinary
     }
 
-    /// True when two or more of the tokens are German function words.
+    /// True when two or more different German function words are among the tokens.
     private static func isGerman(_ tokens: UnsafeBufferPointer<NERToken>) -> Bool {
-        var markers = 0
+        var first: UInt64?
         for token in tokens where token.kind == .word && token.length <= 6 {
-            if words.flags(of: token.hash) & Word.germanMarker != 0 {
-                markers += 1
-                if markers == 2 { return true }
-            }
+            guard words.flags(of: token.hash) & Word.germanMarker != 0 else { continue }
+            if let first, first != token.hash { return true }
+            first = token.hash
         }
         return false
     }
@@ -368,7 +377,9 @@ struct NERTagger: Sendable {
                 // In German every noun is capitalised: a lone word that no given-name
                 // or place list knows is a noun there ("Anwalt", "Gepäck", "Grund").
                 // After "in", "nach", "aus" it is a place all the same ("in Stuttgart-Vaihingen").
+                // A surname stays a name ("Müller", "Nowak"), unless it is an ordinary word as well.
                 if lists.intersection([.givenName, .place]).isEmpty,
+                   !(lists.contains(.surname) && !lists.contains(.common)),
                    !(type == .location && first > 0 && Self.isLocative(tokens[first - 1].hash))
                 {
                     if german == nil { german = Self.isGerman(tokens) }

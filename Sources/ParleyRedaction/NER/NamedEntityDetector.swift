@@ -28,7 +28,7 @@ struct NamedEntityDetector: PIIDetector {
         guard findsPeople || findsPlaces else { return }
         for entity in tagger.entities(in: input) {
             guard entity.type == .person ? findsPeople : findsPlaces else { continue }
-            if BrandNames.start(at: entity.start, in: input) { continue }  // "Tim Hortons", "Samsung Galaxy"
+            if BrandNames.covers(entity.start, entity.end, in: input) { continue }  // "Tim Hortons", "Samsung Galaxy"
             candidates.append(
                 Candidate(type: entity.type, start: entity.start, end: entity.end, score: entity.score, detector: name,
                           usesContext: false))

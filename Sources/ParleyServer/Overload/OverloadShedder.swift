@@ -43,6 +43,8 @@ final class OverloadShedder: ChannelDuplexHandler, RemovableChannelHandler {
     private var refusing: Refusing?
     /// Until when this connection was told to stay away (its last 503's `Retry-After`).
     private var retryNotBefore: NIODeadline?
+    /// The last request on this connection asked for `Connection: close`.
+    private var lastRequestWantsClose = false
     /// A refusal held back until the client's `Retry-After` has passed.
     private var pacedAnswer: (refusal: Refusing, task: Scheduled<Void>)?
 
@@ -64,9 +66,11 @@ final class OverloadShedder: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// The client hung up (Hummingbird allows half-closed connections, so the
     /// end of its stream comes before the connection closes): a turn it has
-    /// waiting in the queue leaves it.
+    /// waiting in the queue leaves it. A client that asked for
+    /// `Connection: close` may half-close on purpose and still read its
+    /// answer (a TCP proxy, `nc -N`): its turn keeps its place.
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let event = event as? ChannelEvent, event == .inputClosed {
+        if let event = event as? ChannelEvent, event == .inputClosed, !lastRequestWantsClose {
             queue.clientLeft(ObjectIdentifier(context.channel))
         }
         context.fireUserInboundEventTriggered(event)
@@ -85,6 +89,7 @@ final class OverloadShedder: ChannelDuplexHandler, RemovableChannelHandler {
                 pacedAnswer = nil
                 writeRefusal(paced.refusal, context: context)
             }
+            lastRequestWantsClose = Self.wantsClose(head)
             if inFlight == 0, Self.isTurnRequest(head), queue.isFull {
                 refusing = Refusing(closeAfter: Self.wantsClose(head))
                 onShed()

@@ -40,6 +40,11 @@ final class RawConnection: @unchecked Sendable {
         await onQueue { [descriptor] in _ = shutdown(descriptor, Int32(SHUT_RDWR)) }
     }
 
+    /// Closes the sending direction only (the client may still read).
+    func halfClose() async {
+        await onQueue { [descriptor] in _ = shutdown(descriptor, Int32(SHUT_WR)) }
+    }
+
     /// Sends bytes; false when the server has closed the connection.
     @discardableResult
     func send(_ text: String) async -> Bool {

@@ -129,6 +129,7 @@ struct HonorificTests {
         ("Teşekkürler Bahar Hanım, sorun çözüldü.", ["Bahar"]),
         ("Czy Pan Bogdan z infolinii może do mnie oddzwonić?", ["Bogdan"]),
         ("My colleague Jennifer Pan and Ahmed Haji Mohamed both called.", ["Jennifer Pan", "Ahmed Haji Mohamed"]),
+        ("Dom Harris rang me back about the claim.", ["Dom Harris"]),
         ("Domnul Ion Crăciun a sunat ieri pentru contract.", ["Ion Crăciun"]),
     ])
     func theTitleIsLeftOutAndSaysItIsAPerson(text: String, names: [String]) {

@@ -88,8 +88,8 @@ struct NERTagger: Sendable {
         "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "dott", "sig", "lic", "ing", "eng",
         "pan", "pani", "smt", "shri", "sri", "ma'am", "ma’am", "ji", "bey", "hanım", "chief", "alhaji", "pastor",
         "rev", "sgt", "engr", "doña", "seu", "mevrouw", "meneer", "heer", "domnul", "doamna", "doamnei",
-        "domnului", "paní", "pane", "haji", "hajji", "efendi", "sahib", "hanim", "sayın", "señor", "señora",
-        "senhor", "senhora", "signor", "signora", "dottor", "dottoressa", "mgr", "dona", "dom",
+        "domnului", "paní", "efendi", "sahib", "hanim", "sayın", "señor", "señora", "senhor", "senhora", "signor",
+        "signora", "dottor", "dottoressa", "mgr",
     ]
 
     /// Titles cut off the tagger's spans ("Domnul [Ion Crăciun]", "[Umut] Bey"):

@@ -38,6 +38,22 @@ struct PlaceRuleTests {
         #expect(Fixture.found("A Dra. Conceição Mendes do centro de saúde enviou o relatório.", .location).isEmpty)
     }
 
+    /// Polish and Czech places in their case forms, after a preposition.
+    @Test(arguments: [
+        ("Mój syn studiuje w Krakowie i zgubił kartę.", ["Krakowie"]),
+        ("Pan Tomasz z oddziału w Gdańsku obiecał, że ktoś oddzwoni.", ["Gdańsku"]),
+        ("Oddział w Poznaniu jest zamknięty.", ["Poznaniu"]),
+        ("Paní z pobočky v Brně slíbila, že mi zavolá zpět.", ["Brně"]),
+        ("Moje dcera studuje v Olomouci a potřebuje vlastní tarif.", ["Olomouci"]),
+    ])
+    func aSlavicCaseFormOfAListedPlaceIsAPlace(text: String, places: [String]) {
+        #expect(Fixture.found(text, .location) == places)
+    }
+
+    @Test func aCaseFormOfNoListedPlaceIsNone() {
+        #expect(Fixture.found("Zapłaciłem w Biedronce kartą i nie doszło.", .location).isEmpty)
+    }
+
     @Test(arguments: [
         "Is the Central branch open on Sundays?",
         "The Apple store replaced my screen",

@@ -145,6 +145,8 @@ extension NERTagger {
                 {
                     result.append(Entity(type: .location, start: before.start, end: before.end, score: Self.placeRuleScore))
                 }
+            } else if Self.slavicPrepositions.contains(token.hash), let place = inflectedPlace(tokens, after: index, in: input) {
+                found = place
             } else {
                 found = nil
             }
@@ -156,6 +158,55 @@ extension NERTagger {
                 index += 1
             }
         }
+        return result
+    }
+
+    /// Polish and Czech prepositions before a place in the locative, genitive
+    /// or instrumental ("w Krakowie", "z Gdańska", "v Brně", "do Prahy").
+    private static let slavicPrepositions: Set<UInt64> = Set(
+        ["w", "we", "z", "ze", "do", "na", "v", "ve", "u", "przy", "pod", "koło", "od", "ku", "k"].map { WordHash.of($0) })
+
+    /// Case endings of Polish and Czech place names, longest first.
+    private static let caseEndings: [[UInt8]] = ["ach", "iem", "owi", "ie", "iu", "ii", "em", "ě", "u", "a", "y", "i", "e", "ą"]
+        .map { Array($0.utf8) }
+
+    /// "w Krakowie", "z Gdańska", "v Brně", "w Katowicach": a capitalised word no
+    /// list knows after a Polish or Czech preposition, whose form without its
+    /// case ending (then with -a, -o, -e, -ia, or -ów / -ń restored) is a listed
+    /// place: Kraków, Gdańsk, Brno, Katowice, Poznań.
+    private func inflectedPlace(_ tokens: UnsafeBufferPointer<NERToken>, after index: Int, in input: ScanInput)
+        -> (start: Int, end: Int, next: Int)?
+    {
+        let position = index + 1
+        guard Self.followsAfterSpace(tokens, position, in: input) else { return nil }
+        let word = tokens[position]
+        guard word.kind == .word, word.length >= 4, word.shape.contains(.capitalised), !word.shape.contains(.allCapitals),
+              !word.shape.contains(.innerCapital), lexicons.kind(of: word.hash).isEmpty, !Self.isStopWord(word.hash)
+        else { return nil }
+        for ending in Self.caseEndings where word.length - ending.count >= 3 {
+            let stemEnd = word.end - ending.count
+            guard input.matchesIgnoringCase(ending, at: stemEnd) else { continue }
+            let stem = WordHash.lowercased(input.bytes, word.start, stemEnd)
+            var forms = [stem, Self.appending("a", to: stem), Self.appending("o", to: stem), Self.appending("e", to: stem),
+                         Self.appending("ia", to: stem)]
+            if input[stemEnd - 1] == 0x77, input[stemEnd - 2] == 0x6F {  // "Krakow-ie" -> "Kraków"
+                forms.append(Self.appending("ów", to: WordHash.lowercased(input.bytes, word.start, stemEnd - 2)))
+            }
+            if input[stemEnd - 1] == 0x6E, ending.first == 0x69 {  // "Poznan-iu" -> "Poznań"
+                forms.append(Self.appending("ń", to: WordHash.lowercased(input.bytes, word.start, stemEnd - 1)))
+            }
+            for form in forms where lexicons.isPlaceEntry(form) && !lexicons.kind(of: form).contains(.givenName) {
+                return (word.start, word.end, position + 1)
+            }
+        }
+        return nil
+    }
+
+    /// The hash of a word whose hash is `hash` with `suffix` (lowercase) written after it.
+    private static func appending(_ suffix: StaticString, to hash: UInt64) -> UInt64 {
+        var result = hash
+        let pointer = suffix.utf8Start
+        for offset in 0..<suffix.utf8CodeUnitCount { result = WordHash.mix(result, pointer[offset]) }
         return result
     }
 

@@ -145,7 +145,9 @@ extension NERTagger {
                 {
                     result.append(Entity(type: .location, start: before.start, end: before.end, score: Self.placeRuleScore))
                 }
-            } else if Self.slavicPrepositions.contains(token.hash), let place = inflectedPlace(tokens, after: index, in: input) {
+            } else if token.length <= 5, Self.slavicPrepositions.flags(of: token.hash) != 0,
+                      let place = inflectedPlace(tokens, after: index, in: input)
+            {
                 found = place
             } else {
                 found = nil
@@ -163,8 +165,12 @@ extension NERTagger {
 
     /// Polish and Czech prepositions before a place in the locative, genitive
     /// or instrumental ("w Krakowie", "z Gdańska", "v Brně", "do Prahy").
-    private static let slavicPrepositions: Set<UInt64> = Set(
-        ["w", "we", "z", "ze", "do", "na", "v", "ve", "u", "przy", "pod", "koło", "od", "ku", "k"].map { WordHash.of($0) })
+    private static let slavicPrepositions: WordHashTable = {
+        let words = ["w", "we", "z", "ze", "do", "na", "v", "ve", "u", "przy", "pod", "koło", "od", "ku", "k"]
+        var table = WordHashTable(capacityFor: words.count)
+        for word in words { table.insert(WordHash.of(word), 1) }
+        return table
+    }()
 
     /// Case endings of Polish and Czech place names, longest first.
     private static let caseEndings: [[UInt8]] = ["ach", "iem", "owi", "ie", "iu", "ii", "em", "ě", "u", "a", "y", "i", "e", "ą"]
@@ -216,6 +222,8 @@ extension NERTagger {
     private func placeBeforePremises(_ tokens: UnsafeBufferPointer<NERToken>, from index: Int, in input: ScanInput)
         -> (start: Int, end: Int, next: Int)?
     {
+        // The entry starts here: a one-word entry or the first word of a longer one.
+        guard lexicons.isPlaceEntry(tokens[index].hash) || lexicons.startsPlaceEntry(tokens[index].hash) else { return nil }
         var last = index
         while last + 1 < tokens.count, last - index < 3, Self.followsAfterSpace(tokens, last + 1, in: input),
               tokens[last + 1].kind == .word

@@ -280,19 +280,14 @@ import Testing
     /// queue: it never runs (nothing stored), its place goes to the next
     /// waiter, and the connection is no longer watched.
     @Test func aTurnWhoseClientHangsUpLeavesTheQueueWithoutRunning() async throws {
-        let gate = Gate()
-        let engine = try await StarterBot.engine(records: GatedRecords(gate: gate))
-        var settings = ServerSettings(host: "127.0.0.1", port: 0)
-        settings.turnQueue = .init(maxConcurrent: 1, maxQueued: 1, maxWait: .seconds(600))
+        let (gate, engine, settings) = try await Self.oneRunningOneWaiting()
         try await LiveServer.run(engine: engine, settings: settings) { port in
             let held = try RawConnection(port: port)
-            let question = #"{"text": "What is the status of order #12345?", "customer_id": "C-1001"}"#
-            await held.send("POST /v1/conversations/held-2/messages HTTP/1.1\r\nHost: l\r\nContent-Type: application/json\r\nContent-Length: \(question.utf8.count)\r\n\r\n\(question)")
+            await held.send(Self.turnRequest("held-2", Self.orderQuestion))
             await gate.waitUntilEntered()
 
-            let body = #"{"text": "hello"}"#
             let gone = try RawConnection(port: port)
-            await gone.send("POST /v1/conversations/gone-1/messages HTTP/1.1\r\nHost: l\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            await gone.send(Self.turnRequest("gone-1", Self.hello))
             try await waitUntil { engine.metrics.render().contains("parley_turn_queue_waiting 1") }
             await gone.hangUp()
             try await waitUntil {
@@ -302,7 +297,7 @@ import Testing
 
             // The freed place takes the next client, who is served once the held turn ends.
             let next = try RawConnection(port: port)
-            await next.send("POST /v1/conversations/next-1/messages HTTP/1.1\r\nHost: l\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            await next.send(Self.turnRequest("next-1", Self.hello))
             try await waitUntil { engine.metrics.render().contains("parley_turn_queue_waiting 1") }
             await gate.open()
             #expect(RawResponse(await held.readResponse())?.status == 200)
@@ -315,18 +310,13 @@ import Testing
     /// A client that sent `Connection: close` may half-close and still read
     /// its answer: its waiting turn keeps its place and is served.
     @Test func aHalfCloseAfterConnectionCloseKeepsTheTurn() async throws {
-        let gate = Gate()
-        let engine = try await StarterBot.engine(records: GatedRecords(gate: gate))
-        var settings = ServerSettings(host: "127.0.0.1", port: 0)
-        settings.turnQueue = .init(maxConcurrent: 1, maxQueued: 1, maxWait: .seconds(600))
+        let (gate, engine, settings) = try await Self.oneRunningOneWaiting()
         try await LiveServer.run(engine: engine, settings: settings) { port in
             let held = try RawConnection(port: port)
-            let question = #"{"text": "What is the status of order #12345?", "customer_id": "C-1001"}"#
-            await held.send("POST /v1/conversations/held-3/messages HTTP/1.1\r\nHost: l\r\nContent-Type: application/json\r\nContent-Length: \(question.utf8.count)\r\n\r\n\(question)")
+            await held.send(Self.turnRequest("held-3", Self.orderQuestion))
             await gate.waitUntilEntered()
-            let body = #"{"text": "hello"}"#
             let polite = try RawConnection(port: port)
-            await polite.send("POST /v1/conversations/half-1/messages HTTP/1.1\r\nHost: l\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            await polite.send(Self.turnRequest("half-1", Self.hello, connectionClose: true))
             try await waitUntil { engine.metrics.render().contains("parley_turn_queue_waiting 1") }
             await polite.halfClose()
             await gate.open()
@@ -335,6 +325,26 @@ import Testing
         }
         #expect(try await engine.store.loadConversation("half-1") != nil)
         #expect(!engine.metrics.render().contains(#"reason="client_gone""#))
+    }
+
+    static let orderQuestion = OverloadTests.orderQuestion
+    static let hello = #"{"text": "hello"}"#
+
+    /// A server whose turn queue runs one turn and holds one more; the gate
+    /// holds a turn that asks about an order at its look-up.
+    static func oneRunningOneWaiting() async throws -> (Gate, ParleyEngine, ServerSettings) {
+        let gate = Gate()
+        let engine = try await StarterBot.engine(records: GatedRecords(gate: gate))
+        var settings = ServerSettings(host: "127.0.0.1", port: 0)
+        settings.turnQueue = .init(maxConcurrent: 1, maxQueued: 1, maxWait: .seconds(600))
+        return (gate, engine, settings)
+    }
+
+    /// A customer message to conversation `id`, as raw HTTP/1.1.
+    static func turnRequest(_ id: String, _ json: String, connectionClose: Bool = false) -> String {
+        let close = connectionClose ? "Connection: close\r\n" : ""
+        return "POST /v1/conversations/\(id)/messages HTTP/1.1\r\nHost: l\r\n\(close)Content-Type: application/json\r\n"
+            + "Content-Length: \(json.utf8.count)\r\n\r\n\(json)"
     }
 
     /// The sum of `parley_http_requests_total` over its series.
